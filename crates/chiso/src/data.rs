@@ -1,0 +1,517 @@
+//! Datasets: units × variables × periods, from CSV files or from columns built in code.
+//!
+//! Reading is independent of any spec: every column is parsed, and a column with a cell that
+//! is not a number only fails when a computation needs it, so descriptive columns
+//! (`province_ascii`, published tiers, notes) can stay in the file.
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use unicode_normalization::UnicodeNormalization;
+
+use crate::error::DataError;
+
+/// One cell of a record given in code (JSON, JS or Python rows).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Cell {
+    /// A number.
+    Number(f64),
+    /// Text: a unit name, or a number written as text (`"63,01"`).
+    Text(String),
+    /// Empty, null or absent.
+    Missing,
+}
+
+/// How to read a CSV file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CsvOptions {
+    /// Column holding unit names (default `unit`).
+    pub unit_column: String,
+    /// Column holding years, if present (default `year`).
+    pub year_column: String,
+    /// Field separator; `None` detects `,`, `;` or tab from the header line.
+    pub delimiter: Option<u8>,
+}
+
+impl Default for CsvOptions {
+    fn default() -> Self {
+        CsvOptions {
+            unit_column: "unit".into(),
+            year_column: "year".into(),
+            delimiter: None,
+        }
+    }
+}
+
+/// One numeric column. A column with a cell that is not a number keeps the first such cell,
+/// reported only if a computation asks for the column.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Column {
+    name: String,
+    values: Vec<Option<f64>>,
+    invalid: Option<(usize, String, &'static str)>,
+}
+
+impl Column {
+    /// Column name.
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+}
+
+/// A table of units (rows, optionally per year) and numeric variables (columns).
+///
+/// ```
+/// use chiso::{CsvOptions, Dataset};
+/// // A Vietnamese spreadsheet export: `;` separator, decimal commas.
+/// let csv = "unit;year;entry_costs\nHà Nội;2019;7,5\n";
+/// let data = Dataset::from_csv_str(csv, &CsvOptions::default()).unwrap();
+/// assert_eq!(data.values("entry_costs").unwrap(), &[Some(7.5)]);
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+pub struct Dataset {
+    units: Vec<String>,
+    years: Option<Vec<i32>>,
+    columns: Vec<Column>,
+    index: HashMap<String, usize>,
+}
+
+/// Trims a unit name and puts it in Unicode NFC, so `Hà Nội` typed with combining marks
+/// matches the precomposed spelling.
+pub fn normalise_unit(name: &str) -> String {
+    name.trim().nfc().collect()
+}
+
+impl Dataset {
+    /// A dataset with these units (and years), no columns yet.
+    ///
+    /// Names are trimmed and NFC-normalised; an empty name or a repeated (unit, year) is an error.
+    pub fn new(units: Vec<String>, years: Option<Vec<i32>>) -> Result<Self, DataError> {
+        if let Some(y) = &years {
+            if y.len() != units.len() {
+                return Err(DataError::LengthMismatch {
+                    column: "year".into(),
+                    expected: units.len(),
+                    got: y.len(),
+                });
+            }
+        }
+        let units: Vec<String> = units.iter().map(|u| normalise_unit(u)).collect();
+        let mut seen: HashMap<(&str, Option<i32>), usize> = HashMap::with_capacity(units.len());
+        for (i, unit) in units.iter().enumerate() {
+            if unit.is_empty() {
+                return Err(DataError::EmptyUnit {
+                    row: i + 1,
+                    column: "unit".into(),
+                });
+            }
+            let year = years.as_ref().map(|y| y[i]);
+            if let Some(first) = seen.insert((unit.as_str(), year), i) {
+                return Err(DataError::DuplicateRow {
+                    unit: unit.clone(),
+                    year,
+                    first_row: first + 1,
+                    row: i + 1,
+                });
+            }
+        }
+        Ok(Dataset {
+            units,
+            years,
+            columns: Vec::new(),
+            index: HashMap::new(),
+        })
+    }
+
+    /// Adds a numeric column (`None` = missing).
+    ///
+    /// A NaN or infinite value is kept as the column's first invalid cell, reported (with its
+    /// row and unit) only when a computation needs the column, as for a CSV cell.
+    pub fn add_column(&mut self, name: &str, values: Vec<Option<f64>>) -> Result<(), DataError> {
+        self.check_length(name, values.len())?;
+        let invalid = values
+            .iter()
+            .position(|v| v.is_some_and(|v| !v.is_finite()))
+            .map(|row| {
+                (
+                    row,
+                    values[row].map(|v| v.to_string()).unwrap_or_default(),
+                    "not a finite number",
+                )
+            });
+        self.push(Column {
+            name: name.into(),
+            values,
+            invalid,
+        })
+    }
+
+    /// Adds a column of text cells parsed like CSV cells (`None` or empty = missing), with
+    /// decimal commas accepted when `decimal_comma` is set: for spreadsheet columns that
+    /// arrive as text (`"63,01"`).
+    pub fn add_text_column(
+        &mut self,
+        name: &str,
+        cells: &[Option<&str>],
+        decimal_comma: bool,
+    ) -> Result<(), DataError> {
+        self.check_length(name, cells.len())?;
+        let mut values = Vec::with_capacity(cells.len());
+        let mut invalid = None;
+        for (row, cell) in cells.iter().enumerate() {
+            match parse_number(cell.unwrap_or_default(), decimal_comma) {
+                Ok(v) => values.push(v),
+                Err(reason) => {
+                    values.push(None);
+                    invalid.get_or_insert_with(|| (row, cell.unwrap_or_default().to_owned(), reason));
+                }
+            }
+        }
+        self.push(Column {
+            name: name.into(),
+            values,
+            invalid,
+        })
+    }
+
+    fn check_length(&self, name: &str, got: usize) -> Result<(), DataError> {
+        if got == self.units.len() {
+            Ok(())
+        } else {
+            Err(DataError::LengthMismatch {
+                column: name.into(),
+                expected: self.units.len(),
+                got,
+            })
+        }
+    }
+
+    fn push(&mut self, column: Column) -> Result<(), DataError> {
+        if self.index.contains_key(&column.name) {
+            return Err(DataError::DuplicateColumn { column: column.name });
+        }
+        self.index.insert(column.name.clone(), self.columns.len());
+        self.columns.push(column);
+        Ok(())
+    }
+
+    /// Reads a CSV file (UTF-8, optional BOM).
+    pub fn from_csv_path(path: impl AsRef<Path>, options: &CsvOptions) -> Result<Self, DataError> {
+        let path = path.as_ref();
+        let bytes = std::fs::read(path).map_err(|e| DataError::Csv {
+            line: 0,
+            message: format!("{}: {e}", path.display()),
+        })?;
+        Self::from_csv_bytes(&bytes, options)
+    }
+
+    /// Reads CSV bytes, checking they are UTF-8.
+    pub fn from_csv_bytes(bytes: &[u8], options: &CsvOptions) -> Result<Self, DataError> {
+        let text = std::str::from_utf8(bytes).map_err(|e| DataError::Encoding {
+            line: 1 + bytes[..e.valid_up_to()].iter().filter(|&&b| b == b'\n').count(),
+        })?;
+        Self::from_csv_str(text, options)
+    }
+
+    /// Reads CSV text: `,`-separated with `.` decimals, or `;`/tab-separated with `.` or `,` decimals.
+    pub fn from_csv_str(text: &str, options: &CsvOptions) -> Result<Self, DataError> {
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        let header_line = text
+            .lines()
+            .find(|l| !l.trim().is_empty())
+            .ok_or_else(|| DataError::Empty {
+                unit_column: options.unit_column.clone(),
+            })?;
+        let delimiter = options.delimiter.unwrap_or_else(|| sniff_delimiter(header_line));
+        let decimal_comma = delimiter != b',';
+        let mut reader = csv::ReaderBuilder::new()
+            .delimiter(delimiter)
+            .has_headers(true)
+            .from_reader(text.as_bytes());
+        let header: Vec<String> = reader
+            .headers()
+            .map_err(csv_error)?
+            .iter()
+            .map(|h| h.trim().nfc().collect())
+            .collect();
+        let find = |name: &str| header.iter().position(|h| h == name);
+        let unit_col = find(&options.unit_column).ok_or_else(|| DataError::MissingColumn {
+            column: options.unit_column.clone(),
+            hint: Some(format!(
+                "the unit names; columns found: {}; choose another with the unit-column option",
+                header.join(", ")
+            )),
+        })?;
+        let year_col = find(&options.year_column);
+        let mut units = Vec::new();
+        let mut years = year_col.map(|_| Vec::new());
+        let mut cells: Vec<Vec<Option<f64>>> = vec![Vec::new(); header.len()];
+        let mut invalid: Vec<Option<(usize, String, &'static str)>> = vec![None; header.len()];
+        for (i, record) in reader.records().enumerate() {
+            let record = record.map_err(csv_error)?;
+            let row = i + 1;
+            let unit = normalise_unit(record.get(unit_col).unwrap_or_default());
+            if unit.is_empty() {
+                return Err(DataError::EmptyUnit {
+                    row,
+                    column: options.unit_column.clone(),
+                });
+            }
+            if let (Some(col), Some(years)) = (year_col, years.as_mut()) {
+                let text = record.get(col).unwrap_or_default();
+                years.push(parse_year(text).ok_or_else(|| DataError::BadYear {
+                    row,
+                    column: options.year_column.clone(),
+                    text: text.into(),
+                })?);
+            }
+            for (c, text) in record.iter().enumerate() {
+                if c == unit_col || Some(c) == year_col {
+                    continue;
+                }
+                match parse_number(text, decimal_comma) {
+                    Ok(v) => cells[c].push(v),
+                    Err(reason) => {
+                        cells[c].push(None);
+                        if invalid[c].is_none() {
+                            invalid[c] = Some((i, text.to_owned(), reason));
+                        }
+                    }
+                }
+            }
+            units.push(unit);
+        }
+        if units.is_empty() {
+            return Err(DataError::NoRows);
+        }
+        let mut data = Dataset::new(units, years)?;
+        for (c, name) in header.into_iter().enumerate() {
+            if c == unit_col || Some(c) == year_col {
+                continue;
+            }
+            let column = Column {
+                name,
+                values: std::mem::take(&mut cells[c]),
+                invalid: invalid[c].take(),
+            };
+            data.push(column)?;
+        }
+        Ok(data)
+    }
+
+    /// Builds a dataset from records (rows of named cells), as JSON objects or JS rows give
+    /// them. Columns appear in first-seen order; a name absent from a record is a missing cell.
+    /// Text cells are parsed like CSV cells, decimal commas included.
+    pub fn from_records(records: &[Vec<(String, Cell)>], options: &CsvOptions) -> Result<Self, DataError> {
+        if records.is_empty() {
+            return Err(DataError::NoRows);
+        }
+        let mut names: Vec<&str> = Vec::new();
+        let mut seen = std::collections::HashSet::new();
+        for record in records {
+            for (name, _) in record {
+                if seen.insert(name.as_str()) {
+                    names.push(name);
+                }
+            }
+        }
+        let has_year = seen.contains(options.year_column.as_str());
+        let mut units = Vec::with_capacity(records.len());
+        let mut years = has_year.then(|| Vec::with_capacity(records.len()));
+        for (i, record) in records.iter().enumerate() {
+            let get = |name: &str| record.iter().rev().find(|(n, _)| n == name).map(|(_, c)| c);
+            let unit = match get(&options.unit_column) {
+                Some(Cell::Text(t)) => t.clone(),
+                Some(Cell::Number(n)) => n.to_string(),
+                Some(Cell::Missing) | None if i == 0 && !seen.contains(options.unit_column.as_str()) => {
+                    return Err(DataError::MissingColumn {
+                        column: options.unit_column.clone(),
+                        hint: Some(format!("the unit names; fields found: {}", names.join(", "))),
+                    })
+                }
+                Some(Cell::Missing) | None => String::new(),
+            };
+            if normalise_unit(&unit).is_empty() {
+                return Err(DataError::EmptyUnit {
+                    row: i + 1,
+                    column: options.unit_column.clone(),
+                });
+            }
+            units.push(unit);
+            if let Some(years) = years.as_mut() {
+                let bad = |text: String| DataError::BadYear {
+                    row: i + 1,
+                    column: options.year_column.clone(),
+                    text,
+                };
+                years.push(match get(&options.year_column) {
+                    Some(Cell::Number(n)) if n.fract() == 0.0 && n.abs() < 1e6 => *n as i32,
+                    Some(Cell::Number(n)) => return Err(bad(n.to_string())),
+                    Some(Cell::Text(t)) => parse_year(t).ok_or_else(|| bad(t.clone()))?,
+                    Some(Cell::Missing) | None => return Err(bad(String::new())),
+                });
+            }
+        }
+        let mut data = Dataset::new(units, years)?;
+        for name in names {
+            if name == options.unit_column || name == options.year_column {
+                continue;
+            }
+            let cells: Vec<Cell> = records
+                .iter()
+                .map(|r| {
+                    r.iter()
+                        .rev()
+                        .find(|(n, _)| n == name)
+                        .map_or(Cell::Missing, |(_, c)| c.clone())
+                })
+                .collect();
+            if cells.iter().all(|c| !matches!(c, Cell::Text(_))) {
+                let values = cells
+                    .iter()
+                    .map(|c| if let Cell::Number(n) = c { Some(*n) } else { None })
+                    .collect();
+                data.add_column(name, values)?;
+            } else {
+                let texts: Vec<Option<String>> = cells
+                    .iter()
+                    .map(|c| match c {
+                        Cell::Number(n) => Some(n.to_string()),
+                        Cell::Text(t) => Some(t.clone()),
+                        Cell::Missing => None,
+                    })
+                    .collect();
+                let refs: Vec<Option<&str>> = texts.iter().map(|t| t.as_deref()).collect();
+                data.add_text_column(name, &refs, true)?;
+            }
+        }
+        Ok(data)
+    }
+
+    /// Number of rows.
+    pub fn len(&self) -> usize {
+        self.units.len()
+    }
+
+    /// Whether there are no rows.
+    pub fn is_empty(&self) -> bool {
+        self.units.is_empty()
+    }
+
+    /// Unit names (trimmed, NFC), one per row.
+    pub fn units(&self) -> &[String] {
+        &self.units
+    }
+
+    /// Years, one per row, if the data has a year column.
+    pub fn years(&self) -> Option<&[i32]> {
+        self.years.as_deref()
+    }
+
+    /// Distinct years in ascending order (empty without a year column).
+    pub fn distinct_years(&self) -> Vec<i32> {
+        let mut years = self.years.clone().unwrap_or_default();
+        years.sort_unstable();
+        years.dedup();
+        years
+    }
+
+    /// Column names in file order (without the unit and year columns).
+    pub fn column_names(&self) -> impl Iterator<Item = &str> {
+        self.columns.iter().map(|c| c.name.as_str())
+    }
+
+    /// Whether a column exists.
+    pub fn has_column(&self, name: &str) -> bool {
+        self.index.contains_key(name)
+    }
+
+    /// A column's values, or the error for its first cell that is not a number.
+    pub fn values(&self, name: &str) -> Result<&[Option<f64>], DataError> {
+        let column = self
+            .index
+            .get(name)
+            .map(|&i| &self.columns[i])
+            .ok_or_else(|| DataError::MissingColumn {
+                column: name.into(),
+                hint: None,
+            })?;
+        match &column.invalid {
+            Some((row, text, reason)) => Err(DataError::BadNumber {
+                row: row + 1,
+                unit: Some(self.units[*row].clone()),
+                column: name.into(),
+                text: text.clone(),
+                reason,
+            }),
+            None => Ok(&column.values),
+        }
+    }
+}
+
+fn csv_error(e: csv::Error) -> DataError {
+    let line = e.position().map(|p| p.line() as usize).unwrap_or(0);
+    let message = match e.kind() {
+        csv::ErrorKind::UnequalLengths { expected_len, len, .. } => {
+            format!("the row has {len} fields but the header has {expected_len}")
+        }
+        csv::ErrorKind::Utf8 { .. } => "the file is not valid UTF-8".into(),
+        _ => e.to_string(),
+    };
+    DataError::Csv { line, message }
+}
+
+fn sniff_delimiter(header: &str) -> u8 {
+    let count = |c: char| header.matches(c).count();
+    let candidates = [(b',', count(',')), (b';', count(';')), (b'\t', count('\t'))];
+    candidates
+        .iter()
+        .max_by_key(|(_, n)| *n)
+        .filter(|(_, n)| *n > 0)
+        .map_or(b',', |(d, _)| *d)
+}
+
+fn parse_year(text: &str) -> Option<i32> {
+    let t = text.trim();
+    let t = t.strip_suffix(".0").unwrap_or(t);
+    t.parse().ok()
+}
+
+/// Parses one cell: empty → missing; `63.01`, and `63,01` where decimal commas are allowed.
+///
+/// Thousands separators, both separators in one cell, and NaN/infinity are rejected with a reason.
+pub fn parse_number(text: &str, decimal_comma: bool) -> Result<Option<f64>, &'static str> {
+    let t = text.trim();
+    if t.is_empty() {
+        return Ok(None);
+    }
+    let has_comma = t.contains(',');
+    if has_comma && t.contains('.') {
+        return Err("both '.' and ',' in one number; thousands separators are not accepted");
+    }
+    if has_comma && !decimal_comma {
+        return Err("decimal comma in a ','-separated file; use '.' or save with ';' separators");
+    }
+    if t.matches(',').count() > 1 {
+        return Err("more than one decimal comma");
+    }
+    let lower = t.to_ascii_lowercase();
+    if lower.contains("nan") || lower.contains("inf") {
+        return Err("NaN and infinity are not values; leave the cell empty if it is missing");
+    }
+    if !t
+        .bytes()
+        .all(|b| b.is_ascii_digit() || matches!(b, b'.' | b',' | b'-' | b'+' | b'e' | b'E'))
+    {
+        return Err("expected digits with one decimal separator");
+    }
+    let value: f64 = t
+        .replace(',', ".")
+        .parse()
+        .map_err(|_| "expected digits with one decimal separator")?;
+    if value.is_finite() {
+        Ok(Some(value))
+    } else {
+        Err("not a finite number")
+    }
+}

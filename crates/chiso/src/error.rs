@@ -1,0 +1,500 @@
+//! Errors, one enum per concern, each variant carrying what a user needs to fix the input:
+//! the node, the row and unit, the column, the value and what was expected.
+
+use thiserror::Error;
+
+/// A problem with an index specification (its file, its tree, its editions).
+#[derive(Debug, Clone, PartialEq, Error)]
+#[non_exhaustive]
+pub enum SpecError {
+    /// The file is not valid JSON/TOML, or has a field of the wrong type.
+    #[error("cannot read the {format} specification: {message}")]
+    Parse {
+        /// `json` or `toml`.
+        format: &'static str,
+        /// The parser's message, with its line and column.
+        message: String,
+    },
+    /// Two nodes share an id.
+    #[error("node id '{id}' is used twice; node ids must be unique")]
+    DuplicateId {
+        /// The repeated id.
+        id: String,
+    },
+    /// A node id is referenced but not defined.
+    #[error("{referenced_by} refers to node '{id}', which is not defined")]
+    UnknownNode {
+        /// The missing id.
+        id: String,
+        /// Where it was referenced (`node 'x'`, `the root`, `edition 2013-2021`).
+        referenced_by: String,
+    },
+    /// A weight below zero.
+    #[error("node '{node}' has weight {weight}; weights must be zero or positive")]
+    NegativeWeight {
+        /// The node.
+        node: String,
+        /// Its weight.
+        weight: f64,
+    },
+    /// A NaN or infinite number in the spec.
+    #[error("node '{node}' has a non-finite {field}; give a finite number")]
+    NonFinite {
+        /// The node (or `spec` for spec-level fields).
+        node: String,
+        /// The field name.
+        field: &'static str,
+    },
+    /// Every child of a group has weight zero: the group's score would be undefined.
+    #[error("all children of node '{node}' have weight zero; at least one weight must be positive")]
+    ZeroWeights {
+        /// The group.
+        node: String,
+    },
+    /// A group without children, or a leaf that declares an aggregation.
+    #[error("node '{node}' {problem}")]
+    EmptyGroup {
+        /// The node.
+        node: String,
+        /// What is wrong.
+        problem: &'static str,
+    },
+    /// The children references form a cycle.
+    #[error("the node tree has a cycle: {}", path.join(" -> "))]
+    Cycle {
+        /// The ids along the cycle, first repeated at the end.
+        path: Vec<String>,
+    },
+    /// The tree is deeper than [`crate::spec::MAX_DEPTH`].
+    #[error("node '{node}' is at depth {depth}; specifications may be at most {max} levels deep")]
+    TooDeep {
+        /// The first node beyond the limit.
+        node: String,
+        /// Its depth.
+        depth: usize,
+        /// The limit.
+        max: usize,
+    },
+    /// The spec has more nodes than [`crate::spec::MAX_NODES`].
+    #[error("the specification has {count} nodes; at most {max} are allowed")]
+    TooManyNodes {
+        /// Number of nodes.
+        count: usize,
+        /// The limit.
+        max: usize,
+    },
+    /// A node is listed as the child of two groups.
+    #[error("node '{node}' is a child of both '{first}' and '{second}'; a node has one parent")]
+    MultipleParents {
+        /// The node.
+        node: String,
+        /// First parent.
+        first: String,
+        /// Second parent.
+        second: String,
+    },
+    /// A node is defined but not reachable from the root.
+    #[error("node '{node}' is not reachable from the root '{root}'; list it among some group's children or remove it")]
+    Unreachable {
+        /// The node.
+        node: String,
+        /// The root id.
+        root: String,
+    },
+    /// An unknown method name (aggregation, normalisation, rank or tier rule).
+    #[error("node '{node}': unknown {kind} method '{method}'; expected one of: {expected}")]
+    UnknownMethod {
+        /// The node (or `spec`).
+        node: String,
+        /// `aggregation`, `normalisation`, `rank`, `ties`, `tier rule`.
+        kind: &'static str,
+        /// The name given.
+        method: String,
+        /// The accepted names.
+        expected: &'static str,
+    },
+    /// A parameter of a method or scale is invalid.
+    #[error("node '{node}': {message}")]
+    InvalidParameter {
+        /// The node (or `spec`).
+        node: String,
+        /// What is wrong and what is expected.
+        message: String,
+    },
+    /// A lower-is-better value would enter an aggregation unreversed.
+    #[error("node '{node}' is lower-is-better but has no normalisation to reverse it; add a normalisation (e.g. min_max) or make it higher-is-better")]
+    UnreversedDirection {
+        /// The node.
+        node: String,
+    },
+    /// A tier rule is malformed.
+    #[error("tier rule{}: {message}", years.as_ref().map(|y| format!(" for {y}")).unwrap_or_default())]
+    InvalidTiers {
+        /// The years the rule covers, if it belongs to a schedule.
+        years: Option<String>,
+        /// What is wrong.
+        message: String,
+    },
+    /// Editions overlap or are inverted.
+    #[error("index '{index}': edition {edition} {message}")]
+    InvalidEdition {
+        /// Index id.
+        index: String,
+        /// The edition's years.
+        edition: String,
+        /// What is wrong.
+        message: String,
+    },
+    /// No edition covers the year asked for.
+    #[error("index '{index}' has no edition for {year}; editions cover {available}")]
+    NoEdition {
+        /// Index id.
+        index: String,
+        /// The year.
+        year: i32,
+        /// The covered ranges.
+        available: String,
+    },
+    /// The index has editions, so a year is needed to choose one.
+    #[error("index '{index}' has several editions ({available}); give a year (or a year column in the data)")]
+    YearRequired {
+        /// Index id.
+        index: String,
+        /// The covered ranges.
+        available: String,
+    },
+    /// No preset with this id.
+    #[error("no preset index '{id}'; available presets: {available}")]
+    UnknownPreset {
+        /// The id asked for.
+        id: String,
+        /// Known preset ids.
+        available: String,
+    },
+}
+
+/// A problem with input data: the file, a row, a column or a cell.
+#[derive(Debug, Clone, PartialEq, Error)]
+#[non_exhaustive]
+pub enum DataError {
+    /// The file is not valid UTF-8.
+    #[error("line {line}: the file is not valid UTF-8; save it as UTF-8 (Excel: 'CSV UTF-8')")]
+    Encoding {
+        /// 1-based line of the first invalid byte.
+        line: usize,
+    },
+    /// The CSV structure is broken (e.g. a row with more fields than the header).
+    #[error("line {line}: {message}")]
+    Csv {
+        /// 1-based line in the file.
+        line: usize,
+        /// The reader's message.
+        message: String,
+    },
+    /// No header line.
+    #[error("the input is empty; expected a header line with '{unit_column}' and one column per node id")]
+    Empty {
+        /// The expected unit column.
+        unit_column: String,
+    },
+    /// The header has no data rows.
+    #[error("the input has a header but no data rows")]
+    NoRows,
+    /// A column the computation needs is absent.
+    #[error("missing column '{column}'{}", hint.as_ref().map(|h| format!(" ({h})")).unwrap_or_default())]
+    MissingColumn {
+        /// The column name.
+        column: String,
+        /// What it is for, or how to point at another column.
+        hint: Option<String>,
+    },
+    /// Two columns have the same name.
+    #[error("column '{column}' appears twice in the header")]
+    DuplicateColumn {
+        /// The name.
+        column: String,
+    },
+    /// A column that is neither the unit, the year nor a node id (with strict reading).
+    #[error("column '{column}' is not a node of index '{index}' (strict mode); known ids: {known}")]
+    UnknownColumn {
+        /// The column.
+        column: String,
+        /// Index id.
+        index: String,
+        /// The node ids.
+        known: String,
+    },
+    /// Two rows for the same unit and year.
+    #[error("row {row}: unit '{unit}'{} appears again (first at row {first_row})", year.map(|y| format!(" in {y}")).unwrap_or_default())]
+    DuplicateRow {
+        /// The unit.
+        unit: String,
+        /// The year, if any.
+        year: Option<i32>,
+        /// First occurrence (1-based data row).
+        first_row: usize,
+        /// Repeated occurrence (1-based data row).
+        row: usize,
+    },
+    /// A row without a unit name.
+    #[error("row {row}: the unit name in column '{column}' is empty")]
+    EmptyUnit {
+        /// 1-based data row.
+        row: usize,
+        /// The unit column.
+        column: String,
+    },
+    /// A cell that is not a number.
+    #[error(
+        "row {row}{}, column '{column}': '{text}' is not a number ({reason})",
+        unit_suffix(unit)
+    )]
+    BadNumber {
+        /// 1-based data row.
+        row: usize,
+        /// The row's unit, when known.
+        unit: Option<String>,
+        /// The column.
+        column: String,
+        /// The cell as written.
+        text: String,
+        /// Why it was rejected.
+        reason: &'static str,
+    },
+    /// An empty cell where a value is needed.
+    #[error("row {row}{}, column '{column}': the value is missing", unit_suffix(unit))]
+    MissingValue {
+        /// 1-based data row.
+        row: usize,
+        /// The row's unit.
+        unit: Option<String>,
+        /// The column.
+        column: String,
+    },
+    /// A value outside the node's declared scale.
+    #[error(
+        "row {row}{}, column '{column}': {value} is outside the scale {min}–{max} of node '{column}'",
+        unit_suffix(unit)
+    )]
+    OutOfScale {
+        /// 1-based data row.
+        row: usize,
+        /// The row's unit.
+        unit: Option<String>,
+        /// The column (= node id).
+        column: String,
+        /// The value.
+        value: f64,
+        /// Scale minimum.
+        min: f64,
+        /// Scale maximum.
+        max: f64,
+    },
+    /// A year cell that is not a whole number.
+    #[error("row {row}, column '{column}': '{text}' is not a year (expected a whole number such as 2019)")]
+    BadYear {
+        /// 1-based data row.
+        row: usize,
+        /// The year column.
+        column: String,
+        /// The cell.
+        text: String,
+    },
+    /// No rows for the year asked for.
+    #[error("the data has no rows for {year}; years present: {available}")]
+    NoRowsForYear {
+        /// The year.
+        year: i32,
+        /// Years in the data.
+        available: String,
+    },
+    /// Columns of different lengths when building a dataset in code.
+    #[error("column '{column}' has {got} values but there are {expected} units")]
+    LengthMismatch {
+        /// The column.
+        column: String,
+        /// Number of units.
+        expected: usize,
+        /// Number of values.
+        got: usize,
+    },
+}
+
+fn unit_suffix(unit: &Option<String>) -> String {
+    unit.as_ref().map(|u| format!(" ({u})")).unwrap_or_default()
+}
+
+/// A computation that cannot give a finite, meaningful result on valid inputs.
+#[derive(Debug, Clone, PartialEq, Error)]
+#[non_exhaustive]
+pub enum ComputeError {
+    /// Min–max normalisation of an indicator that has the same value for every unit.
+    #[error("node '{node}'{}: every unit has the value {value}, so min–max normalisation is undefined", year_suffix(*year))]
+    ConstantIndicator {
+        /// The node.
+        node: String,
+        /// The year group.
+        year: Option<i32>,
+        /// The constant value.
+        value: f64,
+    },
+    /// A geometric or harmonic mean over a value that is zero or negative.
+    #[error("node '{node}', unit '{unit}': the {method} needs values above zero but child '{child}' is {value}")]
+    NonPositive {
+        /// The aggregating node.
+        node: String,
+        /// The unit.
+        unit: String,
+        /// The child with the bad value.
+        child: String,
+        /// The value.
+        value: f64,
+        /// The method name.
+        method: &'static str,
+    },
+    /// A result that overflowed or became undefined.
+    #[error("node '{node}', unit '{unit}': the result is not a finite number")]
+    NonFinite {
+        /// The node.
+        node: String,
+        /// The unit.
+        unit: String,
+    },
+}
+
+fn year_suffix(year: Option<i32>) -> String {
+    year.map(|y| format!(" in {y}")).unwrap_or_default()
+}
+
+/// Any chiso error: the three concerns, kept apart so callers and bindings can tell them apart.
+#[derive(Debug, Clone, PartialEq, Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// The specification is invalid.
+    #[error(transparent)]
+    Spec(#[from] SpecError),
+    /// The data is invalid.
+    #[error(transparent)]
+    Data(#[from] DataError),
+    /// The computation failed.
+    #[error(transparent)]
+    Compute(#[from] ComputeError),
+}
+
+/// Where an error points: the fields a binding exposes as attributes (`node`, `row`, …).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Location {
+    /// The spec node concerned.
+    pub node: Option<String>,
+    /// The 1-based data row.
+    pub row: Option<usize>,
+    /// The unit of that row.
+    pub unit: Option<String>,
+    /// The data column.
+    pub column: Option<String>,
+    /// The 1-based line of a file.
+    pub line: Option<usize>,
+}
+
+impl Error {
+    /// `spec`, `data` or `compute`: the concern, for bindings and messages.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Error::Spec(_) => "spec",
+            Error::Data(_) => "data",
+            Error::Compute(_) => "compute",
+        }
+    }
+
+    /// The node, row, unit, column and line the error names, where it names them.
+    pub fn location(&self) -> Location {
+        match self {
+            Error::Spec(e) => e.location(),
+            Error::Data(e) => e.location(),
+            Error::Compute(e) => e.location(),
+        }
+    }
+}
+
+impl SpecError {
+    /// The node this error names, if any.
+    pub fn location(&self) -> Location {
+        use SpecError::*;
+        let node = match self {
+            DuplicateId { id } => Some(id),
+            UnknownNode { id, .. } => Some(id),
+            NegativeWeight { node, .. }
+            | NonFinite { node, .. }
+            | ZeroWeights { node }
+            | EmptyGroup { node, .. }
+            | TooDeep { node, .. }
+            | MultipleParents { node, .. }
+            | Unreachable { node, .. }
+            | UnknownMethod { node, .. }
+            | InvalidParameter { node, .. }
+            | UnreversedDirection { node } => Some(node),
+            Cycle { path } => path.first(),
+            Parse { .. }
+            | TooManyNodes { .. }
+            | InvalidTiers { .. }
+            | InvalidEdition { .. }
+            | NoEdition { .. }
+            | YearRequired { .. }
+            | UnknownPreset { .. } => None,
+        };
+        Location {
+            node: node.cloned(),
+            ..Location::default()
+        }
+    }
+}
+
+impl DataError {
+    /// The row, unit, column and line this error names, where it names them.
+    pub fn location(&self) -> Location {
+        use DataError::*;
+        let mut at = Location::default();
+        match self {
+            Encoding { line } | Csv { line, .. } => at.line = Some(*line),
+            Empty { .. } | NoRows | NoRowsForYear { .. } => {}
+            MissingColumn { column, .. }
+            | DuplicateColumn { column }
+            | UnknownColumn { column, .. }
+            | LengthMismatch { column, .. } => at.column = Some(column.clone()),
+            DuplicateRow { unit, row, .. } => {
+                at.row = Some(*row);
+                at.unit = Some(unit.clone());
+            }
+            EmptyUnit { row, column } | BadYear { row, column, .. } => {
+                at.row = Some(*row);
+                at.column = Some(column.clone());
+            }
+            BadNumber { row, unit, column, .. }
+            | MissingValue { row, unit, column }
+            | OutOfScale { row, unit, column, .. } => {
+                at.row = Some(*row);
+                at.unit = unit.clone();
+                at.column = Some(column.clone());
+            }
+        }
+        at
+    }
+}
+
+impl ComputeError {
+    /// The node and unit this error names.
+    pub fn location(&self) -> Location {
+        use ComputeError::*;
+        match self {
+            ConstantIndicator { node, .. } => Location {
+                node: Some(node.clone()),
+                ..Location::default()
+            },
+            NonPositive { node, unit, .. } | NonFinite { node, unit } => Location {
+                node: Some(node.clone()),
+                unit: Some(unit.clone()),
+                ..Location::default()
+            },
+        }
+    }
+}

@@ -1,0 +1,37 @@
+//! # chiso — composite indices, computed as their publishers do
+//!
+//! *Chỉ số* is Vietnamese for *index*. This crate reads an index specification (a tree of
+//! sub-indices with weights, scales and methods, versioned by edition), reads data (published
+//! sub-index tables or raw indicators, CSV with `.` or `,` decimals), and computes scores,
+//! ranks, tiers and year-over-year changes, keeping full precision until display.
+//!
+//! ```
+//! use chiso::{presets, score, CsvOptions, Dataset, ScoreOptions};
+//! let pci = presets::get("pci")?;
+//! let csv = "unit;entry_costs;land_access;transparency;time_costs;informal_charges;\
+//! policy_bias;proactivity;business_support;labor_policy;legal_institutions\n\
+//! Quảng Ninh;7,16;7,00;7,20;7,89;7,10;7,69;7,96;6,68;7,95;7,58\n";
+//! let data = Dataset::from_csv_str(csv, &CsvOptions::default())?;
+//! let options = ScoreOptions { year: Some(2019), ..Default::default() };
+//! let result = score(&pci, &data, &options)?;
+//! assert_eq!(chiso::display::format_decimal(result.rows[0].score, 2, true), "73,40");
+//! # Ok::<(), chiso::Error>(())
+//! ```
+
+pub mod aggregate;
+pub mod compare;
+pub mod data;
+pub mod display;
+pub mod error;
+pub mod normalise;
+pub mod presets;
+pub mod rank;
+pub mod score;
+pub mod spec;
+
+pub use compare::{compare, compare_scores, Change, Comparison, Presence};
+pub use data::{Cell, CsvOptions, Dataset};
+pub use error::{ComputeError, DataError, Error, SpecError};
+pub use rank::Tier;
+pub use score::{score, NodeScore, ScoreOptions, ScoreRow, Scores};
+pub use spec::{IndexDefinition, IndexSpec};

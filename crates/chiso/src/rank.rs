@@ -1,0 +1,79 @@
+//! Ranking and tiers.
+
+use crate::spec::{Direction, Labels, RankBasis, RankRule, TierRule, Ties};
+
+/// Rounds half away from zero like a spreadsheet's ROUND: the value is first cleaned of
+/// binary noise below 1e-9 of the last digit, so 0.6325 rounds to 0.633.
+pub fn round_half_away(value: f64, decimals: u32) -> f64 {
+    let factor = 10f64.powi(decimals as i32);
+    let scaled = value * factor;
+    let cleaned = (scaled * 1e9).round() / 1e9;
+    cleaned.round() / factor
+}
+
+/// Ranks scores (1 = best) under a rule. Exact ties (after rounding, if the rule rounds)
+/// share a rank.
+///
+/// ```
+/// use chiso::rank::rank;
+/// use chiso::spec::{Direction, RankRule};
+/// let ranks = rank(&[70.0, 80.0, 70.0, 60.0], Direction::HigherIsBetter, RankRule::default());
+/// assert_eq!(ranks, vec![2, 1, 2, 4]); // competition ranking, "1224"
+/// ```
+pub fn rank(scores: &[f64], direction: Direction, rule: RankRule) -> Vec<u32> {
+    let keys: Vec<f64> = scores
+        .iter()
+        .map(|&s| {
+            let s = match rule.basis {
+                RankBasis::Unrounded => s,
+                RankBasis::Rounded(d) => round_half_away(s, d),
+            };
+            match direction {
+                Direction::HigherIsBetter => -s,
+                Direction::LowerIsBetter => s,
+            }
+        })
+        .collect();
+    let mut order: Vec<usize> = (0..scores.len()).collect();
+    order.sort_by(|&a, &b| keys[a].total_cmp(&keys[b]));
+    let mut ranks = vec![0u32; scores.len()];
+    let mut current = 0u32;
+    let mut distinct = 0u32;
+    for (position, &i) in order.iter().enumerate() {
+        let tied = position > 0 && keys[order[position - 1]] == keys[i];
+        if !tied {
+            distinct += 1;
+            current = match rule.ties {
+                Ties::Competition => position as u32 + 1,
+                Ties::Dense => distinct,
+            };
+        }
+        ranks[i] = current;
+    }
+    ranks
+}
+
+/// A unit's performance tier: its position among the rule's bands (0 = best) and its label.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct Tier {
+    /// Band index, 0 for the best band.
+    pub level: usize,
+    /// Band label.
+    pub label: Labels,
+}
+
+/// The tier of a unit with this score and rank, or `None` when no band takes it.
+pub fn tier(rule: &TierRule, score: f64, rank: u32) -> Option<Tier> {
+    let found = match rule {
+        TierRule::ScoreBands(bands) => bands.iter().position(|(min, _)| min.is_none_or(|m| score >= m)),
+        TierRule::RankBands(bands) => bands.iter().position(|(max, _)| max.is_none_or(|m| rank <= m)),
+    }?;
+    let label = match rule {
+        TierRule::ScoreBands(b) => &b[found].1,
+        TierRule::RankBands(b) => &b[found].1,
+    };
+    Some(Tier {
+        level: found,
+        label: label.clone(),
+    })
+}

@@ -1,0 +1,517 @@
+//! Validation: [`SpecFile`] (as written) → [`IndexSpec`] (checked), and back.
+
+use std::collections::{HashMap, HashSet};
+
+use super::file::{BandFile, EditionFile, NodeFile, NormaliseFile, RankFile, SpecFile, TiersFile};
+use super::{
+    Aggregation, Direction, IndexSpec, Labels, Node, Normalisation, RankBasis, RankRule, TierRule, Ties, YearRange,
+    MAX_DEPTH, MAX_NODES,
+};
+use crate::error::SpecError;
+
+/// Builds the spec of one edition (or of the base tree when `edition` is `None`).
+/// Tier rules are attached later, by year (see [`super::IndexDefinition::resolve`]).
+pub(crate) fn build(file: &SpecFile, edition: Option<&EditionFile>) -> Result<IndexSpec, SpecError> {
+    if file.nodes.len() > MAX_NODES {
+        return Err(SpecError::TooManyNodes {
+            count: file.nodes.len(),
+            max: MAX_NODES,
+        });
+    }
+    let edition_name = edition.map(|e| format!("edition {}", YearRange { from: e.from, to: e.to }));
+    let mut index: HashMap<&str, usize> = HashMap::with_capacity(file.nodes.len());
+    for (i, node) in file.nodes.iter().enumerate() {
+        if node.id.trim().is_empty() {
+            return Err(SpecError::InvalidParameter {
+                node: format!("#{}", i + 1),
+                message: "the node id is empty".into(),
+            });
+        }
+        if index.insert(node.id.as_str(), i).is_some() {
+            return Err(SpecError::DuplicateId { id: node.id.clone() });
+        }
+    }
+    let lookup = |id: &str, referenced_by: &dyn Fn() -> String| {
+        index.get(id).copied().ok_or_else(|| SpecError::UnknownNode {
+            id: id.to_owned(),
+            referenced_by: referenced_by(),
+        })
+    };
+    let mut removed = HashSet::new();
+    if let Some(e) = edition {
+        let by = || edition_name.clone().unwrap_or_default();
+        for id in &e.remove {
+            removed.insert(lookup(id, &by)?);
+        }
+        for id in e.weights.keys() {
+            lookup(id, &by)?;
+        }
+    }
+    let root = lookup(&file.root, &|| "the root".to_owned())?;
+    if removed.contains(&root) {
+        return Err(SpecError::InvalidEdition {
+            index: file.id.clone(),
+            edition: edition_name.unwrap_or_default(),
+            message: "removes the root".into(),
+        });
+    }
+
+    // Iterative depth-first walk: detects cycles, second parents and depth without recursion.
+    const NEW: u8 = 0;
+    const OPEN: u8 = 1;
+    const DONE: u8 = 2;
+    let mut state = vec![NEW; file.nodes.len()];
+    let mut parent: Vec<Option<usize>> = vec![None; file.nodes.len()];
+    let mut children: Vec<Vec<usize>> = vec![Vec::new(); file.nodes.len()];
+    let mut order = Vec::with_capacity(file.nodes.len());
+    let mut stack: Vec<(usize, usize)> = vec![(root, 0)];
+    let mut path: Vec<usize> = vec![root];
+    state[root] = OPEN;
+    while let Some(&mut (node, ref mut next)) = stack.last_mut() {
+        let spec_children = &file.nodes[node].children;
+        if *next == spec_children.len() {
+            state[node] = DONE;
+            order.push(node);
+            stack.pop();
+            path.pop();
+            continue;
+        }
+        let child_id = &spec_children[*next];
+        *next += 1;
+        let child = lookup(child_id, &|| format!("node '{}'", file.nodes[node].id))?;
+        if removed.contains(&child) {
+            continue;
+        }
+        match state[child] {
+            NEW => {}
+            OPEN => {
+                let start = path.iter().position(|&n| n == child).unwrap_or(0);
+                let mut ids: Vec<String> = path[start..].iter().map(|&n| file.nodes[n].id.clone()).collect();
+                ids.push(file.nodes[child].id.clone());
+                return Err(SpecError::Cycle { path: ids });
+            }
+            _ => {
+                let first = parent[child].unwrap_or(root);
+                return Err(SpecError::MultipleParents {
+                    node: file.nodes[child].id.clone(),
+                    first: file.nodes[first].id.clone(),
+                    second: file.nodes[node].id.clone(),
+                });
+            }
+        }
+        if path.len() > MAX_DEPTH {
+            return Err(SpecError::TooDeep {
+                node: file.nodes[child].id.clone(),
+                depth: path.len(),
+                max: MAX_DEPTH,
+            });
+        }
+        state[child] = OPEN;
+        parent[child] = Some(node);
+        children[node].push(child);
+        stack.push((child, 0));
+        path.push(child);
+    }
+
+    // Nodes inside removed subtrees are expected to be unvisited; any other is an orphan.
+    let mut dropped = vec![false; file.nodes.len()];
+    let mut todo: Vec<usize> = removed.iter().copied().collect();
+    while let Some(n) = todo.pop() {
+        if !std::mem::replace(&mut dropped[n], true) {
+            todo.extend(
+                file.nodes[n]
+                    .children
+                    .iter()
+                    .filter_map(|c| index.get(c.as_str()).copied()),
+            );
+        }
+    }
+    if let Some(orphan) = (0..file.nodes.len()).find(|&n| state[n] == NEW && !dropped[n]) {
+        return Err(SpecError::Unreachable {
+            node: file.nodes[orphan].id.clone(),
+            root: file.root.clone(),
+        });
+    }
+
+    // Renumber the kept nodes in file order.
+    let kept: Vec<usize> = (0..file.nodes.len()).filter(|&n| state[n] == DONE).collect();
+    let mut new_index = vec![usize::MAX; file.nodes.len()];
+    for (new, &old) in kept.iter().enumerate() {
+        new_index[old] = new;
+    }
+    let mut depth = vec![0usize; file.nodes.len()];
+    for &n in order.iter().rev() {
+        if let Some(p) = parent[n] {
+            depth[n] = depth[p] + 1;
+        }
+    }
+    let mut nodes = Vec::with_capacity(kept.len());
+    for &old in &kept {
+        let raw = &file.nodes[old];
+        let weight = edition.and_then(|e| e.weights.get(&raw.id).copied()).or(raw.weight);
+        let emptied = !raw.children.is_empty() && children[old].is_empty();
+        if emptied {
+            return Err(SpecError::EmptyGroup {
+                node: raw.id.clone(),
+                problem: "has no children left in this edition",
+            });
+        }
+        let mut node = build_node(raw, weight)?;
+        node.children = children[old].iter().map(|&c| new_index[c]).collect();
+        node.parent = parent[old].map(|p| new_index[p]);
+        node.depth = depth[old];
+        nodes.push(node);
+    }
+    for node in &nodes {
+        if !node.children.is_empty() && node.children.iter().all(|&c| nodes[c].weight == 0.0) {
+            return Err(SpecError::ZeroWeights { node: node.id.clone() });
+        }
+    }
+
+    let precision = file.precision.unwrap_or(2);
+    if precision > 12 {
+        return Err(SpecError::InvalidParameter {
+            node: "spec".into(),
+            message: format!("precision {precision} is too large; use at most 12 decimals"),
+        });
+    }
+    Ok(IndexSpec {
+        id: file.id.clone(),
+        label: file.label.clone().unwrap_or_else(|| Labels::same(&file.id)),
+        description: file.description.clone(),
+        edition: edition.map(|e| YearRange { from: e.from, to: e.to }).or(file.edition),
+        precision,
+        rank: build_rank(file.rank.as_ref())?,
+        tiers: None,
+        root: new_index[root],
+        order: order.iter().map(|&n| new_index[n]).collect(),
+        nodes,
+    })
+}
+
+fn finite(value: f64, node: &str, field: &'static str) -> Result<f64, SpecError> {
+    if value.is_finite() {
+        Ok(value)
+    } else {
+        Err(SpecError::NonFinite {
+            node: node.to_owned(),
+            field,
+        })
+    }
+}
+
+fn build_node(raw: &NodeFile, weight: Option<f64>) -> Result<Node, SpecError> {
+    let id = raw.id.as_str();
+    let weight = finite(weight.unwrap_or(1.0), id, "weight")?;
+    if weight < 0.0 {
+        return Err(SpecError::NegativeWeight {
+            node: id.to_owned(),
+            weight,
+        });
+    }
+    let direction = match raw.direction.as_deref() {
+        None | Some("higher_is_better") => Direction::HigherIsBetter,
+        Some("lower_is_better") => Direction::LowerIsBetter,
+        Some(other) => {
+            return Err(SpecError::UnknownMethod {
+                node: id.to_owned(),
+                kind: "direction",
+                method: other.to_owned(),
+                expected: "higher_is_better, lower_is_better",
+            })
+        }
+    };
+    if let Some(scale) = raw.scale {
+        finite(scale.min, id, "scale minimum")?;
+        finite(scale.max, id, "scale maximum")?;
+        if scale.min >= scale.max {
+            return Err(SpecError::InvalidParameter {
+                node: id.to_owned(),
+                message: format!("scale minimum {} must be below its maximum {}", scale.min, scale.max),
+            });
+        }
+    }
+    let multiplier = finite(raw.multiplier.unwrap_or(1.0), id, "multiplier")?;
+    if multiplier == 0.0 {
+        return Err(SpecError::InvalidParameter {
+            node: id.to_owned(),
+            message: "multiplier 0 would make every score zero".into(),
+        });
+    }
+    let is_leaf = raw.children.is_empty();
+    let aggregation = match (&raw.aggregation, is_leaf) {
+        (Some(_), true) => {
+            return Err(SpecError::EmptyGroup {
+                node: id.to_owned(),
+                problem: "declares an aggregation but has no children",
+            })
+        }
+        (None, true) => None,
+        (None, false) => Some(Aggregation::WeightedMean),
+        (Some(name), false) => Some(Aggregation::from_name(name).ok_or_else(|| SpecError::UnknownMethod {
+            node: id.to_owned(),
+            kind: "aggregation",
+            method: name.clone(),
+            expected: Aggregation::NAMES,
+        })?),
+    };
+    let normalise = match &raw.normalise {
+        None => Normalisation::None,
+        Some(_) if !is_leaf => {
+            return Err(SpecError::InvalidParameter {
+                node: id.to_owned(),
+                message: "a normalisation applies to leaves (raw indicators), not to groups".into(),
+            })
+        }
+        Some(n) => build_normalise(id, n, raw)?,
+    };
+    if direction == Direction::LowerIsBetter && is_leaf && normalise == Normalisation::None {
+        return Err(SpecError::UnreversedDirection { node: id.to_owned() });
+    }
+    Ok(Node {
+        id: id.to_owned(),
+        label: raw.label.clone().unwrap_or_else(|| Labels::same(id)),
+        weight,
+        direction,
+        scale: raw.scale,
+        aggregation,
+        multiplier,
+        normalise,
+        children: Vec::new(),
+        parent: None,
+        depth: 0,
+    })
+}
+
+fn build_normalise(id: &str, n: &NormaliseFile, raw: &NodeFile) -> Result<Normalisation, SpecError> {
+    match n.method.as_str() {
+        "none" => Ok(Normalisation::None),
+        "min_max" => {
+            let low = n.low.or(raw.scale.map(|s| s.min));
+            let high = n.high.or(raw.scale.map(|s| s.max));
+            let (Some(low), Some(high)) = (low, high) else {
+                return Err(SpecError::InvalidParameter {
+                    node: id.to_owned(),
+                    message: "min_max needs a target range: give low and high, or a scale".into(),
+                });
+            };
+            finite(low, id, "min_max low")?;
+            finite(high, id, "min_max high")?;
+            if low >= high {
+                return Err(SpecError::InvalidParameter {
+                    node: id.to_owned(),
+                    message: format!("min_max low {low} must be below high {high}"),
+                });
+            }
+            Ok(Normalisation::MinMax { low, high })
+        }
+        other => Err(SpecError::UnknownMethod {
+            node: id.to_owned(),
+            kind: "normalisation",
+            method: other.to_owned(),
+            expected: Normalisation::NAMES,
+        }),
+    }
+}
+
+fn build_rank(rank: Option<&RankFile>) -> Result<RankRule, SpecError> {
+    let Some(rank) = rank else {
+        return Ok(RankRule::default());
+    };
+    let unknown = |kind, method: &str, expected| SpecError::UnknownMethod {
+        node: "spec".into(),
+        kind,
+        method: method.to_owned(),
+        expected,
+    };
+    let basis = match (rank.on.as_deref(), rank.decimals) {
+        (None | Some("unrounded"), None) => RankBasis::Unrounded,
+        (Some("rounded"), Some(d)) if d <= 12 => RankBasis::Rounded(d),
+        (Some("rounded"), _) => {
+            return Err(SpecError::InvalidParameter {
+                node: "spec".into(),
+                message: "ranking on rounded scores needs 'decimals' between 0 and 12".into(),
+            })
+        }
+        (None | Some("unrounded"), Some(_)) => {
+            return Err(SpecError::InvalidParameter {
+                node: "spec".into(),
+                message: "'decimals' only applies to ranking on = \"rounded\"".into(),
+            })
+        }
+        (Some(other), _) => return Err(unknown("rank", other, "unrounded, rounded")),
+    };
+    let ties = match rank.ties.as_deref() {
+        None | Some("competition") => Ties::Competition,
+        Some("dense") => Ties::Dense,
+        Some(other) => return Err(unknown("ties", other, "competition, dense")),
+    };
+    Ok(RankRule { basis, ties })
+}
+
+pub(crate) fn build_tiers(t: &TiersFile) -> Result<TierRule, SpecError> {
+    let years = match (t.from, t.to) {
+        (None, None) => None,
+        (f, to) => Some(format!(
+            "{}–{}",
+            f.map(|y| y.to_string()).unwrap_or_default(),
+            to.map(|y| y.to_string()).unwrap_or_default()
+        )),
+    };
+    let bad = |message: String| SpecError::InvalidTiers {
+        years: years.clone(),
+        message,
+    };
+    if t.bands.is_empty() {
+        return Err(bad("it has no bands".into()));
+    }
+    let last = t.bands.len() - 1;
+    match t.rule.as_str() {
+        "score_bands" => {
+            let mut bands = Vec::with_capacity(t.bands.len());
+            let mut previous = f64::INFINITY;
+            for (i, b) in t.bands.iter().enumerate() {
+                if b.max_rank.is_some() {
+                    return Err(bad(format!("band '{}' has max_rank in a score_bands rule", b.label.vi)));
+                }
+                match b.min {
+                    None if i < last => {
+                        return Err(bad(format!(
+                            "band '{}' needs a minimum score (only the last band may omit it)",
+                            b.label.vi
+                        )))
+                    }
+                    Some(m) if !m.is_finite() || m >= previous => {
+                        return Err(bad(format!(
+                            "band minimums must be finite and strictly decreasing (band '{}')",
+                            b.label.vi
+                        )))
+                    }
+                    Some(m) => previous = m,
+                    None => {}
+                }
+                bands.push((b.min, b.label.clone()));
+            }
+            Ok(TierRule::ScoreBands(bands))
+        }
+        "rank_bands" => {
+            let mut bands = Vec::with_capacity(t.bands.len());
+            let mut previous = 0;
+            for (i, b) in t.bands.iter().enumerate() {
+                if b.min.is_some() {
+                    return Err(bad(format!("band '{}' has min in a rank_bands rule", b.label.vi)));
+                }
+                match b.max_rank {
+                    None if i < last => {
+                        return Err(bad(format!(
+                            "band '{}' needs max_rank (only the last band may omit it)",
+                            b.label.vi
+                        )))
+                    }
+                    Some(r) if r <= previous => {
+                        return Err(bad(format!(
+                            "max_rank must be at least 1 and strictly increasing (band '{}')",
+                            b.label.vi
+                        )))
+                    }
+                    Some(r) => previous = r,
+                    None => {}
+                }
+                bands.push((b.max_rank, b.label.clone()));
+            }
+            Ok(TierRule::RankBands(bands))
+        }
+        other => Err(SpecError::UnknownMethod {
+            node: "spec".into(),
+            kind: "tier rule",
+            method: other.to_owned(),
+            expected: "score_bands, rank_bands",
+        }),
+    }
+}
+
+/// Writes a validated spec back in file form (one edition, explicit values).
+pub(crate) fn to_file(spec: &IndexSpec) -> SpecFile {
+    let nodes = spec
+        .nodes
+        .iter()
+        .map(|n| NodeFile {
+            id: n.id.clone(),
+            label: Some(n.label.clone()),
+            weight: Some(n.weight),
+            direction: Some(n.direction.name().to_owned()),
+            scale: n.scale,
+            aggregation: n.aggregation.map(|a| a.name().to_owned()),
+            multiplier: (n.multiplier != 1.0).then_some(n.multiplier),
+            normalise: match n.normalise {
+                Normalisation::None => None,
+                Normalisation::MinMax { low, high } => Some(NormaliseFile {
+                    method: "min_max".into(),
+                    low: Some(low),
+                    high: Some(high),
+                }),
+            },
+            children: n.children.iter().map(|&c| spec.nodes[c].id.clone()).collect(),
+        })
+        .collect();
+    let rank = RankFile {
+        on: Some(match spec.rank.basis {
+            RankBasis::Unrounded => "unrounded".into(),
+            RankBasis::Rounded(_) => "rounded".into(),
+        }),
+        decimals: match spec.rank.basis {
+            RankBasis::Unrounded => None,
+            RankBasis::Rounded(d) => Some(d),
+        },
+        ties: Some(match spec.rank.ties {
+            Ties::Competition => "competition".into(),
+            Ties::Dense => "dense".into(),
+        }),
+    };
+    let tiers = spec
+        .tiers
+        .iter()
+        .map(|t| match t {
+            TierRule::ScoreBands(b) => TiersFile {
+                rule: "score_bands".into(),
+                from: None,
+                to: None,
+                bands: b
+                    .iter()
+                    .map(|(min, label)| BandFile {
+                        label: label.clone(),
+                        min: *min,
+                        max_rank: None,
+                    })
+                    .collect(),
+                note: None,
+            },
+            TierRule::RankBands(b) => TiersFile {
+                rule: "rank_bands".into(),
+                from: None,
+                to: None,
+                bands: b
+                    .iter()
+                    .map(|(r, label)| BandFile {
+                        label: label.clone(),
+                        min: None,
+                        max_rank: *r,
+                    })
+                    .collect(),
+                note: None,
+            },
+        })
+        .collect();
+    SpecFile {
+        id: spec.id.clone(),
+        label: Some(spec.label.clone()),
+        description: spec.description.clone(),
+        root: spec.nodes[spec.root].id.clone(),
+        precision: Some(spec.precision),
+        rank: Some(rank),
+        edition: spec.edition,
+        tiers,
+        nodes,
+        editions: Vec::new(),
+    }
+}

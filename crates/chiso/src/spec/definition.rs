@@ -1,0 +1,246 @@
+//! An index as a publisher defines it over the years: one base tree and its editions.
+
+use std::path::Path;
+
+use super::build::{build, build_tiers, to_file};
+use super::file::SpecFile;
+use super::{IndexSpec, Labels, TierRule, YearRange};
+use crate::error::SpecError;
+
+/// A validated specification file: resolves to the [`IndexSpec`] of any year it covers.
+///
+/// ```
+/// let pci = chiso::presets::get("pci").unwrap();
+/// let spec = pci.resolve(Some(2019)).unwrap();
+/// assert_eq!(spec.components().count(), 10);
+/// // 2009–2012 had nine sub-indices (no policy bias).
+/// assert_eq!(pci.resolve(Some(2010)).unwrap().components().count(), 9);
+/// // A year no edition covers is an error, not a guess.
+/// assert!(pci.resolve(Some(1999)).is_err());
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+pub struct IndexDefinition {
+    file: SpecFile,
+    /// The spec of every edition (one entry without a range when there are no editions).
+    editions: Vec<(Option<YearRange>, IndexSpec)>,
+    tiers: Vec<(Option<i32>, Option<i32>, TierRule)>,
+}
+
+impl IndexDefinition {
+    /// Validates a parsed file: every edition and tier rule is checked now, not when used.
+    pub fn from_file(file: SpecFile) -> Result<Self, SpecError> {
+        let edition_error = |edition: String, message: &str| SpecError::InvalidEdition {
+            index: file.id.clone(),
+            edition,
+            message: message.to_owned(),
+        };
+        if file.edition.is_some() && !file.editions.is_empty() {
+            return Err(edition_error(
+                "list".into(),
+                "cannot be combined with a single 'edition' range",
+            ));
+        }
+        let mut ranges: Vec<YearRange> = file
+            .editions
+            .iter()
+            .map(|e| YearRange { from: e.from, to: e.to })
+            .collect();
+        ranges.extend(file.edition);
+        ranges.sort_by_key(|r| r.from);
+        for r in &ranges {
+            if r.from > r.to {
+                return Err(edition_error(format!("{}-{}", r.from, r.to), "ends before it starts"));
+            }
+        }
+        for pair in ranges.windows(2) {
+            if pair[1].from <= pair[0].to {
+                return Err(edition_error(
+                    pair[1].to_string(),
+                    &format!("overlaps edition {}", pair[0]),
+                ));
+            }
+        }
+
+        let mut tiers = Vec::with_capacity(file.tiers.len());
+        for t in &file.tiers {
+            if let (Some(from), Some(to)) = (t.from, t.to) {
+                if from > to {
+                    return Err(SpecError::InvalidTiers {
+                        years: Some(format!("{from}–{to}")),
+                        message: "the year range ends before it starts".into(),
+                    });
+                }
+            }
+            tiers.push((t.from, t.to, build_tiers(t)?));
+        }
+        for (i, a) in tiers.iter().enumerate() {
+            for b in &tiers[i + 1..] {
+                let lo = a.0.unwrap_or(i32::MIN).max(b.0.unwrap_or(i32::MIN));
+                let hi = a.1.unwrap_or(i32::MAX).min(b.1.unwrap_or(i32::MAX));
+                if lo <= hi {
+                    return Err(SpecError::InvalidTiers {
+                        years: Some(format!("{lo}")),
+                        message: "two tier rules cover the same year".into(),
+                    });
+                }
+            }
+        }
+
+        let editions = if file.editions.is_empty() {
+            vec![(file.edition, build(&file, None)?)]
+        } else {
+            let mut out = Vec::with_capacity(file.editions.len());
+            for e in &file.editions {
+                out.push((Some(YearRange { from: e.from, to: e.to }), build(&file, Some(e))?));
+            }
+            out.sort_by_key(|(r, _)| r.map(|r| r.from));
+            out
+        };
+        Ok(IndexDefinition { file, editions, tiers })
+    }
+
+    /// Reads and validates a JSON specification.
+    pub fn from_json(text: &str) -> Result<Self, SpecError> {
+        let file: SpecFile = serde_json::from_str(text).map_err(|e| SpecError::Parse {
+            format: "json",
+            message: e.to_string(),
+        })?;
+        Self::from_file(file)
+    }
+
+    /// Reads and validates a TOML specification.
+    pub fn from_toml(text: &str) -> Result<Self, SpecError> {
+        let file: SpecFile = toml::from_str(text).map_err(|e| SpecError::Parse {
+            format: "toml",
+            message: e.to_string().trim().to_owned(),
+        })?;
+        Self::from_file(file)
+    }
+
+    /// Reads a specification, JSON or TOML by its extension (`.json`, `.toml`); other
+    /// extensions are tried as JSON when the text starts with `{`, else as TOML.
+    pub fn from_path(path: impl AsRef<Path>) -> Result<Self, SpecError> {
+        let path = path.as_ref();
+        let text = std::fs::read_to_string(path).map_err(|e| SpecError::Parse {
+            format: "file",
+            message: format!("{}: {e}", path.display()),
+        })?;
+        Self::from_text(&text, path.extension().and_then(|e| e.to_str()))
+    }
+
+    /// Reads a specification from text, JSON or TOML by `extension`, or by its first character.
+    pub fn from_text(text: &str, extension: Option<&str>) -> Result<Self, SpecError> {
+        match extension.map(str::to_ascii_lowercase).as_deref() {
+            Some("json") => Self::from_json(text),
+            Some("toml") => Self::from_toml(text),
+            _ if text.trim_start().starts_with('{') => Self::from_json(text),
+            _ => Self::from_toml(text),
+        }
+    }
+
+    /// A definition holding one already-validated spec.
+    pub fn from_spec(spec: &IndexSpec) -> Self {
+        let file = to_file(spec);
+        let tiers = Vec::new();
+        let mut spec = spec.clone();
+        let tiers = match spec.tiers.take() {
+            Some(rule) => vec![(None, None, rule)],
+            None => tiers,
+        };
+        IndexDefinition {
+            editions: vec![(file.edition, spec)],
+            file,
+            tiers,
+        }
+    }
+
+    /// Index id.
+    pub fn id(&self) -> &str {
+        &self.file.id
+    }
+
+    /// Name of the index.
+    pub fn label(&self) -> Labels {
+        self.file.label.clone().unwrap_or_else(|| Labels::same(&self.file.id))
+    }
+
+    /// Year ranges of the editions (empty when the spec applies to any year).
+    pub fn editions(&self) -> Vec<YearRange> {
+        self.editions.iter().filter_map(|(r, _)| *r).collect()
+    }
+
+    /// The file form, as read.
+    pub fn file(&self) -> &SpecFile {
+        &self.file
+    }
+
+    fn available(&self) -> String {
+        let list: Vec<String> = self.editions().iter().map(|r| r.to_string()).collect();
+        if list.is_empty() {
+            "any year".into()
+        } else {
+            list.join(", ")
+        }
+    }
+
+    /// The spec for a year: the edition covering it, with the tier rule in force that year.
+    ///
+    /// `None` is accepted only when the definition has a single edition.
+    pub fn resolve(&self, year: Option<i32>) -> Result<IndexSpec, SpecError> {
+        let found = match year {
+            None if self.editions.len() > 1 => {
+                return Err(SpecError::YearRequired {
+                    index: self.id().into(),
+                    available: self.available(),
+                })
+            }
+            None => self.editions.first(),
+            Some(y) => self.editions.iter().find(|(r, _)| r.is_none_or(|r| r.contains(y))),
+        };
+        let Some((_, spec)) = found else {
+            return Err(SpecError::NoEdition {
+                index: self.id().into(),
+                year: year.unwrap_or_default(),
+                available: self.available(),
+            });
+        };
+        let mut spec = spec.clone();
+        spec.tiers = self
+            .tiers
+            .iter()
+            .find(|(from, to, _)| match year {
+                Some(y) => from.is_none_or(|f| f <= y) && to.is_none_or(|t| y <= t),
+                None => from.is_none() && to.is_none(),
+            })
+            .map(|(_, _, rule)| rule.clone());
+        Ok(spec)
+    }
+
+    /// The definition as JSON (the file form).
+    pub fn to_json(&self) -> String {
+        serde_json::to_string_pretty(&self.file).unwrap_or_default()
+    }
+
+    /// The definition as TOML (the file form).
+    pub fn to_toml(&self) -> Result<String, SpecError> {
+        toml::to_string(&self.file).map_err(|e| SpecError::Parse {
+            format: "toml",
+            message: e.to_string(),
+        })
+    }
+}
+
+impl IndexSpec {
+    /// This edition as a standalone JSON specification.
+    pub fn to_json(&self) -> String {
+        serde_json::to_string_pretty(&to_file(self)).unwrap_or_default()
+    }
+
+    /// This edition as a standalone TOML specification.
+    pub fn to_toml(&self) -> Result<String, SpecError> {
+        toml::to_string(&to_file(self)).map_err(|e| SpecError::Parse {
+            format: "toml",
+            message: e.to_string(),
+        })
+    }
+}

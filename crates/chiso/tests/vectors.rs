@@ -1,0 +1,122 @@
+//! The shared test vectors of `tests/vectors/`, also checked by the Python and JS suites.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::path::PathBuf;
+
+use chiso::{compare, presets, score, Cell, CsvOptions, Dataset, Error, IndexDefinition, ScoreOptions};
+use serde_json::Value;
+
+fn vectors() -> Vec<(String, Value)> {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tests/vectors");
+    let mut out: Vec<(String, Value)> = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+        .map(|entry| {
+            let path = entry.unwrap().path();
+            let text = std::fs::read_to_string(&path).unwrap();
+            (
+                path.file_name().unwrap().to_string_lossy().into_owned(),
+                serde_json::from_str(&text).unwrap(),
+            )
+        })
+        .collect();
+    out.sort_by(|a, b| a.0.cmp(&b.0));
+    assert!(out.len() >= 10, "expected the shared vectors in {}", dir.display());
+    out
+}
+
+fn definition(case: &Value) -> Result<IndexDefinition, Error> {
+    Ok(match (&case["index"], &case["spec"]) {
+        (Value::String(id), _) => presets::get(id)?,
+        (_, spec) => IndexDefinition::from_json(&spec.to_string())?,
+    })
+}
+
+fn dataset(case: &Value) -> Result<Dataset, Error> {
+    let options = CsvOptions::default();
+    if let Some(text) = case["csv"].as_str() {
+        return Ok(Dataset::from_csv_str(text, &options)?);
+    }
+    let records: Vec<Vec<(String, Cell)>> = case["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|row| {
+            row.as_object()
+                .unwrap()
+                .iter()
+                .map(|(k, v)| {
+                    let cell = match v {
+                        Value::Number(n) => Cell::Number(n.as_f64().unwrap()),
+                        Value::String(s) => Cell::Text(s.clone()),
+                        _ => Cell::Missing,
+                    };
+                    (k.clone(), cell)
+                })
+                .collect()
+        })
+        .collect();
+    Ok(Dataset::from_records(&records, &options)?)
+}
+
+fn run(case: &Value) -> Result<Value, Error> {
+    let def = definition(case)?;
+    let data = dataset(case)?;
+    if let Some(cmp) = case.get("compare") {
+        let from = cmp["from"].as_i64().unwrap() as i32;
+        let to = cmp["to"].as_i64().unwrap() as i32;
+        return Ok(serde_json::to_value(compare(&def, &data, from, to)?).unwrap());
+    }
+    let year = case["year"].as_i64().map(|y| y as i32);
+    Ok(serde_json::to_value(score(&def, &data, &ScoreOptions { year, strict: false })?).unwrap())
+}
+
+#[test]
+fn every_vector_gives_the_expected_numbers_or_error() {
+    for (name, case) in vectors() {
+        let result = run(&case);
+        if let Some(expected) = case.get("error") {
+            let err = result.err().unwrap_or_else(|| panic!("{name}: expected an error"));
+            assert_eq!(err.kind(), expected["kind"].as_str().unwrap(), "{name}: {err}");
+            let message = err.to_string();
+            for part in expected["contains"].as_array().unwrap() {
+                assert!(
+                    message.contains(part.as_str().unwrap()),
+                    "{name}: '{message}' lacks {part}"
+                );
+            }
+            continue;
+        }
+        let result = result.unwrap_or_else(|e| panic!("{name}: {e}"));
+        let tolerance = case["tolerance"].as_f64().unwrap();
+        let rows = result["rows"].as_array().unwrap();
+        let expected = case["expected"].as_array().unwrap();
+        assert_eq!(rows.len(), expected.len(), "{name}: row count");
+        for want in expected {
+            let unit = want["unit"].as_str().unwrap();
+            let got = rows
+                .iter()
+                .find(|r| r["unit"] == unit)
+                .unwrap_or_else(|| panic!("{name}: no row for {unit}"));
+            for field in ["score", "score_delta"] {
+                if let Some(w) = want.get(field).and_then(Value::as_f64) {
+                    let g = got[field].as_f64().unwrap();
+                    assert!(
+                        (g - w).abs() <= tolerance,
+                        "{name} {unit}: {field} {g} vs {w} (±{tolerance})"
+                    );
+                }
+            }
+            for field in ["rank", "rank_from", "rank_to", "rank_change", "year"] {
+                if let Some(w) = want.get(field) {
+                    assert_eq!(&got[field], w, "{name} {unit}: {field}");
+                }
+            }
+            if let Some(w) = want.get("tier") {
+                let g = &got["tier"]["label"]["vi"];
+                let g = if got["tier"].is_null() { &Value::Null } else { g };
+                assert_eq!(g, w, "{name} {unit}: tier");
+            }
+        }
+    }
+}

@@ -1,0 +1,235 @@
+#!/usr/bin/env python3
+"""Writes tests/vectors/*.json: language-neutral cases that the Rust, Python and JS tests all check.
+
+Expected values come from the published PCI tables (examples/data/pci/) or from arithmetic
+written out here, never from chiso itself. Re-run after changing the data:
+    python3 scripts/make_vectors.py
+"""
+import csv
+import json
+import os
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+DATA = os.path.join(ROOT, "examples", "data", "pci")
+OUT = os.path.join(ROOT, "tests", "vectors")
+IDS = ["entry_costs", "land_access", "transparency", "time_costs", "informal_charges",
+       "policy_bias", "proactivity", "business_support", "labor_policy", "legal_institutions"]
+WEIGHTS = {  # DESIGN.md, percent, in the order of IDS (None: not in the edition)
+    2006: [5, 5, 15, 10, 5, 5, 15, 15, 15, 10],
+    2010: [10, 5, 20, 15, 10, None, 10, 5, 20, 5],
+    2013: [5, 5, 20, 5, 10, 5, 5, 20, 20, 5],
+    2022: [5, 10, 5, 5, 15, 10, 15, 15, 10, 10],
+}
+
+
+def load(name):
+    with open(os.path.join(DATA, name), encoding="utf-8") as f:
+        return list(csv.DictReader(f))
+
+
+def input_row(r, year=True):
+    row = {"unit": r["province"]}
+    if year:
+        row["year"] = int(r["year"])
+    for i in IDS:
+        if r[i] != "":
+            row[i] = float(r[i])
+    return row
+
+
+def write(name, case):
+    case = {"name": name, **case}
+    with open(os.path.join(OUT, name + ".json"), "w", encoding="utf-8") as f:
+        json.dump(case, f, ensure_ascii=False, indent=1)
+        f.write("\n")
+
+
+def pci_by_hand(values, weights):
+    return 10 * sum(w / 100 * v for v, w in zip(values, weights) if w is not None)
+
+
+def competition_ranks(scores):
+    return [1 + sum(1 for t in scores if t > s) for s in scores]
+
+
+def main():
+    os.makedirs(OUT, exist_ok=True)
+    full = load("pci_subindices.csv")
+    top = load("pci_top_2019_2020.csv")
+
+    # Every province of the latest complete year: unrounded inputs, published composite and rank.
+    rows16 = [r for r in full if r["year"] == "2016"]
+    write("pci_2016_all_provinces", {
+        "description": "PCI 2016, all 63 provinces, unrounded published sub-indices; expected = published composite and rank.",
+        "index": "pci",
+        "year": 2016,
+        "rows": [input_row(r) for r in rows16],
+        "tolerance": 1e-4,
+        "expected": [{"unit": r["province"], "year": 2016, "score": float(r["pci_published"]),
+                      "rank": int(r["rank_published"]), "tier": r["tier_published"] or None} for r in rows16],
+    })
+
+    # The 2006 edition (64 provinces, Hà Tây separate).
+    rows06 = [r for r in full if r["year"] == "2006"]
+    write("pci_2006_all_provinces", {
+        "description": "PCI 2006 (weights of 2006–2008), 64 provinces; expected = published composite and rank; no tier rule that year.",
+        "index": "pci",
+        "year": 2006,
+        "rows": [input_row(r) for r in rows06],
+        "tolerance": 1e-4,
+        "expected": [{"unit": r["province"], "year": 2006, "score": float(r["pci_published"]),
+                      "rank": int(r["rank_published"]), "tier": None} for r in rows06],
+    })
+
+    # The published leaders of 2019, rounded to 2 decimals. Each input is within 0.005 of the
+    # unrounded value, so the composite is within 10 * 0.005 = 0.05 (weights sum to 100 %),
+    # plus 0.005 for the rounding of the published composite: tolerance 0.055. Ranks are among
+    # these 22 rows (Hồ Chí Minh City, rank 14, is published without scores).
+    rows19 = [r for r in top if r["year"] == "2019"]
+    write("pci_2019_leaders_rounded", {
+        "description": "PCI 2019 leaders (ranks 1–23 without 14), inputs rounded to 2 decimals; tolerance 10·0.005 + 0.005.",
+        "index": "pci",
+        "year": 2019,
+        "rows": [input_row(r) for r in rows19],
+        "tolerance": 0.055,
+        "expected": [{"unit": r["province"], "year": 2019, "score": float(r["pci_published"]),
+                      "rank": int(r["rank_published"]) - (1 if int(r["rank_published"]) > 14 else 0),
+                      "tier": None} for r in rows19],
+    })
+
+    # Quảng Ninh 2019 alone: the DESIGN.md example, a decimal-comma CSV as Vietnamese Excel writes it.
+    qn = next(r for r in rows19 if r["province"] == "Quảng Ninh")
+    header = ";".join(["unit", "year"] + IDS)
+    line = ";".join([qn["province"], "2019"] + [qn[i].replace(".", ",") for i in IDS])
+    write("pci_2019_quang_ninh_decimal_comma", {
+        "description": "Quảng Ninh 2019 → 73.40, rank 1, from a ';'-separated CSV with decimal commas and a BOM.",
+        "index": "pci",
+        "csv": "\ufeff" + header + "\n" + line + "\n",
+        "tolerance": 0.055,
+        "expected": [{"unit": "Quảng Ninh", "year": 2019, "score": 73.40, "rank": 1, "tier": None}],
+    })
+
+    # The nine-sub-index edition (2009–2012): hand-computed, and exact ties share a rank (1, 2, 2, 4).
+    w = WEIGHTS[2010]
+    units = [("Tỉnh A", [6.0, 5.0, 7.0, 6.5, 5.5, None, 6.0, 5.0, 6.0, 5.0]),
+             ("Tỉnh B", [5.0, 6.0, 6.0, 6.0, 6.0, None, 6.0, 6.0, 6.0, 6.0]),
+             ("Tỉnh C", [5.0, 6.0, 6.0, 6.0, 6.0, None, 6.0, 6.0, 6.0, 6.0]),
+             ("Tỉnh D", [5.0, 5.0, 5.0, 5.0, 5.0, None, 5.0, 5.0, 5.0, 5.0])]
+    scores = [pci_by_hand(v, w) for _, v in units]
+    ranks = competition_ranks(scores)
+    write("pci_2010_nine_subindices_ties", {
+        "description": "2009–2012 edition (no policy_bias), hand-computed 10·Σ(w/100)·s; B and C have the same sub-indices and tie exactly: competition ranking.",
+        "index": "pci",
+        "year": 2010,
+        "rows": [{"unit": u, "year": 2010, **{i: x for i, x in zip(IDS, v) if x is not None}} for u, v in units],
+        "tolerance": 1e-9,
+        "expected": [{"unit": u, "year": 2010, "score": s, "rank": k, "tier": None}
+                     for (u, _), s, k in zip(units, scores, ranks)],
+    })
+
+    # Tiers: published tiers of 2014 (fitted score bands of the preset) for every province.
+    rows14 = [r for r in full if r["year"] == "2014"]
+    write("pci_2014_tiers", {
+        "description": "PCI 2014, all 63 provinces; expected tiers are the published ones.",
+        "index": "pci",
+        "year": 2014,
+        "rows": [input_row(r) for r in rows14],
+        "tolerance": 1e-4,
+        "expected": [{"unit": r["province"], "year": 2014, "score": float(r["pci_published"]),
+                      "rank": int(r["rank_published"]), "tier": r["tier_published"]} for r in rows14],
+    })
+
+    # Year-over-year: 2013 → 2014 from published ranks and composites.
+    by13 = {r["province"]: r for r in full if r["year"] == "2013"}
+    both = [r for r in rows14 if r["province"] in by13]
+    write("pci_compare_2013_2014", {
+        "description": "Comparison 2013 → 2014, all provinces: score delta and places gained (rank_from − rank_to) from published values.",
+        "index": "pci",
+        "compare": {"from": 2013, "to": 2014},
+        "rows": [input_row(r) for r in full if r["year"] in ("2013", "2014")],
+        "tolerance": 2e-4,
+        "expected": [{"unit": r["province"],
+                      "score_delta": float(r["pci_published"]) - float(by13[r["province"]]["pci_published"]),
+                      "rank_from": int(by13[r["province"]]["rank_published"]),
+                      "rank_to": int(r["rank_published"]),
+                      "rank_change": int(by13[r["province"]]["rank_published"]) - int(r["rank_published"])}
+                     for r in both],
+    })
+
+    # Bad inputs: each must fail with this error kind and a message naming what is wrong.
+    qn_row = input_row(qn)
+    bad_scale = dict(qn_row, unit="Hà Nội", land_access=11.5)
+    write("error_out_of_scale", {
+        "description": "A sub-index above its 1–10 scale: a data error naming the row, unit and column.",
+        "index": "pci",
+        "rows": [qn_row, bad_scale],
+        "error": {"kind": "data", "contains": ["row 2", "Hà Nội", "land_access", "11.5", "1–10"]},
+    })
+    missing = {k: v for k, v in qn_row.items() if k != "informal_charges"}
+    write("error_missing_column", {
+        "description": "A sub-index column is absent: a data error naming the column.",
+        "index": "pci",
+        "rows": [missing],
+        "error": {"kind": "data", "contains": ["missing column 'informal_charges'"]},
+    })
+    write("error_no_edition", {
+        "description": "A year no PCI edition covers: a spec error listing the editions.",
+        "index": "pci",
+        "rows": [dict(qn_row, year=2003)],
+        "error": {"kind": "spec", "contains": ["no edition for 2003", "2006–2008", "2022–2024"]},
+    })
+    write("error_duplicate_unit", {
+        "description": "The same unit twice in one year: a data error naming both rows.",
+        "index": "pci",
+        "rows": [qn_row, dict(qn_row)],
+        "error": {"kind": "data", "contains": ["row 2", "Quảng Ninh", "first at row 1"]},
+    })
+    write("error_not_a_number", {
+        "description": "A cell with text: a data error naming row, unit, column and the text.",
+        "index": "pci",
+        "csv": "unit,year," + ",".join(IDS) + "\nQuảng Ninh,2019," + ",".join(["7.1"] * 9 + ["n/a"]) + "\n",
+        "error": {"kind": "data", "contains": ["row 1", "Quảng Ninh", "legal_institutions", "'n/a'"]},
+    })
+    write("error_unknown_aggregation", {
+        "description": "A spec with an unknown aggregation method: a spec error naming the node and the method.",
+        "spec": {"id": "demo", "root": "total", "nodes": [
+            {"id": "total", "aggregation": "weighted_average", "children": ["a", "b"]},
+            {"id": "a"}, {"id": "b"}]},
+        "rows": [{"unit": "X", "a": 1, "b": 2}],
+        "error": {"kind": "spec", "contains": ["node 'total'", "unknown aggregation method 'weighted_average'", "weighted_mean"]},
+    })
+    write("error_cycle", {
+        "description": "A spec whose children form a cycle: a spec error with the path.",
+        "spec": {"id": "demo", "root": "total", "nodes": [
+            {"id": "total", "children": ["a"]},
+            {"id": "a", "children": ["b"]},
+            {"id": "b", "children": ["a"]}]},
+        "rows": [{"unit": "X"}],
+        "error": {"kind": "spec", "contains": ["cycle", "a -> b -> a"]},
+    })
+    write("error_negative_weight", {
+        "description": "A negative weight: a spec error naming the node.",
+        "spec": {"id": "demo", "root": "total", "nodes": [
+            {"id": "total", "children": ["a", "b"]},
+            {"id": "a", "weight": -1}, {"id": "b"}]},
+        "rows": [{"unit": "X", "a": 1, "b": 2}],
+        "error": {"kind": "spec", "contains": ["node 'a'", "weight -1"]},
+    })
+
+    # A user spec with a lower-is-better raw indicator, min-max normalised (PCI's 1 + 9·share).
+    write("spec_min_max_lower_is_better", {
+        "description": "Inline spec: two raw indicators min–max rescaled to 1–10 (one reversed), equal-weight mean; hand-computed.",
+        "spec": {"id": "demo", "root": "total", "nodes": [
+            {"id": "total", "aggregation": "weighted_mean", "children": ["days", "share"]},
+            {"id": "days", "direction": "lower_is_better", "normalise": {"method": "min_max", "low": 1, "high": 10}},
+            {"id": "share", "normalise": {"method": "min_max", "low": 1, "high": 10}}]},
+        "rows": [{"unit": "A", "days": 10, "share": 0.2}, {"unit": "B", "days": 30, "share": 0.6},
+                 {"unit": "C", "days": 20, "share": 1.0}],
+        "tolerance": 1e-9,
+        "expected": [{"unit": "A", "year": None, "score": (10 + 1) / 2, "rank": 2, "tier": None},
+                     {"unit": "B", "year": None, "score": (1 + 5.5) / 2, "rank": 3, "tier": None},
+                     {"unit": "C", "year": None, "score": (5.5 + 10) / 2, "rank": 1, "tier": None}],
+    })
+
+
+main()
