@@ -1,1 +1,222 @@
-fn main() {}
+//! `chiso`: score, rank and compare composite indices from CSV files.
+//!
+//! Argument parsing and printing only; every number comes from the `chiso` crate.
+
+mod output;
+
+use std::io::Read;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+use chiso::{presets, CsvOptions, Dataset, IndexDefinition, ScoreOptions};
+
+#[derive(Parser)]
+#[command(
+    name = "chiso",
+    version,
+    about = "Composite indices (PCI, ...): score, rank and compare units"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Format {
+    /// Aligned table, scores at the spec's display precision.
+    Table,
+    /// CSV with unrounded scores.
+    Csv,
+    /// JSON with unrounded scores.
+    Json,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Lang {
+    /// English labels, decimal points.
+    En,
+    /// Vietnamese labels, decimal commas.
+    Vi,
+}
+
+#[derive(clap::Args)]
+struct Input {
+    /// Preset id (e.g. `pci`) or path to a JSON/TOML specification.
+    #[arg(long)]
+    index: String,
+    /// CSV file (`,` with `.` decimals, or `;` with decimal commas); `-` reads standard input.
+    #[arg(long)]
+    input: PathBuf,
+    /// Column with the unit names.
+    #[arg(long, default_value = "unit")]
+    unit_column: String,
+    /// Column with the years.
+    #[arg(long, default_value = "year")]
+    year_column: String,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Score and rank every unit (each year with its own edition).
+    Score {
+        #[command(flatten)]
+        input: Input,
+        /// Score only this year (also picks the edition when the file has no year column).
+        #[arg(long)]
+        year: Option<i32>,
+        /// Output format.
+        #[arg(long, value_enum, default_value = "table")]
+        format: Format,
+        /// Reject columns that are not node ids.
+        #[arg(long)]
+        strict: bool,
+        /// Also output every sub-index's score and rank.
+        #[arg(long)]
+        components: bool,
+        /// Language of labels and decimal mark in tables.
+        #[arg(long, value_enum, default_value = "en")]
+        lang: Lang,
+    },
+    /// Compare two years: score and rank changes per unit.
+    Compare {
+        #[command(flatten)]
+        input: Input,
+        /// First year.
+        #[arg(long)]
+        from: i32,
+        /// Second year.
+        #[arg(long)]
+        to: i32,
+        /// Output format.
+        #[arg(long, value_enum, default_value = "table")]
+        format: Format,
+        /// Language of labels and decimal mark in tables.
+        #[arg(long, value_enum, default_value = "en")]
+        lang: Lang,
+    },
+    /// List the preset indices and their editions.
+    Presets,
+    /// Print a specification (a preset's edition for a year, or a whole file) as JSON or TOML.
+    Spec {
+        /// Preset id or path.
+        #[arg(long)]
+        index: String,
+        /// The edition in force this year (default: the whole definition).
+        #[arg(long)]
+        year: Option<i32>,
+        /// `json` or `toml`.
+        #[arg(long, default_value = "toml")]
+        format: String,
+    },
+}
+
+fn load_index(index: &str) -> Result<IndexDefinition, chiso::Error> {
+    if presets::ids().contains(&index) {
+        return Ok(presets::get(index)?);
+    }
+    let path = PathBuf::from(index);
+    if path.exists() {
+        return Ok(IndexDefinition::from_path(&path)?);
+    }
+    Err(chiso::SpecError::UnknownPreset {
+        id: format!("{index}' (and no file of that name"),
+        available: presets::ids().join(", "),
+    }
+    .into())
+}
+
+fn load_data(input: &Input) -> Result<Dataset, chiso::Error> {
+    let options = CsvOptions {
+        unit_column: input.unit_column.clone(),
+        year_column: input.year_column.clone(),
+        delimiter: None,
+    };
+    if input.input.as_os_str() == "-" {
+        let mut bytes = Vec::new();
+        std::io::stdin()
+            .read_to_end(&mut bytes)
+            .map_err(|e| chiso::DataError::Csv {
+                line: 0,
+                message: format!("standard input: {e}"),
+            })?;
+        return Ok(Dataset::from_csv_bytes(&bytes, &options)?);
+    }
+    Ok(Dataset::from_csv_path(&input.input, &options)?)
+}
+
+fn run(cli: Cli) -> Result<String, chiso::Error> {
+    match cli.command {
+        Command::Score {
+            input,
+            year,
+            format,
+            strict,
+            components,
+            lang,
+        } => {
+            let definition = load_index(&input.index)?;
+            let data = load_data(&input)?;
+            let scores = chiso::score(&definition, &data, &ScoreOptions { year, strict })?;
+            let spec_for_labels = definition.resolve(scores.rows.first().and_then(|r| r.year)).ok();
+            Ok(match format {
+                Format::Table => output::score_table(&scores, &definition, lang == Lang::Vi, components),
+                Format::Csv => output::score_csv(&scores, components),
+                Format::Json => output::score_json(&scores, spec_for_labels.as_ref()),
+            })
+        }
+        Command::Compare {
+            input,
+            from,
+            to,
+            format,
+            lang,
+        } => {
+            let definition = load_index(&input.index)?;
+            let data = load_data(&input)?;
+            let comparison = chiso::compare(&definition, &data, from, to)?;
+            Ok(match format {
+                Format::Table => output::compare_table(&comparison, &definition, lang == Lang::Vi),
+                Format::Csv => output::compare_csv(&comparison),
+                Format::Json => output::compare_json(&comparison),
+            })
+        }
+        Command::Presets => Ok(output::presets_list()),
+        Command::Spec { index, year, format } => {
+            let definition = load_index(&index)?;
+            let spec = match year {
+                Some(y) => IndexDefinition::from_spec(&definition.resolve(Some(y))?),
+                None => definition,
+            };
+            match format.as_str() {
+                "json" => Ok(spec.to_json()),
+                "toml" => Ok(spec.to_toml()?),
+                other => Err(chiso::SpecError::UnknownMethod {
+                    node: "spec".into(),
+                    kind: "output format",
+                    method: other.into(),
+                    expected: "json, toml",
+                }
+                .into()),
+            }
+        }
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(text) => {
+            print!("{text}");
+            if !text.ends_with('\n') {
+                println!();
+            }
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("chiso: {} error: {e}", e.kind());
+            ExitCode::FAILURE
+        }
+    }
+}

@@ -1,0 +1,356 @@
+//! Printing: tables round to the spec's precision; CSV and JSON keep every digit.
+
+use chiso::display::{format_decimal, format_delta};
+use chiso::{presets, Comparison, IndexDefinition, IndexSpec, Presence, Scores};
+use serde_json::{json, Value};
+
+/// Pads cells to the widest in each column; `right[i]` right-aligns column i.
+fn render(header: &[String], rows: &[Vec<String>], right: &[bool]) -> String {
+    let width = |s: &str| s.chars().count();
+    let mut widths: Vec<usize> = header.iter().map(|h| width(h)).collect();
+    for row in rows {
+        for (w, cell) in widths.iter_mut().zip(row) {
+            *w = (*w).max(width(cell));
+        }
+    }
+    let line = |cells: &[String]| {
+        let parts: Vec<String> = cells
+            .iter()
+            .enumerate()
+            .map(|(i, c)| {
+                let pad = " ".repeat(widths[i] - width(c));
+                if right.get(i).copied().unwrap_or(false) {
+                    format!("{pad}{c}")
+                } else {
+                    format!("{c}{pad}")
+                }
+            })
+            .collect();
+        parts.join("  ").trim_end().to_owned()
+    };
+    let mut out = line(header);
+    out.push('\n');
+    out.push_str(&widths.iter().map(|&w| "-".repeat(w)).collect::<Vec<_>>().join("  "));
+    out.push('\n');
+    for row in rows {
+        out.push_str(&line(row));
+        out.push('\n');
+    }
+    out
+}
+
+fn lang(vi: bool) -> &'static str {
+    if vi {
+        "vi"
+    } else {
+        "en"
+    }
+}
+
+fn years_in(scores: &Scores) -> Vec<Option<i32>> {
+    let mut years: Vec<Option<i32>> = scores.rows.iter().map(|r| r.year).collect();
+    years.sort_unstable();
+    years.dedup();
+    years
+}
+
+pub fn score_table(scores: &Scores, definition: &IndexDefinition, vi: bool, components: bool) -> String {
+    let label = definition.label();
+    let mut out = String::new();
+    for year in years_in(scores) {
+        let spec = definition.resolve(year).ok();
+        let mut order: Vec<usize> = (0..scores.rows.len())
+            .filter(|&i| scores.rows[i].year == year)
+            .collect();
+        order.sort_by(|&a, &b| {
+            let (ra, rb) = (&scores.rows[a], &scores.rows[b]);
+            (ra.rank, &ra.unit).cmp(&(rb.rank, &rb.unit))
+        });
+        let n = order.len();
+        let year_text = year.map(|y| format!(" {y}")).unwrap_or_default();
+        if !out.is_empty() {
+            out.push('\n');
+        }
+        out.push_str(&if vi {
+            format!(
+                "{}{year_text} — {} ({n} đơn vị)\n\n",
+                definition.id().to_uppercase(),
+                label.get("vi")
+            )
+        } else {
+            format!(
+                "{}{year_text} — {} ({n} units)\n\n",
+                definition.id().to_uppercase(),
+                label.get("en")
+            )
+        });
+        let has_tier = order.iter().any(|&i| scores.rows[i].tier.is_some());
+        let mut header: Vec<String> = if vi {
+            vec!["Hạng".into(), "Đơn vị".into(), "Điểm".into()]
+        } else {
+            vec!["Rank".into(), "Unit".into(), "Score".into()]
+        };
+        let mut right = vec![true, false, true];
+        if has_tier {
+            header.push(if vi { "Nhóm" } else { "Tier" }.into());
+            right.push(false);
+        }
+        let component_ids: Vec<String> = match (&spec, components) {
+            (Some(spec), true) => spec.components().map(|n| n.id.clone()).collect(),
+            _ => Vec::new(),
+        };
+        for id in &component_ids {
+            header.push(id.clone());
+            right.push(true);
+        }
+        let precision = spec.as_ref().map_or(scores.precision, IndexSpec::precision);
+        let rows: Vec<Vec<String>> = order
+            .iter()
+            .map(|&i| {
+                let r = &scores.rows[i];
+                let mut cells = vec![
+                    r.rank.to_string(),
+                    r.unit.clone(),
+                    format_decimal(r.score, precision, vi),
+                ];
+                if has_tier {
+                    cells.push(
+                        r.tier
+                            .as_ref()
+                            .map(|t| t.label.get(lang(vi)).to_owned())
+                            .unwrap_or_default(),
+                    );
+                }
+                for id in &component_ids {
+                    let c = r.components.iter().find(|c| &c.id == id);
+                    cells.push(c.map(|c| format_decimal(c.score, precision, vi)).unwrap_or_default());
+                }
+                cells
+            })
+            .collect();
+        out.push_str(&render(&header, &rows, &right));
+    }
+    out
+}
+
+fn csv_text(header: Vec<String>, rows: Vec<Vec<String>>) -> String {
+    let mut writer = csv::Writer::from_writer(Vec::new());
+    let mut ok = writer.write_record(&header).is_ok();
+    for row in rows {
+        ok &= writer.write_record(&row).is_ok();
+    }
+    let bytes = writer.into_inner().unwrap_or_default();
+    debug_assert!(ok);
+    String::from_utf8(bytes).unwrap_or_default()
+}
+
+fn opt<T: ToString>(v: Option<T>) -> String {
+    v.map(|v| v.to_string()).unwrap_or_default()
+}
+
+pub fn score_csv(scores: &Scores, components: bool) -> String {
+    let mut header: Vec<String> = ["unit", "year", "score", "rank"].map(String::from).to_vec();
+    if scores.has_tiers {
+        header.push("tier".into());
+    }
+    let mut ids: Vec<String> = Vec::new();
+    if components {
+        for row in &scores.rows {
+            for c in &row.components {
+                if !ids.contains(&c.id) {
+                    ids.push(c.id.clone());
+                }
+            }
+        }
+        for id in &ids {
+            header.push(id.clone());
+            header.push(format!("{id}_rank"));
+        }
+    }
+    let rows = scores
+        .ranking_order()
+        .into_iter()
+        .map(|i| {
+            let r = &scores.rows[i];
+            let mut cells = vec![r.unit.clone(), opt(r.year), r.score.to_string(), r.rank.to_string()];
+            if scores.has_tiers {
+                cells.push(r.tier.as_ref().map(|t| t.label.vi.clone()).unwrap_or_default());
+            }
+            for id in &ids {
+                let c = r.components.iter().find(|c| &c.id == id);
+                cells.push(opt(c.map(|c| c.score)));
+                cells.push(opt(c.map(|c| c.rank)));
+            }
+            cells
+        })
+        .collect();
+    csv_text(header, rows)
+}
+
+pub fn score_json(scores: &Scores, spec: Option<&IndexSpec>) -> String {
+    let rows: Vec<Value> = scores
+        .ranking_order()
+        .into_iter()
+        .map(|i| {
+            let r = &scores.rows[i];
+            json!({
+                "unit": r.unit,
+                "year": r.year,
+                "score": r.score,
+                "rank": r.rank,
+                "out_of": r.out_of,
+                "tier": r.tier.as_ref().map(|t| &t.label.vi),
+                "tier_en": r.tier.as_ref().map(|t| &t.label.en),
+                "components": r.components,
+            })
+        })
+        .collect();
+    let value = json!({
+        "index": scores.index,
+        "label": spec.map(|s| s.label()),
+        "precision": scores.precision,
+        "rows": rows,
+    });
+    serde_json::to_string_pretty(&value).unwrap_or_default()
+}
+
+pub fn compare_table(cmp: &Comparison, definition: &IndexDefinition, vi: bool) -> String {
+    let p = cmp.precision;
+    let years = format!("{} → {}", opt(cmp.from), opt(cmp.to));
+    let mut out = if vi {
+        format!(
+            "{} {years} — {}\n\n",
+            definition.id().to_uppercase(),
+            definition.label().get("vi")
+        )
+    } else {
+        format!(
+            "{} {years} — {}\n\n",
+            definition.id().to_uppercase(),
+            definition.label().get("en")
+        )
+    };
+    let header: Vec<String> = if vi {
+        [
+            "Đơn vị",
+            "Điểm trước",
+            "Điểm sau",
+            "Thay đổi",
+            "Hạng trước",
+            "Hạng sau",
+            "Bậc",
+        ]
+    } else {
+        [
+            "Unit",
+            "Score from",
+            "Score to",
+            "Change",
+            "Rank from",
+            "Rank to",
+            "Places",
+        ]
+    }
+    .map(String::from)
+    .to_vec();
+    let dash = || "—".to_owned();
+    let rows: Vec<Vec<String>> = cmp
+        .rows
+        .iter()
+        .map(|c| {
+            vec![
+                c.unit.clone(),
+                c.score_from.map_or_else(dash, |s| format_decimal(s, p, vi)),
+                c.score_to.map_or_else(dash, |s| format_decimal(s, p, vi)),
+                c.score_delta.map_or_else(dash, |s| format_delta(s, p, vi)),
+                c.rank_from.map_or_else(dash, |r| r.to_string()),
+                c.rank_to.map_or_else(dash, |r| r.to_string()),
+                c.rank_change
+                    .map_or_else(dash, |r| if r > 0 { format!("+{r}") } else { r.to_string() }),
+            ]
+        })
+        .collect();
+    out.push_str(&render(&header, &rows, &[false, true, true, true, true, true, true]));
+    let unmatched: Vec<String> = cmp
+        .unmatched()
+        .map(|c| {
+            let when = if c.presence == Presence::OnlyFrom {
+                opt(cmp.from)
+            } else {
+                opt(cmp.to)
+            };
+            format!("{} ({when})", c.unit)
+        })
+        .collect();
+    if !unmatched.is_empty() {
+        out.push_str(&if vi {
+            format!("\nChỉ có trong một năm: {}\n", unmatched.join(", "))
+        } else {
+            format!("\nIn one year only: {}\n", unmatched.join(", "))
+        });
+    }
+    out
+}
+
+pub fn compare_csv(cmp: &Comparison) -> String {
+    let header = [
+        "unit",
+        "score_from",
+        "score_to",
+        "score_delta",
+        "rank_from",
+        "rank_to",
+        "rank_change",
+        "tier_from",
+        "tier_to",
+        "presence",
+    ]
+    .map(String::from)
+    .to_vec();
+    let rows = cmp
+        .rows
+        .iter()
+        .map(|c| {
+            vec![
+                c.unit.clone(),
+                opt(c.score_from),
+                opt(c.score_to),
+                opt(c.score_delta),
+                opt(c.rank_from),
+                opt(c.rank_to),
+                opt(c.rank_change),
+                c.tier_from.as_ref().map(|t| t.label.vi.clone()).unwrap_or_default(),
+                c.tier_to.as_ref().map(|t| t.label.vi.clone()).unwrap_or_default(),
+                match c.presence {
+                    Presence::Both => "both",
+                    Presence::OnlyFrom => "only_from",
+                    Presence::OnlyTo => "only_to",
+                }
+                .to_owned(),
+            ]
+        })
+        .collect();
+    csv_text(header, rows)
+}
+
+pub fn compare_json(cmp: &Comparison) -> String {
+    serde_json::to_string_pretty(cmp).unwrap_or_default()
+}
+
+pub fn presets_list() -> String {
+    let mut out = String::new();
+    for id in presets::ids() {
+        match presets::get(id) {
+            Ok(def) => {
+                let editions: Vec<String> = def.editions().iter().map(|r| r.to_string()).collect();
+                out.push_str(&format!(
+                    "{id}\t{}\teditions: {}\n",
+                    def.label().en,
+                    editions.join(", ")
+                ));
+            }
+            Err(e) => out.push_str(&format!("{id}\tinvalid preset: {e}\n")),
+        }
+    }
+    out
+}

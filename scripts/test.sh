@@ -1,0 +1,188 @@
+#!/usr/bin/env bash
+# The one command that installs everything (scripts/setup.sh) and runs every test.
+# Usage: bash scripts/test.sh [all|lint|rust|cli|python|wasm|browser]   (default: all)
+# CHISO_SKIP_SETUP=1 skips the setup.sh call (for quick reruns on a warm machine).
+# Stops at the first failure. A step whose crate or folder does not exist yet is skipped
+# with a message and counted as skipped in the closing summary line.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+SHARED="$ROOT/../shared"
+ALL_STEPS=(lint rust cli python wasm browser)
+# Every cargo command loads the whole workspace: it needs all of Cargo.toml's `members`.
+WORKSPACE_MANIFESTS=(crates/chiso/Cargo.toml crates/chiso-cli/Cargo.toml bindings/python/Cargo.toml bindings/wasm/Cargo.toml)
+cd "$ROOT"
+
+usage() { echo "usage: $0 [all|lint|rust|cli|python|wasm|browser]" >&2; exit 2; }
+case "${1:-all}" in
+  all) steps=("${ALL_STEPS[@]}") ;;
+  lint | rust | cli | python | wasm | browser) steps=("$1") ;;
+  *) usage ;;
+esac
+
+now_us() { echo "${EPOCHREALTIME//[!0-9]/}"; } # microseconds since the epoch
+elapsed() {                                      # elapsed START_US -> "12.3s"
+  local tenths=$((($(now_us) - $1) / 100000))
+  printf '%d.%ds' $((tenths / 10)) $((tenths % 10))
+}
+
+passed=() skipped=()
+t0=$(now_us) current="setup" step_t0=$t0 step_skipped=0
+summary() { echo "steps: ${#passed[@]} passed, $1 failed, ${#skipped[@]} skipped"; }
+on_exit() {
+  local rc=$?
+  if [[ $rc -ne 0 && -n "$current" ]]; then
+    echo "=== FAILED: step '$current' (exit $rc) after $(elapsed "$step_t0")"
+    summary 1
+  fi
+}
+trap on_exit EXIT
+
+# --- environment ----------------------------------------------------------------------
+if [[ "${CHISO_SKIP_SETUP:-0}" != 1 ]]; then
+  bash "$ROOT/scripts/setup.sh"
+fi
+if ! command -v cargo >/dev/null 2>&1 && [[ -f "$HOME/.cargo/env" ]]; then
+  # shellcheck source=/dev/null
+  . "$HOME/.cargo/env"
+fi
+export VIRTUAL_ENV="$ROOT/.venv"
+export PATH="$VIRTUAL_ENV/bin:$PATH"
+PY="$VIRTUAL_ENV/bin/python"
+# pyo3 must build against and, in Rust tests that embed Python, load the venv's interpreter.
+export PYO3_PYTHON="$PY"
+PY_LIBDIR="$("$PY" -c 'import sysconfig; print(sysconfig.get_config_var("LIBDIR") or "")')"
+export LD_LIBRARY_PATH="$PY_LIBDIR${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}"
+export CARGO_TERM_COLOR="${CARGO_TERM_COLOR:-never}"
+
+current=""
+
+# --- step bookkeeping -----------------------------------------------------------------
+# skip_unless PATH... : fails (so the caller can `|| return 0`) and marks the step
+# skipped when a path, relative to the repo root, does not exist yet.
+skip_unless() {
+  local p
+  for p in "$@"; do
+    if [[ ! -e "$ROOT/$p" ]]; then
+      echo "--- skipped: $p does not exist yet"
+      step_skipped=1
+      return 1
+    fi
+  done
+}
+
+run_step() {
+  current="$1" step_skipped=0 step_t0=$(now_us)
+  echo
+  echo "=== [$1] ==="
+  "step_$1"
+  if [[ $step_skipped == 1 ]]; then
+    skipped+=("$1")
+    echo "=== [$1] skipped ($(elapsed "$step_t0"))"
+  else
+    passed+=("$1")
+    echo "=== [$1] ok ($(elapsed "$step_t0"))"
+  fi
+  current=""
+}
+
+# --- steps ----------------------------------------------------------------------------
+step_lint() {
+  skip_unless "${WORKSPACE_MANIFESTS[@]}" || return 0
+  cargo fmt --all -- --check
+  cargo clippy --workspace --all-targets -- -D warnings
+  local py_dirs=() d
+  for d in bindings/python examples/python; do
+    [[ -d $d ]] && py_dirs+=("$d")
+  done
+  if ((${#py_dirs[@]})); then
+    ruff check "${py_dirs[@]}"
+  fi
+}
+
+step_rust() {
+  skip_unless "${WORKSPACE_MANIFESTS[@]}" || return 0
+  cargo test --workspace
+}
+
+step_cli() {
+  skip_unless "${WORKSPACE_MANIFESTS[@]}" || return 0
+  cargo build --release -p chiso-cli
+  if [[ ! -f "$SHARED/tools/check_pci_cli.py" ]]; then
+    echo "--- skipped the PCI check: $SHARED/tools/check_pci_cli.py is absent"
+    return 0
+  fi
+  python3 "$SHARED/tools/check_pci_cli.py" target/release/chiso
+  python3 "$SHARED/tools/check_pci_cli.py" target/release/chiso "$ROOT/examples/data/pci/pci_subindices.csv"
+}
+
+step_python() {
+  skip_unless "${WORKSPACE_MANIFESTS[@]}" bindings/python/pyproject.toml || return 0
+  rm -f target/wheels/*.whl
+  maturin build --release -m bindings/python/Cargo.toml -o target/wheels
+  pip install --quiet --disable-pip-version-check --force-reinstall --no-deps target/wheels/*.whl
+  if [[ -d bindings/python/tests ]]; then
+    pytest bindings/python/tests
+    python -m mypy bindings/python/tests
+  fi
+  local script
+  for script in examples/python/*.py; do
+    [[ -e $script ]] || continue
+    echo "--- python $script"
+    python "$script"
+  done
+}
+
+# Builds the wasm module and its JS glue into bindings/wasm/pkg, once per run.
+wasm_built=0
+build_wasm() {
+  ((wasm_built)) && return 0
+  cargo build -p chiso-wasm --target wasm32-unknown-unknown --profile release-wasm
+  wasm_bindgen_glue target/wasm32-unknown-unknown/release-wasm/chiso_wasm.wasm
+  wasm_built=1
+}
+
+# One place to change how the JS glue is generated. The web target serves browsers and,
+# through initSync, Node; add e.g. `--target experimental-nodejs-module --out-dir
+# bindings/wasm/pkg-node` here if Node should get its own glue.
+wasm_bindgen_glue() {
+  rm -rf bindings/wasm/pkg
+  wasm-bindgen "$1" --target web --out-dir bindings/wasm/pkg
+}
+
+step_wasm() {
+  skip_unless "${WORKSPACE_MANIFESTS[@]}" || return 0
+  build_wasm
+  # Explicit top-level files: `node --test DIR` would also pick up tests/browser/.
+  local tests=() t
+  for t in bindings/wasm/tests/*.test.mjs; do
+    [[ -e $t ]] && tests+=("$t")
+  done
+  if ((${#tests[@]})); then
+    node --test "${tests[@]}"
+  else
+    echo "--- no bindings/wasm/tests/*.test.mjs yet"
+  fi
+  if [[ -f bindings/wasm/tsconfig.json ]]; then
+    bindings/wasm/node_modules/.bin/tsc --noEmit -p bindings/wasm
+  fi
+}
+
+step_browser() {
+  skip_unless "${WORKSPACE_MANIFESTS[@]}" bindings/wasm/tests/browser/run.mjs || return 0
+  # A missing browser fails the run: the browser tests must never silently not run.
+  if ! command -v chromium >/dev/null 2>&1; then
+    echo "chromium is not installed (scripts/setup.sh installs it)" >&2
+    return 1
+  fi
+  build_wasm
+  node bindings/wasm/tests/browser/run.mjs
+}
+
+for step in "${steps[@]}"; do
+  run_step "$step"
+done
+
+echo
+echo "=== all done in $(elapsed "$t0"): passed [${passed[*]}] skipped [${skipped[*]}]"
+summary 0
