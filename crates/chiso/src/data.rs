@@ -234,6 +234,10 @@ impl Dataset {
             .iter()
             .map(|h| h.trim().nfc().collect())
             .collect();
+        let mut names = std::collections::HashSet::with_capacity(header.len());
+        if let Some(name) = header.iter().find(|h| !names.insert(h.as_str())) {
+            return Err(DataError::DuplicateColumn { column: name.clone() });
+        }
         let find = |name: &str| header.iter().position(|h| h == name);
         let unit_col = find(&options.unit_column).ok_or_else(|| DataError::MissingColumn {
             column: options.unit_column.clone(),
