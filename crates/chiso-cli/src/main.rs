@@ -120,8 +120,8 @@ fn load_index(index: &str) -> Result<IndexDefinition, chiso::Error> {
     if path.exists() {
         return Ok(IndexDefinition::from_path(&path)?);
     }
-    Err(chiso::SpecError::UnknownPreset {
-        id: format!("{index}' (and no file of that name"),
+    Err(chiso::SpecError::UnknownIndex {
+        name: index.into(),
         available: presets::ids().join(", "),
     }
     .into())

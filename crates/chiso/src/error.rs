@@ -163,6 +163,14 @@ pub enum SpecError {
         /// The covered ranges.
         available: String,
     },
+    /// Neither a preset id nor a readable spec file.
+    #[error("'{name}' is neither a preset index ({available}) nor a specification file")]
+    UnknownIndex {
+        /// What was given.
+        name: String,
+        /// Known preset ids.
+        available: String,
+    },
     /// No preset with this id.
     #[error("no preset index '{id}'; available presets: {available}")]
     UnknownPreset {
@@ -440,6 +448,7 @@ impl SpecError {
             | InvalidEdition { .. }
             | NoEdition { .. }
             | YearRequired { .. }
+            | UnknownIndex { .. }
             | UnknownPreset { .. } => None,
         };
         Location {

@@ -1,0 +1,298 @@
+//! The `chiso` command's contract: columns, formats, errors on stderr with a non-zero exit.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::{Command, Output, Stdio};
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+fn pci_table() -> String {
+    root()
+        .join("examples/data/pci/pci_subindices.csv")
+        .display()
+        .to_string()
+}
+
+fn chiso(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_chiso")).args(args).output().unwrap()
+}
+
+fn stdout(out: &Output) -> String {
+    assert!(out.status.success(), "failed: {}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8(out.stdout.clone()).unwrap()
+}
+
+fn failure(out: &Output) -> String {
+    assert!(
+        !out.status.success(),
+        "expected a failure, got {}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    let err = String::from_utf8(out.stderr.clone()).unwrap();
+    assert!(!err.contains("panicked") && !err.contains("RUST_BACKTRACE"), "{err}");
+    err
+}
+
+#[test]
+fn score_csv_carries_unrounded_scores_in_ranking_order() {
+    let table = pci_table();
+    let out = stdout(&chiso(&[
+        "score",
+        "--index",
+        "pci",
+        "--input",
+        &table,
+        "--unit-column",
+        "province",
+        "--year",
+        "2016",
+        "--format",
+        "csv",
+    ]));
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines[0], "unit,year,score,rank,tier");
+    assert_eq!(lines.len(), 64);
+    let first: Vec<&str> = lines[1].split(',').collect();
+    assert_eq!(first[0], "Đà Nẵng");
+    assert_eq!(first[1], "2016");
+    assert!((first[2].parse::<f64>().unwrap() - 70.00139617919922).abs() < 1e-4);
+    assert!(first[2].len() > 6, "score is unrounded: {}", first[2]);
+    assert_eq!(first[3], "1");
+    assert_eq!(first[4], "Rất tốt");
+}
+
+#[test]
+fn score_table_shows_two_decimals_and_vietnamese_names() {
+    let table = pci_table();
+    let out = stdout(&chiso(&[
+        "score",
+        "--index",
+        "pci",
+        "--input",
+        &table,
+        "--unit-column",
+        "province",
+        "--year",
+        "2016",
+    ]));
+    assert!(
+        out.contains("PCI 2016 — Provincial Competitiveness Index (63 units)"),
+        "{out}"
+    );
+    let first = out.lines().find(|l| l.trim_start().starts_with("1 ")).unwrap();
+    assert!(
+        first.contains("Đà Nẵng") && first.contains("70.00") && first.contains("Very good"),
+        "{first}"
+    );
+    let vi = stdout(&chiso(&[
+        "score",
+        "--index",
+        "pci",
+        "--input",
+        &table,
+        "--unit-column",
+        "province",
+        "--year",
+        "2016",
+        "--lang",
+        "vi",
+    ]));
+    assert!(
+        vi.contains("70,00") && vi.contains("Rất tốt") && vi.contains("Hạng"),
+        "{vi}"
+    );
+}
+
+#[test]
+fn without_a_year_every_year_is_scored_with_its_edition_and_ranked_within_it() {
+    let table = pci_table();
+    let out = stdout(&chiso(&[
+        "score",
+        "--index",
+        "pci",
+        "--input",
+        &table,
+        "--unit-column",
+        "province",
+        "--format",
+        "json",
+    ]));
+    let value: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let rows = value["rows"].as_array().unwrap();
+    assert_eq!(rows.len(), 316);
+    let firsts: Vec<(i64, &str)> = rows
+        .iter()
+        .filter(|r| r["rank"] == 1)
+        .map(|r| (r["year"].as_i64().unwrap(), r["unit"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        firsts,
+        vec![
+            (2006, "Bình Dương"),
+            (2013, "Đà Nẵng"),
+            (2014, "Đà Nẵng"),
+            (2015, "Đà Nẵng"),
+            (2016, "Đà Nẵng")
+        ]
+    );
+}
+
+#[test]
+fn compare_reports_changes_and_units_in_one_year_only() {
+    let table = pci_table();
+    let out = stdout(&chiso(&[
+        "compare",
+        "--index",
+        "pci",
+        "--input",
+        &table,
+        "--unit-column",
+        "province",
+        "--from",
+        "2006",
+        "--to",
+        "2013",
+        "--format",
+        "csv",
+    ]));
+    let lines: Vec<&str> = out.lines().collect();
+    assert!(lines[0].starts_with("unit,score_from,score_to,score_delta,rank_from,rank_to,rank_change"));
+    // Hà Tây was merged into Hà Nội in 2008: reported, not dropped.
+    let ha_tay = lines.iter().find(|l| l.starts_with("Hà Tây,")).unwrap();
+    assert!(ha_tay.ends_with(",only_from"), "{ha_tay}");
+    assert_eq!(lines.len(), 1 + 64);
+    // Đà Nẵng: 2nd in 2006, 1st in 2013 → +1 place.
+    let dn: Vec<&str> = lines
+        .iter()
+        .find(|l| l.starts_with("Đà Nẵng,"))
+        .unwrap()
+        .split(',')
+        .collect();
+    assert_eq!((dn[4], dn[5], dn[6]), ("2", "1", "1"));
+    let table_out = stdout(&chiso(&[
+        "compare",
+        "--index",
+        "pci",
+        "--input",
+        &table,
+        "--unit-column",
+        "province",
+        "--from",
+        "2006",
+        "--to",
+        "2013",
+    ]));
+    assert!(table_out.contains("In one year only: Hà Tây (2006)"), "{table_out}");
+}
+
+#[test]
+fn reads_standard_input_and_semicolon_decimal_comma_files() {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_chiso"))
+        .args([
+            "score", "--index", "pci", "--input", "-", "--year", "2019", "--format", "csv",
+        ])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(
+            "unit;entry_costs;land_access;transparency;time_costs;informal_charges;policy_bias;proactivity;\
+             business_support;labor_policy;legal_institutions\n\
+             Quảng Ninh;7,16;7,00;7,20;7,89;7,10;7,69;7,96;6,68;7,95;7,58\n"
+                .as_bytes(),
+        )
+        .unwrap();
+    let out = stdout(&child.wait_with_output().unwrap());
+    let row: Vec<&str> = out.lines().nth(1).unwrap().split(',').collect();
+    assert_eq!(row[0], "Quảng Ninh");
+    assert!((row[2].parse::<f64>().unwrap() - 73.40).abs() < 0.055);
+}
+
+#[test]
+fn a_spec_file_can_stand_in_for_a_preset() {
+    let dir = std::env::temp_dir().join(format!("chiso-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let spec = dir.join("demo.toml");
+    std::fs::write(
+        &spec,
+        "id = \"demo\"\nroot = \"total\"\n[[nodes]]\nid = \"total\"\naggregation = \"weighted_sum\"\nchildren = [\"a\", \"b\"]\n\
+         [[nodes]]\nid = \"a\"\nweight = 2\n[[nodes]]\nid = \"b\"\n",
+    )
+    .unwrap();
+    let data = dir.join("demo.csv");
+    std::fs::write(&data, "unit,a,b\nX,1,5\nY,3,0\n").unwrap();
+    let out = stdout(&chiso(&[
+        "score",
+        "--index",
+        spec.to_str().unwrap(),
+        "--input",
+        data.to_str().unwrap(),
+        "--format",
+        "csv",
+    ]));
+    assert_eq!(out, "unit,year,score,rank\nX,,7,1\nY,,6,2\n");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn errors_go_to_stderr_with_a_non_zero_exit() {
+    let table = pci_table();
+    let err = failure(&chiso(&["score", "--index", "pci", "--input", &table]));
+    assert!(
+        err.contains("missing column 'unit'") && err.contains("province"),
+        "{err}"
+    );
+    let err = failure(&chiso(&["score", "--index", "pcx", "--input", &table]));
+    assert!(
+        err.contains("'pcx' is neither a preset index (pci) nor a specification file"),
+        "{err}"
+    );
+    let err = failure(&chiso(&["score", "--index", "pci", "--input", "/nonexistent.csv"]));
+    assert!(err.contains("/nonexistent.csv"), "{err}");
+    let err = failure(&chiso(&[
+        "score",
+        "--index",
+        "pci",
+        "--input",
+        &table,
+        "--unit-column",
+        "province",
+        "--year",
+        "2010",
+    ]));
+    assert!(err.contains("no rows for 2010"), "{err}");
+    let err = failure(&chiso(&[
+        "score",
+        "--index",
+        "pci",
+        "--input",
+        &table,
+        "--unit-column",
+        "province",
+        "--strict",
+    ]));
+    assert!(
+        err.contains("column 'province_ascii' is not a node of index 'pci'"),
+        "{err}"
+    );
+}
+
+#[test]
+fn presets_and_spec_commands() {
+    let out = stdout(&chiso(&["presets"]));
+    assert!(
+        out.contains("pci") && out.contains("2006–2008, 2009–2012, 2013–2021, 2022–2024"),
+        "{out}"
+    );
+    let toml = stdout(&chiso(&["spec", "--index", "pci", "--year", "2010"]));
+    assert!(toml.contains("from = 2009") && !toml.contains("policy_bias"), "{toml}");
+}
