@@ -10,14 +10,10 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
-use chiso::{presets, CsvOptions, Dataset, IndexDefinition, ScoreOptions};
+use chiso::{presets, CsvOptions, Dataset, IndexDefinition, ScoreOptions, UnitMapping};
 
 #[derive(Parser)]
-#[command(
-    name = "chiso",
-    version,
-    about = "Composite indices (PCI, ...): score, rank and compare units"
-)]
+#[command(name = "chiso", version, about = "Composite indices (PCI, ...): score, rank and compare units")]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -89,6 +85,10 @@ enum Command {
         /// Second year.
         #[arg(long)]
         to: i32,
+        /// Match units across merges, splits and renames: `vn-provinces` (shipped, 2004–2025)
+        /// or a mapping CSV (old_province,new_province,effective_date[,change_type]).
+        #[arg(long)]
+        unit_map: Option<String>,
         /// Output format.
         #[arg(long, value_enum, default_value = "table")]
         format: Format,
@@ -120,27 +120,26 @@ fn load_index(index: &str) -> Result<IndexDefinition, chiso::Error> {
     if path.exists() {
         return Ok(IndexDefinition::from_path(&path)?);
     }
-    Err(chiso::SpecError::UnknownIndex {
-        name: index.into(),
-        available: presets::ids().join(", "),
+    Err(chiso::SpecError::UnknownIndex { name: index.into(), available: presets::ids().join(", ") }.into())
+}
+
+fn load_mapping(name: &str) -> Result<UnitMapping, chiso::Error> {
+    if name == "vn-provinces" {
+        return Ok(UnitMapping::vietnam_provinces());
     }
-    .into())
+    let text = std::fs::read_to_string(name)
+        .map_err(|e| chiso::DataError::Csv { line: 0, message: format!("unit mapping {name}: {e}") })?;
+    Ok(UnitMapping::from_csv_str(&text)?)
 }
 
 fn load_data(input: &Input) -> Result<Dataset, chiso::Error> {
-    let options = CsvOptions {
-        unit_column: input.unit_column.clone(),
-        year_column: input.year_column.clone(),
-        delimiter: None,
-    };
+    let options =
+        CsvOptions { unit_column: input.unit_column.clone(), year_column: input.year_column.clone(), delimiter: None };
     if input.input.as_os_str() == "-" {
         let mut bytes = Vec::new();
         std::io::stdin()
             .read_to_end(&mut bytes)
-            .map_err(|e| chiso::DataError::Csv {
-                line: 0,
-                message: format!("standard input: {e}"),
-            })?;
+            .map_err(|e| chiso::DataError::Csv { line: 0, message: format!("standard input: {e}") })?;
         return Ok(Dataset::from_csv_bytes(&bytes, &options)?);
     }
     Ok(Dataset::from_csv_path(&input.input, &options)?)
@@ -148,14 +147,7 @@ fn load_data(input: &Input) -> Result<Dataset, chiso::Error> {
 
 fn run(cli: Cli) -> Result<String, chiso::Error> {
     match cli.command {
-        Command::Score {
-            input,
-            year,
-            format,
-            strict,
-            components,
-            lang,
-        } => {
+        Command::Score { input, year, format, strict, components, lang } => {
             let definition = load_index(&input.index)?;
             let data = load_data(&input)?;
             let scores = chiso::score(&definition, &data, &ScoreOptions { year, strict })?;
@@ -166,16 +158,11 @@ fn run(cli: Cli) -> Result<String, chiso::Error> {
                 Format::Json => output::score_json(&scores, spec_for_labels.as_ref()),
             })
         }
-        Command::Compare {
-            input,
-            from,
-            to,
-            format,
-            lang,
-        } => {
+        Command::Compare { input, from, to, unit_map, format, lang } => {
             let definition = load_index(&input.index)?;
             let data = load_data(&input)?;
-            let comparison = chiso::compare(&definition, &data, from, to)?;
+            let mapping = unit_map.as_deref().map(load_mapping).transpose()?;
+            let comparison = chiso::compare_mapped(&definition, &data, from, to, mapping.as_ref())?;
             Ok(match format {
                 Format::Table => output::compare_table(&comparison, &definition, lang == Lang::Vi),
                 Format::Csv => output::compare_csv(&comparison),

@@ -59,9 +59,7 @@ pub fn score_table(scores: &Scores, definition: &IndexDefinition, vi: bool, comp
     let mut out = String::new();
     for year in years_in(scores) {
         let spec = definition.resolve(year).ok();
-        let mut order: Vec<usize> = (0..scores.rows.len())
-            .filter(|&i| scores.rows[i].year == year)
-            .collect();
+        let mut order: Vec<usize> = (0..scores.rows.len()).filter(|&i| scores.rows[i].year == year).collect();
         order.sort_by(|&a, &b| {
             let (ra, rb) = (&scores.rows[a], &scores.rows[b]);
             (ra.rank, &ra.unit).cmp(&(rb.rank, &rb.unit))
@@ -72,17 +70,9 @@ pub fn score_table(scores: &Scores, definition: &IndexDefinition, vi: bool, comp
             out.push('\n');
         }
         out.push_str(&if vi {
-            format!(
-                "{}{year_text} — {} ({n} đơn vị)\n\n",
-                definition.id().to_uppercase(),
-                label.get("vi")
-            )
+            format!("{}{year_text} — {} ({n} đơn vị)\n\n", definition.id().to_uppercase(), label.get("vi"))
         } else {
-            format!(
-                "{}{year_text} — {} ({n} units)\n\n",
-                definition.id().to_uppercase(),
-                label.get("en")
-            )
+            format!("{}{year_text} — {} ({n} units)\n\n", definition.id().to_uppercase(), label.get("en"))
         });
         let has_tier = order.iter().any(|&i| scores.rows[i].tier.is_some());
         let mut header: Vec<String> = if vi {
@@ -108,18 +98,9 @@ pub fn score_table(scores: &Scores, definition: &IndexDefinition, vi: bool, comp
             .iter()
             .map(|&i| {
                 let r = &scores.rows[i];
-                let mut cells = vec![
-                    r.rank.to_string(),
-                    r.unit.clone(),
-                    format_decimal(r.score, precision, vi),
-                ];
+                let mut cells = vec![r.rank.to_string(), r.unit.clone(), format_decimal(r.score, precision, vi)];
                 if has_tier {
-                    cells.push(
-                        r.tier
-                            .as_ref()
-                            .map(|t| t.label.get(lang(vi)).to_owned())
-                            .unwrap_or_default(),
-                    );
+                    cells.push(r.tier.as_ref().map(|t| t.label.get(lang(vi)).to_owned()).unwrap_or_default());
                 }
                 for id in &component_ids {
                     let c = r.components.iter().find(|c| &c.id == id);
@@ -218,38 +199,14 @@ pub fn compare_table(cmp: &Comparison, definition: &IndexDefinition, vi: bool) -
     let p = cmp.precision;
     let years = format!("{} → {}", opt(cmp.from), opt(cmp.to));
     let mut out = if vi {
-        format!(
-            "{} {years} — {}\n\n",
-            definition.id().to_uppercase(),
-            definition.label().get("vi")
-        )
+        format!("{} {years} — {}\n\n", definition.id().to_uppercase(), definition.label().get("vi"))
     } else {
-        format!(
-            "{} {years} — {}\n\n",
-            definition.id().to_uppercase(),
-            definition.label().get("en")
-        )
+        format!("{} {years} — {}\n\n", definition.id().to_uppercase(), definition.label().get("en"))
     };
     let header: Vec<String> = if vi {
-        [
-            "Đơn vị",
-            "Điểm trước",
-            "Điểm sau",
-            "Thay đổi",
-            "Hạng trước",
-            "Hạng sau",
-            "Bậc",
-        ]
+        ["Đơn vị", "Điểm trước", "Điểm sau", "Thay đổi", "Hạng trước", "Hạng sau", "Bậc"]
     } else {
-        [
-            "Unit",
-            "Score from",
-            "Score to",
-            "Change",
-            "Rank from",
-            "Rank to",
-            "Places",
-        ]
+        ["Unit", "Score from", "Score to", "Change", "Rank from", "Rank to", "Places"]
     }
     .map(String::from)
     .to_vec();
@@ -265,8 +222,7 @@ pub fn compare_table(cmp: &Comparison, definition: &IndexDefinition, vi: bool) -
                 c.score_delta.map_or_else(dash, |s| format_delta(s, p, vi)),
                 c.rank_from.map_or_else(dash, |r| r.to_string()),
                 c.rank_to.map_or_else(dash, |r| r.to_string()),
-                c.rank_change
-                    .map_or_else(dash, |r| if r > 0 { format!("+{r}") } else { r.to_string() }),
+                c.rank_change.map_or_else(dash, |r| if r > 0 { format!("+{r}") } else { r.to_string() }),
             ]
         })
         .collect();
@@ -274,12 +230,11 @@ pub fn compare_table(cmp: &Comparison, definition: &IndexDefinition, vi: bool) -
     let unmatched: Vec<String> = cmp
         .unmatched()
         .map(|c| {
-            let when = if c.presence == Presence::OnlyFrom {
-                opt(cmp.from)
-            } else {
-                opt(cmp.to)
-            };
-            format!("{} ({when})", c.unit)
+            let when = if c.presence == Presence::OnlyFrom { opt(cmp.from) } else { opt(cmp.to) };
+            match &c.note {
+                Some(note) => format!("{} ({when}: {note})", c.unit),
+                None => format!("{} ({when})", c.unit),
+            }
         })
         .collect();
     if !unmatched.is_empty() {
@@ -304,6 +259,7 @@ pub fn compare_csv(cmp: &Comparison) -> String {
         "tier_from",
         "tier_to",
         "presence",
+        "note",
     ]
     .map(String::from)
     .to_vec();
@@ -327,6 +283,7 @@ pub fn compare_csv(cmp: &Comparison) -> String {
                     Presence::OnlyTo => "only_to",
                 }
                 .to_owned(),
+                c.note.clone().unwrap_or_default(),
             ]
         })
         .collect();
@@ -343,11 +300,7 @@ pub fn presets_list() -> String {
         match presets::get(id) {
             Ok(def) => {
                 let editions: Vec<String> = def.editions().iter().map(|r| r.to_string()).collect();
-                out.push_str(&format!(
-                    "{id}\t{}\teditions: {}\n",
-                    def.label().en,
-                    editions.join(", ")
-                ));
+                out.push_str(&format!("{id}\t{}\teditions: {}\n", def.label().en, editions.join(", ")));
             }
             Err(e) => out.push_str(&format!("{id}\tinvalid preset: {e}\n")),
         }

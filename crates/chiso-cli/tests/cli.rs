@@ -11,10 +11,7 @@ fn root() -> PathBuf {
 }
 
 fn pci_table() -> String {
-    root()
-        .join("examples/data/pci/pci_subindices.csv")
-        .display()
-        .to_string()
+    root().join("examples/data/pci/pci_subindices.csv").display().to_string()
 }
 
 fn chiso(args: &[&str]) -> Output {
@@ -27,11 +24,7 @@ fn stdout(out: &Output) -> String {
 }
 
 fn failure(out: &Output) -> String {
-    assert!(
-        !out.status.success(),
-        "expected a failure, got {}",
-        String::from_utf8_lossy(&out.stdout)
-    );
+    assert!(!out.status.success(), "expected a failure, got {}", String::from_utf8_lossy(&out.stdout));
     let err = String::from_utf8(out.stderr.clone()).unwrap();
     assert!(!err.contains("panicked") && !err.contains("RUST_BACKTRACE"), "{err}");
     err
@@ -68,26 +61,11 @@ fn score_csv_carries_unrounded_scores_in_ranking_order() {
 #[test]
 fn score_table_shows_two_decimals_and_vietnamese_names() {
     let table = pci_table();
-    let out = stdout(&chiso(&[
-        "score",
-        "--index",
-        "pci",
-        "--input",
-        &table,
-        "--unit-column",
-        "province",
-        "--year",
-        "2016",
-    ]));
-    assert!(
-        out.contains("PCI 2016 — Provincial Competitiveness Index (63 units)"),
-        "{out}"
-    );
+    let out =
+        stdout(&chiso(&["score", "--index", "pci", "--input", &table, "--unit-column", "province", "--year", "2016"]));
+    assert!(out.contains("PCI 2016 — Provincial Competitiveness Index (63 units)"), "{out}");
     let first = out.lines().find(|l| l.trim_start().starts_with("1 ")).unwrap();
-    assert!(
-        first.contains("Đà Nẵng") && first.contains("70.00") && first.contains("Very good"),
-        "{first}"
-    );
+    assert!(first.contains("Đà Nẵng") && first.contains("70.00") && first.contains("Very good"), "{first}");
     let vi = stdout(&chiso(&[
         "score",
         "--index",
@@ -101,10 +79,7 @@ fn score_table_shows_two_decimals_and_vietnamese_names() {
         "--lang",
         "vi",
     ]));
-    assert!(
-        vi.contains("70,00") && vi.contains("Rất tốt") && vi.contains("Hạng"),
-        "{vi}"
-    );
+    assert!(vi.contains("70,00") && vi.contains("Rất tốt") && vi.contains("Hạng"), "{vi}");
 }
 
 #[test]
@@ -131,13 +106,7 @@ fn without_a_year_every_year_is_scored_with_its_edition_and_ranked_within_it() {
         .collect();
     assert_eq!(
         firsts,
-        vec![
-            (2006, "Bình Dương"),
-            (2013, "Đà Nẵng"),
-            (2014, "Đà Nẵng"),
-            (2015, "Đà Nẵng"),
-            (2016, "Đà Nẵng")
-        ]
+        vec![(2006, "Bình Dương"), (2013, "Đà Nẵng"), (2014, "Đà Nẵng"), (2015, "Đà Nẵng"), (2016, "Đà Nẵng")]
     );
 }
 
@@ -163,15 +132,10 @@ fn compare_reports_changes_and_units_in_one_year_only() {
     assert!(lines[0].starts_with("unit,score_from,score_to,score_delta,rank_from,rank_to,rank_change"));
     // Hà Tây was merged into Hà Nội in 2008: reported, not dropped.
     let ha_tay = lines.iter().find(|l| l.starts_with("Hà Tây,")).unwrap();
-    assert!(ha_tay.ends_with(",only_from"), "{ha_tay}");
+    assert!(ha_tay.ends_with(",only_from,"), "{ha_tay}");
     assert_eq!(lines.len(), 1 + 64);
     // Đà Nẵng: 2nd in 2006, 1st in 2013 → +1 place.
-    let dn: Vec<&str> = lines
-        .iter()
-        .find(|l| l.starts_with("Đà Nẵng,"))
-        .unwrap()
-        .split(',')
-        .collect();
+    let dn: Vec<&str> = lines.iter().find(|l| l.starts_with("Đà Nẵng,")).unwrap().split(',').collect();
     assert_eq!((dn[4], dn[5], dn[6]), ("2", "1", "1"));
     let table_out = stdout(&chiso(&[
         "compare",
@@ -187,14 +151,28 @@ fn compare_reports_changes_and_units_in_one_year_only() {
         "2013",
     ]));
     assert!(table_out.contains("In one year only: Hà Tây (2006)"), "{table_out}");
+    let mapped = stdout(&chiso(&[
+        "compare",
+        "--index",
+        "pci",
+        "--input",
+        &table,
+        "--unit-column",
+        "province",
+        "--from",
+        "2006",
+        "--to",
+        "2013",
+        "--unit-map",
+        "vn-provinces",
+    ]));
+    assert!(mapped.contains("In one year only: Hà Tây (2006: merged into Hà Nội on 2008-08-01)"), "{mapped}");
 }
 
 #[test]
 fn reads_standard_input_and_semicolon_decimal_comma_files() {
     let mut child = Command::new(env!("CARGO_BIN_EXE_chiso"))
-        .args([
-            "score", "--index", "pci", "--input", "-", "--year", "2019", "--format", "csv",
-        ])
+        .args(["score", "--index", "pci", "--input", "-", "--year", "2019", "--format", "csv"])
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
@@ -247,52 +225,22 @@ fn a_spec_file_can_stand_in_for_a_preset() {
 fn errors_go_to_stderr_with_a_non_zero_exit() {
     let table = pci_table();
     let err = failure(&chiso(&["score", "--index", "pci", "--input", &table]));
-    assert!(
-        err.contains("missing column 'unit'") && err.contains("province"),
-        "{err}"
-    );
+    assert!(err.contains("missing column 'unit'") && err.contains("province"), "{err}");
     let err = failure(&chiso(&["score", "--index", "pcx", "--input", &table]));
-    assert!(
-        err.contains("'pcx' is neither a preset index (pci) nor a specification file"),
-        "{err}"
-    );
+    assert!(err.contains("'pcx' is neither a preset index (pci) nor a specification file"), "{err}");
     let err = failure(&chiso(&["score", "--index", "pci", "--input", "/nonexistent.csv"]));
     assert!(err.contains("/nonexistent.csv"), "{err}");
-    let err = failure(&chiso(&[
-        "score",
-        "--index",
-        "pci",
-        "--input",
-        &table,
-        "--unit-column",
-        "province",
-        "--year",
-        "2010",
-    ]));
+    let err =
+        failure(&chiso(&["score", "--index", "pci", "--input", &table, "--unit-column", "province", "--year", "2010"]));
     assert!(err.contains("no rows for 2010"), "{err}");
-    let err = failure(&chiso(&[
-        "score",
-        "--index",
-        "pci",
-        "--input",
-        &table,
-        "--unit-column",
-        "province",
-        "--strict",
-    ]));
-    assert!(
-        err.contains("column 'province_ascii' is not a node of index 'pci'"),
-        "{err}"
-    );
+    let err = failure(&chiso(&["score", "--index", "pci", "--input", &table, "--unit-column", "province", "--strict"]));
+    assert!(err.contains("column 'province_ascii' is not a node of index 'pci'"), "{err}");
 }
 
 #[test]
 fn presets_and_spec_commands() {
     let out = stdout(&chiso(&["presets"]));
-    assert!(
-        out.contains("pci") && out.contains("2006–2008, 2009–2012, 2013–2021, 2022–2024"),
-        "{out}"
-    );
+    assert!(out.contains("pci") && out.contains("2006–2008, 2009–2012, 2013–2021, 2022–2024"), "{out}");
     let toml = stdout(&chiso(&["spec", "--index", "pci", "--year", "2010"]));
     assert!(toml.contains("from = 2009") && !toml.contains("policy_bias"), "{toml}");
 }

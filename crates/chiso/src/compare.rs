@@ -1,6 +1,6 @@
 //! Comparison of two periods: score, rank and tier changes per unit.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use serde::Serialize;
 
@@ -9,6 +9,7 @@ use crate::error::Error;
 use crate::rank::Tier;
 use crate::score::{score, ScoreOptions, ScoreRow, Scores};
 use crate::spec::IndexDefinition;
+use crate::units::{Successor, UnitMapping};
 
 /// Whether a unit is in both periods.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -45,6 +46,8 @@ pub struct Change {
     pub tier_to: Option<Tier>,
     /// Which periods the unit is in.
     pub presence: Presence,
+    /// What a unit mapping says about the unit (renamed, absorbed, merged into, split from).
+    pub note: Option<String>,
 }
 
 /// Changes between two periods, ordered by the second period's rank, then the units that
@@ -72,37 +75,65 @@ impl Comparison {
 
 /// Scores years `from` and `to` of `data` (each with its own edition) and compares them.
 ///
-/// Units are matched by their NFC name; merged or split units appear as present in one
-/// period only.
+/// Units are matched by their NFC name; units that cannot be matched are reported as present
+/// in one period only, never dropped. [`compare_mapped`] matches through a unit mapping.
 pub fn compare(definition: &IndexDefinition, data: &Dataset, from: i32, to: i32) -> Result<Comparison, Error> {
-    let first = score(
-        definition,
-        data,
-        &ScoreOptions {
-            year: Some(from),
-            strict: false,
-        },
-    )?;
-    let second = score(
-        definition,
-        data,
-        &ScoreOptions {
-            year: Some(to),
-            strict: false,
-        },
-    )?;
-    Ok(compare_scores(&first, &second))
+    compare_mapped(definition, data, from, to, None)
 }
 
-/// Compares two already-scored periods.
+/// [`compare`] through a unit mapping (e.g. [`UnitMapping::vietnam_provinces`]), so that
+/// Hà Nội 2006 is compared with Hà Nội 2013 and Hà Tây is reported as merged into it.
+pub fn compare_mapped(
+    definition: &IndexDefinition,
+    data: &Dataset,
+    from: i32,
+    to: i32,
+    mapping: Option<&UnitMapping>,
+) -> Result<Comparison, Error> {
+    let first = score(definition, data, &ScoreOptions { year: Some(from), strict: false })?;
+    let second = score(definition, data, &ScoreOptions { year: Some(to), strict: false })?;
+    Ok(compare_scores_mapped(&first, &second, mapping))
+}
+
+/// Compares two already-scored periods, matching units by name.
 pub fn compare_scores(first: &Scores, second: &Scores) -> Comparison {
-    let earlier: HashMap<&str, &ScoreRow> = first.rows.iter().map(|r| (r.unit.as_str(), r)).collect();
-    let mut seen = std::collections::HashSet::new();
+    compare_scores_mapped(first, second, None)
+}
+
+/// Compares two already-scored periods, optionally through a unit mapping.
+pub fn compare_scores_mapped(first: &Scores, second: &Scores, mapping: Option<&UnitMapping>) -> Comparison {
+    let from_year = first.rows.first().and_then(|r| r.year);
+    let to_year = second.rows.first().and_then(|r| r.year);
+    let mapped = mapping.zip(from_year.zip(to_year).filter(|(f, t)| f < t));
+    // Name in the second period → (first-period row, note); units merged away → note.
+    let mut earlier: HashMap<String, (&ScoreRow, Option<String>)> = HashMap::with_capacity(first.rows.len());
+    let mut merged: HashMap<&str, String> = HashMap::new();
+    for row in &first.rows {
+        match mapped.map(|(m, (f, t))| m.successor(&row.unit, f, t)) {
+            None => {
+                earlier.insert(row.unit.clone(), (row, None));
+            }
+            Some(Successor::Continues { name, note }) => {
+                earlier.insert(name, (row, note));
+            }
+            Some(Successor::MergedInto { name, effective }) => {
+                merged.insert(row.unit.as_str(), format!("merged into {name} on {effective}"));
+            }
+        }
+    }
+    let mut matched_from = HashSet::new();
     let mut rows: Vec<Change> = Vec::with_capacity(second.rows.len());
     for &i in &second.ranking_order() {
         let now = &second.rows[i];
-        let before = earlier.get(now.unit.as_str()).copied();
-        seen.insert(now.unit.as_str());
+        let matched = earlier.get(now.unit.as_str());
+        let before = matched.map(|(row, _)| *row);
+        if let Some(b) = before {
+            matched_from.insert(b.unit.as_str());
+        }
+        let note = match matched {
+            Some((_, note)) => note.clone(),
+            None => mapped.and_then(|(m, (f, t))| m.origin(&now.unit, f, t)),
+        };
         rows.push(Change {
             unit: now.unit.clone(),
             score_from: before.map(|b| b.score),
@@ -113,16 +144,13 @@ pub fn compare_scores(first: &Scores, second: &Scores) -> Comparison {
             rank_change: before.map(|b| i64::from(b.rank) - i64::from(now.rank)),
             tier_from: before.and_then(|b| b.tier.clone()),
             tier_to: now.tier.clone(),
-            presence: if before.is_some() {
-                Presence::Both
-            } else {
-                Presence::OnlyTo
-            },
+            presence: if before.is_some() { Presence::Both } else { Presence::OnlyTo },
+            note,
         });
     }
     for &i in &first.ranking_order() {
         let before = &first.rows[i];
-        if !seen.contains(before.unit.as_str()) {
+        if !matched_from.contains(before.unit.as_str()) {
             rows.push(Change {
                 unit: before.unit.clone(),
                 score_from: Some(before.score),
@@ -134,14 +162,9 @@ pub fn compare_scores(first: &Scores, second: &Scores) -> Comparison {
                 tier_from: before.tier.clone(),
                 tier_to: None,
                 presence: Presence::OnlyFrom,
+                note: merged.get(before.unit.as_str()).cloned(),
             });
         }
     }
-    Comparison {
-        index: second.index.clone(),
-        from: first.rows.first().and_then(|r| r.year),
-        to: second.rows.first().and_then(|r| r.year),
-        precision: second.precision,
-        rows,
-    }
+    Comparison { index: second.index.clone(), from: from_year, to: to_year, precision: second.precision, rows }
 }

@@ -35,11 +35,7 @@ pub struct CsvOptions {
 
 impl Default for CsvOptions {
     fn default() -> Self {
-        CsvOptions {
-            unit_column: "unit".into(),
-            year_column: "year".into(),
-            delimiter: None,
-        }
+        CsvOptions { unit_column: "unit".into(), year_column: "year".into(), delimiter: None }
     }
 }
 
@@ -89,38 +85,21 @@ impl Dataset {
     pub fn new(units: Vec<String>, years: Option<Vec<i32>>) -> Result<Self, DataError> {
         if let Some(y) = &years {
             if y.len() != units.len() {
-                return Err(DataError::LengthMismatch {
-                    column: "year".into(),
-                    expected: units.len(),
-                    got: y.len(),
-                });
+                return Err(DataError::LengthMismatch { column: "year".into(), expected: units.len(), got: y.len() });
             }
         }
         let units: Vec<String> = units.iter().map(|u| normalise_unit(u)).collect();
         let mut seen: HashMap<(&str, Option<i32>), usize> = HashMap::with_capacity(units.len());
         for (i, unit) in units.iter().enumerate() {
             if unit.is_empty() {
-                return Err(DataError::EmptyUnit {
-                    row: i + 1,
-                    column: "unit".into(),
-                });
+                return Err(DataError::EmptyUnit { row: i + 1, column: "unit".into() });
             }
             let year = years.as_ref().map(|y| y[i]);
             if let Some(first) = seen.insert((unit.as_str(), year), i) {
-                return Err(DataError::DuplicateRow {
-                    unit: unit.clone(),
-                    year,
-                    first_row: first + 1,
-                    row: i + 1,
-                });
+                return Err(DataError::DuplicateRow { unit: unit.clone(), year, first_row: first + 1, row: i + 1 });
             }
         }
-        Ok(Dataset {
-            units,
-            years,
-            columns: Vec::new(),
-            index: HashMap::new(),
-        })
+        Ok(Dataset { units, years, columns: Vec::new(), index: HashMap::new() })
     }
 
     /// Adds a numeric column (`None` = missing).
@@ -132,18 +111,8 @@ impl Dataset {
         let invalid = values
             .iter()
             .position(|v| v.is_some_and(|v| !v.is_finite()))
-            .map(|row| {
-                (
-                    row,
-                    values[row].map(|v| v.to_string()).unwrap_or_default(),
-                    "not a finite number",
-                )
-            });
-        self.push(Column {
-            name: name.into(),
-            values,
-            invalid,
-        })
+            .map(|row| (row, values[row].map(|v| v.to_string()).unwrap_or_default(), "not a finite number"));
+        self.push(Column { name: name.into(), values, invalid })
     }
 
     /// Adds a column of text cells parsed like CSV cells (`None` or empty = missing), with
@@ -167,22 +136,14 @@ impl Dataset {
                 }
             }
         }
-        self.push(Column {
-            name: name.into(),
-            values,
-            invalid,
-        })
+        self.push(Column { name: name.into(), values, invalid })
     }
 
     fn check_length(&self, name: &str, got: usize) -> Result<(), DataError> {
         if got == self.units.len() {
             Ok(())
         } else {
-            Err(DataError::LengthMismatch {
-                column: name.into(),
-                expected: self.units.len(),
-                got,
-            })
+            Err(DataError::LengthMismatch { column: name.into(), expected: self.units.len(), got })
         }
     }
 
@@ -198,10 +159,8 @@ impl Dataset {
     /// Reads a CSV file (UTF-8, optional BOM).
     pub fn from_csv_path(path: impl AsRef<Path>, options: &CsvOptions) -> Result<Self, DataError> {
         let path = path.as_ref();
-        let bytes = std::fs::read(path).map_err(|e| DataError::Csv {
-            line: 0,
-            message: format!("{}: {e}", path.display()),
-        })?;
+        let bytes =
+            std::fs::read(path).map_err(|e| DataError::Csv { line: 0, message: format!("{}: {e}", path.display()) })?;
         Self::from_csv_bytes(&bytes, options)
     }
 
@@ -219,21 +178,12 @@ impl Dataset {
         let header_line = text
             .lines()
             .find(|l| !l.trim().is_empty())
-            .ok_or_else(|| DataError::Empty {
-                unit_column: options.unit_column.clone(),
-            })?;
+            .ok_or_else(|| DataError::Empty { unit_column: options.unit_column.clone() })?;
         let delimiter = options.delimiter.unwrap_or_else(|| sniff_delimiter(header_line));
         let decimal_comma = delimiter != b',';
-        let mut reader = csv::ReaderBuilder::new()
-            .delimiter(delimiter)
-            .has_headers(true)
-            .from_reader(text.as_bytes());
-        let header: Vec<String> = reader
-            .headers()
-            .map_err(csv_error)?
-            .iter()
-            .map(|h| h.trim().nfc().collect())
-            .collect();
+        let mut reader = csv::ReaderBuilder::new().delimiter(delimiter).has_headers(true).from_reader(text.as_bytes());
+        let header: Vec<String> =
+            reader.headers().map_err(csv_error)?.iter().map(|h| h.trim().nfc().collect()).collect();
         let mut names = std::collections::HashSet::with_capacity(header.len());
         if let Some(name) = header.iter().find(|h| !names.insert(h.as_str())) {
             return Err(DataError::DuplicateColumn { column: name.clone() });
@@ -256,10 +206,7 @@ impl Dataset {
             let row = i + 1;
             let unit = normalise_unit(record.get(unit_col).unwrap_or_default());
             if unit.is_empty() {
-                return Err(DataError::EmptyUnit {
-                    row,
-                    column: options.unit_column.clone(),
-                });
+                return Err(DataError::EmptyUnit { row, column: options.unit_column.clone() });
             }
             if let (Some(col), Some(years)) = (year_col, years.as_mut()) {
                 let text = record.get(col).unwrap_or_default();
@@ -293,11 +240,7 @@ impl Dataset {
             if c == unit_col || Some(c) == year_col {
                 continue;
             }
-            let column = Column {
-                name,
-                values: std::mem::take(&mut cells[c]),
-                invalid: invalid[c].take(),
-            };
+            let column = Column { name, values: std::mem::take(&mut cells[c]), invalid: invalid[c].take() };
             data.push(column)?;
         }
         Ok(data)
@@ -336,18 +279,11 @@ impl Dataset {
                 Some(Cell::Missing) | None => String::new(),
             };
             if normalise_unit(&unit).is_empty() {
-                return Err(DataError::EmptyUnit {
-                    row: i + 1,
-                    column: options.unit_column.clone(),
-                });
+                return Err(DataError::EmptyUnit { row: i + 1, column: options.unit_column.clone() });
             }
             units.push(unit);
             if let Some(years) = years.as_mut() {
-                let bad = |text: String| DataError::BadYear {
-                    row: i + 1,
-                    column: options.year_column.clone(),
-                    text,
-                };
+                let bad = |text: String| DataError::BadYear { row: i + 1, column: options.year_column.clone(), text };
                 years.push(match get(&options.year_column) {
                     Some(Cell::Number(n)) if n.fract() == 0.0 && n.abs() < 1e6 => *n as i32,
                     Some(Cell::Number(n)) => return Err(bad(n.to_string())),
@@ -363,18 +299,10 @@ impl Dataset {
             }
             let cells: Vec<Cell> = records
                 .iter()
-                .map(|r| {
-                    r.iter()
-                        .rev()
-                        .find(|(n, _)| n == name)
-                        .map_or(Cell::Missing, |(_, c)| c.clone())
-                })
+                .map(|r| r.iter().rev().find(|(n, _)| n == name).map_or(Cell::Missing, |(_, c)| c.clone()))
                 .collect();
             if cells.iter().all(|c| !matches!(c, Cell::Text(_))) {
-                let values = cells
-                    .iter()
-                    .map(|c| if let Cell::Number(n) = c { Some(*n) } else { None })
-                    .collect();
+                let values = cells.iter().map(|c| if let Cell::Number(n) = c { Some(*n) } else { None }).collect();
                 data.add_column(name, values)?;
             } else {
                 let texts: Vec<Option<String>> = cells
@@ -436,10 +364,7 @@ impl Dataset {
             .index
             .get(name)
             .map(|&i| &self.columns[i])
-            .ok_or_else(|| DataError::MissingColumn {
-                column: name.into(),
-                hint: None,
-            })?;
+            .ok_or_else(|| DataError::MissingColumn { column: name.into(), hint: None })?;
         match &column.invalid {
             Some((row, text, reason)) => Err(DataError::BadNumber {
                 row: row + 1,
@@ -468,11 +393,7 @@ fn csv_error(e: csv::Error) -> DataError {
 fn sniff_delimiter(header: &str) -> u8 {
     let count = |c: char| header.matches(c).count();
     let candidates = [(b',', count(',')), (b';', count(';')), (b'\t', count('\t'))];
-    candidates
-        .iter()
-        .max_by_key(|(_, n)| *n)
-        .filter(|(_, n)| *n > 0)
-        .map_or(b',', |(d, _)| *d)
+    candidates.iter().max_by_key(|(_, n)| *n).filter(|(_, n)| *n > 0).map_or(b',', |(d, _)| *d)
 }
 
 fn parse_year(text: &str) -> Option<i32> {
@@ -503,16 +424,10 @@ pub fn parse_number(text: &str, decimal_comma: bool) -> Result<Option<f64>, &'st
     if lower.contains("nan") || lower.contains("inf") {
         return Err("NaN and infinity are not values; leave the cell empty if it is missing");
     }
-    if !t
-        .bytes()
-        .all(|b| b.is_ascii_digit() || matches!(b, b'.' | b',' | b'-' | b'+' | b'e' | b'E'))
-    {
+    if !t.bytes().all(|b| b.is_ascii_digit() || matches!(b, b'.' | b',' | b'-' | b'+' | b'e' | b'E')) {
         return Err("expected digits with one decimal separator");
     }
-    let value: f64 = t
-        .replace(',', ".")
-        .parse()
-        .map_err(|_| "expected digits with one decimal separator")?;
+    let value: f64 = t.replace(',', ".").parse().map_err(|_| "expected digits with one decimal separator")?;
     if value.is_finite() {
         Ok(Some(value))
     } else {

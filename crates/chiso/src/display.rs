@@ -9,11 +9,7 @@
 pub fn format_decimal(value: f64, decimals: u32, decimal_comma: bool) -> String {
     let rounded = crate::rank::round_half_away(value, decimals);
     let text = format!("{:.*}", decimals as usize, rounded);
-    let text = if text.starts_with('-') && rounded == 0.0 {
-        text[1..].to_owned()
-    } else {
-        text
-    };
+    let text = if text.starts_with('-') && rounded == 0.0 { text[1..].to_owned() } else { text };
     if decimal_comma {
         text.replace('.', ",")
     } else {

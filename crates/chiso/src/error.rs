@@ -253,10 +253,7 @@ pub enum DataError {
         column: String,
     },
     /// A cell that is not a number.
-    #[error(
-        "row {row}{}, column '{column}': '{text}' is not a number ({reason})",
-        unit_suffix(unit)
-    )]
+    #[error("row {row}{}, column '{column}': '{text}' is not a number ({reason})", unit_suffix(unit))]
     BadNumber {
         /// 1-based data row.
         row: usize,
@@ -307,6 +304,18 @@ pub enum DataError {
         column: String,
         /// The cell.
         text: String,
+    },
+    /// A cell of a non-numeric column (a date, a category) that is not what the column holds.
+    #[error("row {row}, column '{column}': '{text}' is not {expected}")]
+    BadCell {
+        /// 1-based data row.
+        row: usize,
+        /// The column.
+        column: String,
+        /// The cell.
+        text: String,
+        /// What the column holds.
+        expected: &'static str,
     },
     /// No rows for the year asked for.
     #[error("the data has no rows for {year}; years present: {available}")]
@@ -451,10 +460,7 @@ impl SpecError {
             | UnknownIndex { .. }
             | UnknownPreset { .. } => None,
         };
-        Location {
-            node: node.cloned(),
-            ..Location::default()
-        }
+        Location { node: node.cloned(), ..Location::default() }
     }
 }
 
@@ -474,7 +480,7 @@ impl DataError {
                 at.row = Some(*row);
                 at.unit = Some(unit.clone());
             }
-            EmptyUnit { row, column } | BadYear { row, column, .. } => {
+            EmptyUnit { row, column } | BadYear { row, column, .. } | BadCell { row, column, .. } => {
                 at.row = Some(*row);
                 at.column = Some(column.clone());
             }
@@ -495,15 +501,10 @@ impl ComputeError {
     pub fn location(&self) -> Location {
         use ComputeError::*;
         match self {
-            ConstantIndicator { node, .. } => Location {
-                node: Some(node.clone()),
-                ..Location::default()
-            },
-            NonPositive { node, unit, .. } | NonFinite { node, unit } => Location {
-                node: Some(node.clone()),
-                unit: Some(unit.clone()),
-                ..Location::default()
-            },
+            ConstantIndicator { node, .. } => Location { node: Some(node.clone()), ..Location::default() },
+            NonPositive { node, unit, .. } | NonFinite { node, unit } => {
+                Location { node: Some(node.clone()), unit: Some(unit.clone()), ..Location::default() }
+            }
         }
     }
 }

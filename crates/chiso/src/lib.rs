@@ -28,10 +28,12 @@ pub mod presets;
 pub mod rank;
 pub mod score;
 pub mod spec;
+pub mod units;
 
-pub use compare::{compare, compare_scores, Change, Comparison, Presence};
+pub use compare::{compare, compare_mapped, compare_scores, compare_scores_mapped, Change, Comparison, Presence};
 pub use data::{Cell, CsvOptions, Dataset};
 pub use error::{ComputeError, DataError, Error, SpecError};
 pub use rank::Tier;
 pub use score::{score, NodeScore, ScoreOptions, ScoreRow, Scores};
 pub use spec::{IndexDefinition, IndexSpec};
+pub use units::UnitMapping;

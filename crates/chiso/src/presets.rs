@@ -26,9 +26,6 @@ pub fn source(id: &str) -> Option<&'static str> {
 /// assert!(chiso::presets::get("nope").is_err());
 /// ```
 pub fn get(id: &str) -> Result<IndexDefinition, SpecError> {
-    let text = source(id).ok_or_else(|| SpecError::UnknownPreset {
-        id: id.into(),
-        available: ids().join(", "),
-    })?;
+    let text = source(id).ok_or_else(|| SpecError::UnknownPreset { id: id.into(), available: ids().join(", ") })?;
     IndexDefinition::from_toml(text)
 }

@@ -72,8 +72,5 @@ pub fn tier(rule: &TierRule, score: f64, rank: u32) -> Option<Tier> {
         TierRule::ScoreBands(b) => &b[found].1,
         TierRule::RankBands(b) => &b[found].1,
     };
-    Some(Tier {
-        level: found,
-        label: label.clone(),
-    })
+    Some(Tier { level: found, label: label.clone() })
 }

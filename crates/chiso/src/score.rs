@@ -111,11 +111,7 @@ pub fn score(definition: &IndexDefinition, data: &Dataset, options: &ScoreOption
             let rows: Vec<usize> = (0..data.len()).filter(|&i| years[i] == year).collect();
             if rows.is_empty() {
                 let available: Vec<String> = data.distinct_years().iter().map(i32::to_string).collect();
-                return Err(DataError::NoRowsForYear {
-                    year,
-                    available: available.join(", "),
-                }
-                .into());
+                return Err(DataError::NoRowsForYear { year, available: available.join(", ") }.into());
             }
             vec![(Some(year), rows)]
         }
@@ -182,16 +178,9 @@ fn plan_sources(spec: &IndexSpec, data: &Dataset) -> Result<Vec<Source>, Error> 
                 let hint = if node.is_leaf() {
                     format!("values of node '{}' ({})", node.id, node.label.en)
                 } else {
-                    format!(
-                        "values of node '{}' ({}), or the columns of its children",
-                        node.id, node.label.en
-                    )
+                    format!("values of node '{}' ({}), or the columns of its children", node.id, node.label.en)
                 };
-                return Err(DataError::MissingColumn {
-                    column: node.id.clone(),
-                    hint: Some(hint),
-                }
-                .into());
+                return Err(DataError::MissingColumn { column: node.id.clone(), hint: Some(hint) }.into());
             }
         }
     }
@@ -246,11 +235,7 @@ fn score_group(
                     raw.push(value);
                 }
                 normalise(node.normalise, node.direction, &raw).map_err(|NormaliseIssue::Constant(value)| {
-                    ComputeError::ConstantIndicator {
-                        node: node.id.clone(),
-                        year,
-                        value,
-                    }
+                    ComputeError::ConstantIndicator { node: node.id.clone(), year, value }
                 })?
             }
             Source::Children => {
@@ -272,11 +257,7 @@ fn score_group(
                         }
                     })? * node.multiplier;
                     if !value.is_finite() {
-                        return Err(ComputeError::NonFinite {
-                            node: node.id.clone(),
-                            unit: units[row].clone(),
-                        }
-                        .into());
+                        return Err(ComputeError::NonFinite { node: node.id.clone(), unit: units[row].clone() }.into());
                     }
                     out.push(value);
                 }
@@ -288,13 +269,7 @@ fn score_group(
     let ranks: Vec<Vec<u32>> = nodes
         .iter()
         .enumerate()
-        .map(|(n, node)| {
-            if values[n].is_empty() {
-                Vec::new()
-            } else {
-                rank(&values[n], node.direction, rule)
-            }
-        })
+        .map(|(n, node)| if values[n].is_empty() { Vec::new() } else { rank(&values[n], node.direction, rule) })
         .collect();
     let root = spec.root_index();
     let out_of = members.len() as u32;
@@ -306,11 +281,7 @@ fn score_group(
             let rank = ranks[root][m];
             let components = (0..nodes.len())
                 .filter(|&n| n != root && !values[n].is_empty())
-                .map(|n| NodeScore {
-                    id: nodes[n].id.clone(),
-                    score: values[n][m],
-                    rank: ranks[n][m],
-                })
+                .map(|n| NodeScore { id: nodes[n].id.clone(), score: values[n][m], rank: ranks[n][m] })
                 .collect();
             let row_out = ScoreRow {
                 unit: units[row].clone(),

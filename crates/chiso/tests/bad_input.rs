@@ -76,9 +76,7 @@ fn hostile_trees_are_refused_without_exhausting_the_stack() {
 
 #[test]
 fn json_parse_errors_give_line_and_column() {
-    let err = IndexDefinition::from_json("{\"id\": \"x\",\n \"root\": }")
-        .unwrap_err()
-        .to_string();
+    let err = IndexDefinition::from_json("{\"id\": \"x\",\n \"root\": }").unwrap_err().to_string();
     assert_contains(&err, &["json", "line 2"]);
 }
 
@@ -108,10 +106,7 @@ fn data_errors_name_row_unit_and_column() {
     let cases: Vec<(String, &[&str])> = vec![
         (String::new(), &["the input is empty"]),
         ("unit,year,entry_costs\n".into(), &["a header but no data rows"]),
-        (
-            pci_csv(&format!("{QN}{QN}")),
-            &["row 2: unit 'Quảng Ninh' in 2019 appears again (first at row 1)"],
-        ),
+        (pci_csv(&format!("{QN}{QN}")), &["row 2: unit 'Quảng Ninh' in 2019 appears again (first at row 1)"]),
         (
             pci_csv(&QN.replace("7.10", "11.1")),
             &["row 1 (Quảng Ninh), column 'informal_charges': 11.1 is outside the scale 1–10"],
@@ -121,40 +116,16 @@ fn data_errors_name_row_unit_and_column() {
             pci_csv(&QN.replace("7.10", "abc")),
             &["row 1 (Quảng Ninh), column 'informal_charges': 'abc' is not a number"],
         ),
-        (
-            pci_csv(&QN.replace("7.10", "NaN")),
-            &["'NaN' is not a number", "leave the cell empty"],
-        ),
+        (pci_csv(&QN.replace("7.10", "NaN")), &["'NaN' is not a number", "leave the cell empty"]),
         (pci_csv(&QN.replace("7.10", "inf")), &["'inf' is not a number"]),
-        (
-            pci_csv(&QN.replace("7.10", "")),
-            &["row 1 (Quảng Ninh), column 'informal_charges': the value is missing"],
-        ),
-        (
-            pci_csv(&QN.replace("7.10", "\"7,10\"")),
-            &["decimal comma in a ','-separated file"],
-        ),
-        (
-            pci_csv(&QN.replace("2019", "2019b")),
-            &["row 1, column 'year': '2019b' is not a year"],
-        ),
+        (pci_csv(&QN.replace("7.10", "")), &["row 1 (Quảng Ninh), column 'informal_charges': the value is missing"]),
+        (pci_csv(&QN.replace("7.10", "\"7,10\"")), &["decimal comma in a ','-separated file"]),
+        (pci_csv(&QN.replace("2019", "2019b")), &["row 1, column 'year': '2019b' is not a year"]),
         (pci_csv(&QN.replace("2019", "2003")), &[]),
-        (
-            pci_csv(&QN.replace(",7.58", "")),
-            &["line 2: the row has 11 fields but the header has 12"],
-        ),
-        (
-            pci_csv(&QN.replace("Quảng Ninh", " ")),
-            &["row 1: the unit name in column 'unit' is empty"],
-        ),
-        (
-            QN.replace("Quảng Ninh,2019,", "province,year,").replace(".", "_"),
-            &["missing column 'unit'", "unit-column"],
-        ),
-        (
-            pci_csv(QN).replace(",legal_institutions", ",legal_x"),
-            &["missing column 'legal_institutions'"],
-        ),
+        (pci_csv(&QN.replace(",7.58", "")), &["line 2: the row has 11 fields but the header has 12"]),
+        (pci_csv(&QN.replace("Quảng Ninh", " ")), &["row 1: the unit name in column 'unit' is empty"]),
+        (QN.replace("Quảng Ninh,2019,", "province,year,").replace(".", "_"), &["missing column 'unit'", "unit-column"]),
+        (pci_csv(QN).replace(",legal_institutions", ",legal_x"), &["missing column 'legal_institutions'"]),
         (
             pci_csv(QN).replace("unit,year,entry_costs", "unit,year,entry_costs,entry_costs") + "",
             &["column 'entry_costs' appears twice"],
@@ -179,19 +150,14 @@ fn semicolon_files_accept_decimal_commas_and_reject_thousands_separators() {
     let scores = score_csv(&good).unwrap();
     assert!((scores.rows[0].score - 73.40).abs() < 0.055);
     let mixed = good.replace("7,16", "1.007,16");
-    assert_contains(
-        &data_err(&mixed),
-        &["'1.007,16' is not a number", "thousands separators"],
-    );
+    assert_contains(&data_err(&mixed), &["'1.007,16' is not a number", "thousands separators"]);
 }
 
 #[test]
 fn invalid_utf8_names_the_line() {
     let mut bytes = pci_csv(QN).into_bytes();
     bytes.extend_from_slice(b"H\xe0 N\xf4i,2019,1,1,1,1,1,1,1,1,1,1\n");
-    let err = Dataset::from_csv_bytes(&bytes, &CsvOptions::default())
-        .unwrap_err()
-        .to_string();
+    let err = Dataset::from_csv_bytes(&bytes, &CsvOptions::default()).unwrap_err().to_string();
     assert_contains(&err, &["line 3", "not valid UTF-8"]);
 }
 
@@ -207,25 +173,11 @@ fn unit_names_are_trimmed_and_nfc_normalised() {
 
 #[test]
 fn strict_mode_rejects_columns_that_are_not_nodes() {
-    let text = pci_csv(QN)
-        .replace("unit,year,", "unit,year,note,")
-        .replace("2019,", "2019,x,");
+    let text = pci_csv(QN).replace("unit,year,", "unit,year,note,").replace("2019,", "2019,x,");
     let data = Dataset::from_csv_str(&text, &CsvOptions::default()).unwrap();
     let pci = presets::get("pci").unwrap();
-    assert!(
-        score(&pci, &data, &ScoreOptions::default()).is_ok(),
-        "non-node columns are ignored by default"
-    );
-    let err = score(
-        &pci,
-        &data,
-        &ScoreOptions {
-            year: None,
-            strict: true,
-        },
-    )
-    .unwrap_err()
-    .to_string();
+    assert!(score(&pci, &data, &ScoreOptions::default()).is_ok(), "non-node columns are ignored by default");
+    let err = score(&pci, &data, &ScoreOptions { year: None, strict: true }).unwrap_err().to_string();
     assert_contains(&err, &["column 'note' is not a node of index 'pci'"]);
 }
 
@@ -241,11 +193,7 @@ fn compute_errors_name_the_node() {
     assert_eq!(err.kind(), "compute");
     assert_contains(
         &err.to_string(),
-        &[
-            "node 'total', unit 'X'",
-            "geometric_mean needs values above zero",
-            "'b' is 0",
-        ],
+        &["node 'total', unit 'X'", "geometric_mean needs values above zero", "'b' is 0"],
     );
 
     let spec = IndexDefinition::from_toml(&format!(
@@ -260,15 +208,8 @@ fn compute_errors_name_the_node() {
 #[test]
 fn asking_for_an_absent_year_lists_the_years_present() {
     let data = Dataset::from_csv_str(&pci_csv(QN), &CsvOptions::default()).unwrap();
-    let err = score(
-        &presets::get("pci").unwrap(),
-        &data,
-        &ScoreOptions {
-            year: Some(2020),
-            strict: false,
-        },
-    )
-    .unwrap_err()
-    .to_string();
+    let err = score(&presets::get("pci").unwrap(), &data, &ScoreOptions { year: Some(2020), strict: false })
+        .unwrap_err()
+        .to_string();
     assert_contains(&err, &["no rows for 2020", "years present: 2019"]);
 }

@@ -8,9 +8,7 @@ use std::path::PathBuf;
 use chiso::{presets, score, CsvOptions, Dataset, ScoreOptions};
 
 fn data_file(name: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../../examples/data/pci")
-        .join(name)
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../examples/data/pci").join(name)
 }
 
 /// (province, year) → (published composite, published rank, published tier).
@@ -33,10 +31,7 @@ fn published(name: &str) -> HashMap<(String, i32), (f64, u32, String)> {
 }
 
 fn read(name: &str) -> Dataset {
-    let options = CsvOptions {
-        unit_column: "province".into(),
-        ..CsvOptions::default()
-    };
+    let options = CsvOptions { unit_column: "province".into(), ..CsvOptions::default() };
     Dataset::from_csv_path(data_file(name), &options).unwrap()
 }
 
@@ -50,24 +45,11 @@ fn complete_years_reproduce_every_published_composite_rank_and_tier() {
     for row in &scores.rows {
         let (composite, rank, tier) = &truth[&(row.unit.clone(), row.year.unwrap())];
         worst = worst.max((row.score - composite).abs());
-        assert!(
-            (row.score - composite).abs() <= 1e-4,
-            "{} {:?}: {} vs {composite}",
-            row.unit,
-            row.year,
-            row.score
-        );
+        assert!((row.score - composite).abs() <= 1e-4, "{} {:?}: {} vs {composite}", row.unit, row.year, row.score);
         assert_eq!(row.rank, *rank, "{} {:?}", row.unit, row.year);
         let got_tier = row.tier.as_ref().map(|t| t.label.vi.as_str()).unwrap_or("");
         // Some source cells spell the tier in NFD; compare in NFC.
-        assert_eq!(
-            got_tier,
-            chiso::data::normalise_unit(tier),
-            "{} {:?} tier at {}",
-            row.unit,
-            row.year,
-            row.score
-        );
+        assert_eq!(got_tier, chiso::data::normalise_unit(tier), "{} {:?} tier at {}", row.unit, row.year, row.score);
         assert_eq!(row.out_of, if row.year == Some(2006) { 64 } else { 63 });
     }
     // Recorded in the closing note: the largest difference from a published composite.
@@ -82,23 +64,11 @@ fn rounded_leaders_of_2019_and_2020_agree_within_the_rounding_of_their_inputs() 
     let pci = presets::get("pci").unwrap();
     let truth = published("pci_top_2019_2020.csv");
     for year in [2019, 2020] {
-        let scores = score(
-            &pci,
-            &read("pci_top_2019_2020.csv"),
-            &ScoreOptions {
-                year: Some(year),
-                strict: false,
-            },
-        )
-        .unwrap();
+        let scores =
+            score(&pci, &read("pci_top_2019_2020.csv"), &ScoreOptions { year: Some(year), strict: false }).unwrap();
         for row in &scores.rows {
             let (composite, rank, _) = &truth[&(row.unit.clone(), year)];
-            assert!(
-                (row.score - composite).abs() <= 0.055,
-                "{} {year}: {} vs {composite}",
-                row.unit,
-                row.score
-            );
+            assert!((row.score - composite).abs() <= 0.055, "{} {year}: {} vs {composite}", row.unit, row.score);
             // Ranks among the published leaders; 2019 omits rank 14 (Hồ Chí Minh City).
             let expected = if year == 2019 && *rank > 14 { rank - 1 } else { *rank };
             assert_eq!(row.rank, expected, "{} {year}", row.unit);
@@ -109,15 +79,8 @@ fn rounded_leaders_of_2019_and_2020_agree_within_the_rounding_of_their_inputs() 
 #[test]
 fn quang_ninh_2019_is_73_40_and_first() {
     let pci = presets::get("pci").unwrap();
-    let scores = score(
-        &pci,
-        &read("pci_top_2019_2020.csv"),
-        &ScoreOptions {
-            year: Some(2019),
-            strict: false,
-        },
-    )
-    .unwrap();
+    let scores =
+        score(&pci, &read("pci_top_2019_2020.csv"), &ScoreOptions { year: Some(2019), strict: false }).unwrap();
     let qn = scores.rows.iter().find(|r| r.unit == "Quảng Ninh").unwrap();
     assert_eq!(chiso::display::format_decimal(qn.score, 2, false), "73.40");
     assert_eq!(qn.rank, 1);
@@ -127,26 +90,12 @@ fn quang_ninh_2019_is_73_40_and_first() {
 fn each_year_is_scored_with_its_own_edition() {
     let pci = presets::get("pci").unwrap();
     let weights = |year| {
-        pci.resolve(Some(year))
-            .unwrap()
-            .component_shares()
-            .into_iter()
-            .map(|(_, w)| w * 100.0)
-            .collect::<Vec<_>>()
+        pci.resolve(Some(year)).unwrap().component_shares().into_iter().map(|(_, w)| w * 100.0).collect::<Vec<_>>()
     };
-    assert_eq!(
-        weights(2007),
-        vec![5.0, 5.0, 15.0, 10.0, 5.0, 5.0, 15.0, 15.0, 15.0, 10.0]
-    );
+    assert_eq!(weights(2007), vec![5.0, 5.0, 15.0, 10.0, 5.0, 5.0, 15.0, 15.0, 15.0, 10.0]);
     assert_eq!(weights(2012), vec![10.0, 5.0, 20.0, 15.0, 10.0, 10.0, 5.0, 20.0, 5.0]);
-    assert_eq!(
-        weights(2021),
-        vec![5.0, 5.0, 20.0, 5.0, 10.0, 5.0, 5.0, 20.0, 20.0, 5.0]
-    );
-    assert_eq!(
-        weights(2024),
-        vec![5.0, 10.0, 5.0, 5.0, 15.0, 10.0, 15.0, 15.0, 10.0, 10.0]
-    );
+    assert_eq!(weights(2021), vec![5.0, 5.0, 20.0, 5.0, 10.0, 5.0, 5.0, 20.0, 20.0, 5.0]);
+    assert_eq!(weights(2024), vec![5.0, 10.0, 5.0, 5.0, 15.0, 10.0, 15.0, 15.0, 10.0, 10.0]);
     assert!(pci.resolve(Some(2012)).unwrap().node("policy_bias").is_none());
     for year in [2005, 2025] {
         let err = pci.resolve(Some(year)).unwrap_err().to_string();

@@ -14,10 +14,7 @@ fn vectors() -> Vec<(String, Value)> {
         .map(|entry| {
             let path = entry.unwrap().path();
             let text = std::fs::read_to_string(&path).unwrap();
-            (
-                path.file_name().unwrap().to_string_lossy().into_owned(),
-                serde_json::from_str(&text).unwrap(),
-            )
+            (path.file_name().unwrap().to_string_lossy().into_owned(), serde_json::from_str(&text).unwrap())
         })
         .collect();
     out.sort_by(|a, b| a.0.cmp(&b.0));
@@ -80,10 +77,7 @@ fn every_vector_gives_the_expected_numbers_or_error() {
             assert_eq!(err.kind(), expected["kind"].as_str().unwrap(), "{name}: {err}");
             let message = err.to_string();
             for part in expected["contains"].as_array().unwrap() {
-                assert!(
-                    message.contains(part.as_str().unwrap()),
-                    "{name}: '{message}' lacks {part}"
-                );
+                assert!(message.contains(part.as_str().unwrap()), "{name}: '{message}' lacks {part}");
             }
             continue;
         }
@@ -94,17 +88,11 @@ fn every_vector_gives_the_expected_numbers_or_error() {
         assert_eq!(rows.len(), expected.len(), "{name}: row count");
         for want in expected {
             let unit = want["unit"].as_str().unwrap();
-            let got = rows
-                .iter()
-                .find(|r| r["unit"] == unit)
-                .unwrap_or_else(|| panic!("{name}: no row for {unit}"));
+            let got = rows.iter().find(|r| r["unit"] == unit).unwrap_or_else(|| panic!("{name}: no row for {unit}"));
             for field in ["score", "score_delta"] {
                 if let Some(w) = want.get(field).and_then(Value::as_f64) {
                     let g = got[field].as_f64().unwrap();
-                    assert!(
-                        (g - w).abs() <= tolerance,
-                        "{name} {unit}: {field} {g} vs {w} (±{tolerance})"
-                    );
+                    assert!((g - w).abs() <= tolerance, "{name} {unit}: {field} {g} vs {w} (±{tolerance})");
                 }
             }
             for field in ["rank", "rank_from", "rank_to", "rank_change", "year"] {

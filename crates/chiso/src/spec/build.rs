@@ -13,10 +13,7 @@ use crate::error::SpecError;
 /// Tier rules are attached later, by year (see [`super::IndexDefinition::resolve`]).
 pub(crate) fn build(file: &SpecFile, edition: Option<&EditionFile>) -> Result<IndexSpec, SpecError> {
     if file.nodes.len() > MAX_NODES {
-        return Err(SpecError::TooManyNodes {
-            count: file.nodes.len(),
-            max: MAX_NODES,
-        });
+        return Err(SpecError::TooManyNodes { count: file.nodes.len(), max: MAX_NODES });
     }
     let edition_name = edition.map(|e| format!("edition {}", YearRange { from: e.from, to: e.to }));
     let mut index: HashMap<&str, usize> = HashMap::with_capacity(file.nodes.len());
@@ -32,10 +29,10 @@ pub(crate) fn build(file: &SpecFile, edition: Option<&EditionFile>) -> Result<In
         }
     }
     let lookup = |id: &str, referenced_by: &dyn Fn() -> String| {
-        index.get(id).copied().ok_or_else(|| SpecError::UnknownNode {
-            id: id.to_owned(),
-            referenced_by: referenced_by(),
-        })
+        index
+            .get(id)
+            .copied()
+            .ok_or_else(|| SpecError::UnknownNode { id: id.to_owned(), referenced_by: referenced_by() })
     };
     let mut removed = HashSet::new();
     if let Some(e) = edition {
@@ -100,11 +97,7 @@ pub(crate) fn build(file: &SpecFile, edition: Option<&EditionFile>) -> Result<In
             }
         }
         if path.len() > MAX_DEPTH {
-            return Err(SpecError::TooDeep {
-                node: file.nodes[child].id.clone(),
-                depth: path.len(),
-                max: MAX_DEPTH,
-            });
+            return Err(SpecError::TooDeep { node: file.nodes[child].id.clone(), depth: path.len(), max: MAX_DEPTH });
         }
         state[child] = OPEN;
         parent[child] = Some(node);
@@ -118,19 +111,11 @@ pub(crate) fn build(file: &SpecFile, edition: Option<&EditionFile>) -> Result<In
     let mut todo: Vec<usize> = removed.iter().copied().collect();
     while let Some(n) = todo.pop() {
         if !std::mem::replace(&mut dropped[n], true) {
-            todo.extend(
-                file.nodes[n]
-                    .children
-                    .iter()
-                    .filter_map(|c| index.get(c.as_str()).copied()),
-            );
+            todo.extend(file.nodes[n].children.iter().filter_map(|c| index.get(c.as_str()).copied()));
         }
     }
     if let Some(orphan) = (0..file.nodes.len()).find(|&n| state[n] == NEW && !dropped[n]) {
-        return Err(SpecError::Unreachable {
-            node: file.nodes[orphan].id.clone(),
-            root: file.root.clone(),
-        });
+        return Err(SpecError::Unreachable { node: file.nodes[orphan].id.clone(), root: file.root.clone() });
     }
 
     // Renumber the kept nodes in file order.
@@ -193,10 +178,7 @@ fn finite(value: f64, node: &str, field: &'static str) -> Result<f64, SpecError>
     if value.is_finite() {
         Ok(value)
     } else {
-        Err(SpecError::NonFinite {
-            node: node.to_owned(),
-            field,
-        })
+        Err(SpecError::NonFinite { node: node.to_owned(), field })
     }
 }
 
@@ -204,10 +186,7 @@ fn build_node(raw: &NodeFile, weight: Option<f64>) -> Result<Node, SpecError> {
     let id = raw.id.as_str();
     let weight = finite(weight.unwrap_or(1.0), id, "weight")?;
     if weight < 0.0 {
-        return Err(SpecError::NegativeWeight {
-            node: id.to_owned(),
-            weight,
-        });
+        return Err(SpecError::NegativeWeight { node: id.to_owned(), weight });
     }
     let direction = match raw.direction.as_deref() {
         None | Some("higher_is_better") => Direction::HigherIsBetter,
@@ -358,10 +337,7 @@ pub(crate) fn build_tiers(t: &TiersFile) -> Result<TierRule, SpecError> {
             to.map(|y| y.to_string()).unwrap_or_default()
         )),
     };
-    let bad = |message: String| SpecError::InvalidTiers {
-        years: years.clone(),
-        message,
-    };
+    let bad = |message: String| SpecError::InvalidTiers { years: years.clone(), message };
     if t.bands.is_empty() {
         return Err(bad("it has no bands".into()));
     }
@@ -445,11 +421,9 @@ pub(crate) fn to_file(spec: &IndexSpec) -> SpecFile {
             multiplier: (n.multiplier != 1.0).then_some(n.multiplier),
             normalise: match n.normalise {
                 Normalisation::None => None,
-                Normalisation::MinMax { low, high } => Some(NormaliseFile {
-                    method: "min_max".into(),
-                    low: Some(low),
-                    high: Some(high),
-                }),
+                Normalisation::MinMax { low, high } => {
+                    Some(NormaliseFile { method: "min_max".into(), low: Some(low), high: Some(high) })
+                }
             },
             children: n.children.iter().map(|&c| spec.nodes[c].id.clone()).collect(),
         })
@@ -478,11 +452,7 @@ pub(crate) fn to_file(spec: &IndexSpec) -> SpecFile {
                 to: None,
                 bands: b
                     .iter()
-                    .map(|(min, label)| BandFile {
-                        label: label.clone(),
-                        min: *min,
-                        max_rank: None,
-                    })
+                    .map(|(min, label)| BandFile { label: label.clone(), min: *min, max_rank: None })
                     .collect(),
                 note: None,
             },
@@ -490,14 +460,7 @@ pub(crate) fn to_file(spec: &IndexSpec) -> SpecFile {
                 rule: "rank_bands".into(),
                 from: None,
                 to: None,
-                bands: b
-                    .iter()
-                    .map(|(r, label)| BandFile {
-                        label: label.clone(),
-                        min: None,
-                        max_rank: *r,
-                    })
-                    .collect(),
+                bands: b.iter().map(|(r, label)| BandFile { label: label.clone(), min: None, max_rank: *r }).collect(),
                 note: None,
             },
         })

@@ -35,16 +35,9 @@ impl IndexDefinition {
             message: message.to_owned(),
         };
         if file.edition.is_some() && !file.editions.is_empty() {
-            return Err(edition_error(
-                "list".into(),
-                "cannot be combined with a single 'edition' range",
-            ));
+            return Err(edition_error("list".into(), "cannot be combined with a single 'edition' range"));
         }
-        let mut ranges: Vec<YearRange> = file
-            .editions
-            .iter()
-            .map(|e| YearRange { from: e.from, to: e.to })
-            .collect();
+        let mut ranges: Vec<YearRange> = file.editions.iter().map(|e| YearRange { from: e.from, to: e.to }).collect();
         ranges.extend(file.edition);
         ranges.sort_by_key(|r| r.from);
         for r in &ranges {
@@ -54,10 +47,7 @@ impl IndexDefinition {
         }
         for pair in ranges.windows(2) {
             if pair[1].from <= pair[0].to {
-                return Err(edition_error(
-                    pair[1].to_string(),
-                    &format!("overlaps edition {}", pair[0]),
-                ));
+                return Err(edition_error(pair[1].to_string(), &format!("overlaps edition {}", pair[0])));
             }
         }
 
@@ -101,19 +91,15 @@ impl IndexDefinition {
 
     /// Reads and validates a JSON specification.
     pub fn from_json(text: &str) -> Result<Self, SpecError> {
-        let file: SpecFile = serde_json::from_str(text).map_err(|e| SpecError::Parse {
-            format: "json",
-            message: e.to_string(),
-        })?;
+        let file: SpecFile =
+            serde_json::from_str(text).map_err(|e| SpecError::Parse { format: "json", message: e.to_string() })?;
         Self::from_file(file)
     }
 
     /// Reads and validates a TOML specification.
     pub fn from_toml(text: &str) -> Result<Self, SpecError> {
-        let file: SpecFile = toml::from_str(text).map_err(|e| SpecError::Parse {
-            format: "toml",
-            message: e.to_string().trim().to_owned(),
-        })?;
+        let file: SpecFile = toml::from_str(text)
+            .map_err(|e| SpecError::Parse { format: "toml", message: e.to_string().trim().to_owned() })?;
         Self::from_file(file)
     }
 
@@ -121,10 +107,8 @@ impl IndexDefinition {
     /// extensions are tried as JSON when the text starts with `{`, else as TOML.
     pub fn from_path(path: impl AsRef<Path>) -> Result<Self, SpecError> {
         let path = path.as_ref();
-        let text = std::fs::read_to_string(path).map_err(|e| SpecError::Parse {
-            format: "file",
-            message: format!("{}: {e}", path.display()),
-        })?;
+        let text = std::fs::read_to_string(path)
+            .map_err(|e| SpecError::Parse { format: "file", message: format!("{}: {e}", path.display()) })?;
         Self::from_text(&text, path.extension().and_then(|e| e.to_str()))
     }
 
@@ -147,11 +131,7 @@ impl IndexDefinition {
             Some(rule) => vec![(None, None, rule)],
             None => tiers,
         };
-        IndexDefinition {
-            editions: vec![(file.edition, spec)],
-            file,
-            tiers,
-        }
+        IndexDefinition { editions: vec![(file.edition, spec)], file, tiers }
     }
 
     /// Index id.
@@ -189,10 +169,7 @@ impl IndexDefinition {
     pub fn resolve(&self, year: Option<i32>) -> Result<IndexSpec, SpecError> {
         let found = match year {
             None if self.editions.len() > 1 => {
-                return Err(SpecError::YearRequired {
-                    index: self.id().into(),
-                    available: self.available(),
-                })
+                return Err(SpecError::YearRequired { index: self.id().into(), available: self.available() })
             }
             None => self.editions.first(),
             Some(y) => self.editions.iter().find(|(r, _)| r.is_none_or(|r| r.contains(y))),
@@ -223,10 +200,7 @@ impl IndexDefinition {
 
     /// The definition as TOML (the file form).
     pub fn to_toml(&self) -> Result<String, SpecError> {
-        toml::to_string(&self.file).map_err(|e| SpecError::Parse {
-            format: "toml",
-            message: e.to_string(),
-        })
+        toml::to_string(&self.file).map_err(|e| SpecError::Parse { format: "toml", message: e.to_string() })
     }
 }
 
@@ -238,9 +212,6 @@ impl IndexSpec {
 
     /// This edition as a standalone TOML specification.
     pub fn to_toml(&self) -> Result<String, SpecError> {
-        toml::to_string(&to_file(self)).map_err(|e| SpecError::Parse {
-            format: "toml",
-            message: e.to_string(),
-        })
+        toml::to_string(&to_file(self)).map_err(|e| SpecError::Parse { format: "toml", message: e.to_string() })
     }
 }

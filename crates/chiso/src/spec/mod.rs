@@ -32,10 +32,7 @@ pub struct Labels {
 impl Labels {
     /// A label that reads the same in both languages.
     pub fn same(text: &str) -> Self {
-        Labels {
-            vi: text.to_owned(),
-            en: text.to_owned(),
-        }
+        Labels { vi: text.to_owned(), en: text.to_owned() }
     }
 
     /// The label in a language (`"vi"` or `"en"`; anything else gives English).
@@ -218,10 +215,7 @@ pub struct RankRule {
 
 impl Default for RankRule {
     fn default() -> Self {
-        RankRule {
-            basis: RankBasis::Unrounded,
-            ties: Ties::Competition,
-        }
+        RankRule { basis: RankBasis::Unrounded, ties: Ties::Competition }
     }
 }
 
@@ -341,9 +335,6 @@ impl IndexSpec {
     pub fn component_shares(&self) -> Vec<(String, f64)> {
         let root = self.root();
         let total: f64 = root.children.iter().map(|&i| self.nodes[i].weight).sum();
-        root.children
-            .iter()
-            .map(|&i| (self.nodes[i].id.clone(), self.nodes[i].weight / total))
-            .collect()
+        root.children.iter().map(|&i| (self.nodes[i].id.clone(), self.nodes[i].weight / total)).collect()
     }
 }
