@@ -132,7 +132,7 @@ impl UnitMapping {
                     expected: "a date YYYY-MM-DD",
                 });
             }
-            let kind = match kind_col.map(|c| cell(c)).as_deref() {
+            let kind = match kind_col.map(&cell).as_deref() {
                 None | Some("") => None,
                 Some("split") => Some(ChangeKind::Split),
                 Some("merge") => Some(ChangeKind::Merge),
