@@ -317,6 +317,16 @@ pub enum DataError {
         /// What the column holds.
         expected: &'static str,
     },
+    /// A unit asked for is not in the data for that year.
+    #[error("unit '{unit}' is not in the data{}{}", year.map(|y| format!(" for {y}")).unwrap_or_default(), if suggestions.is_empty() { String::new() } else { format!("; did you mean {}?", suggestions.join(", ")) })]
+    UnknownUnit {
+        /// The unit asked for.
+        unit: String,
+        /// The year.
+        year: Option<i32>,
+        /// Units with a similar name.
+        suggestions: Vec<String>,
+    },
     /// No rows for the year asked for.
     #[error("the data has no rows for {year}; years present: {available}")]
     NoRowsForYear {
@@ -368,6 +378,22 @@ pub enum ComputeError {
         value: f64,
         /// The method name.
         method: &'static str,
+    },
+    /// An analysis that the node's aggregation method does not support.
+    #[error("node '{node}': {operation} is not supported for the {method} aggregation")]
+    Unsupported {
+        /// The node.
+        node: String,
+        /// Its aggregation method.
+        method: &'static str,
+        /// What was asked (e.g. `planning`).
+        operation: &'static str,
+    },
+    /// A target or analysis parameter that cannot be met or makes no sense.
+    #[error("{message}")]
+    InvalidTarget {
+        /// What is wrong and what is expected.
+        message: String,
     },
     /// A result that overflowed or became undefined.
     #[error("node '{node}', unit '{unit}': the result is not a finite number")]
@@ -472,6 +498,7 @@ impl DataError {
         match self {
             Encoding { line } | Csv { line, .. } => at.line = Some(*line),
             Empty { .. } | NoRows | NoRowsForYear { .. } => {}
+            UnknownUnit { unit, .. } => at.unit = Some(unit.clone()),
             MissingColumn { column, .. }
             | DuplicateColumn { column }
             | UnknownColumn { column, .. }
@@ -502,6 +529,8 @@ impl ComputeError {
         use ComputeError::*;
         match self {
             ConstantIndicator { node, .. } => Location { node: Some(node.clone()), ..Location::default() },
+            Unsupported { node, .. } => Location { node: Some(node.clone()), ..Location::default() },
+            InvalidTarget { .. } => Location::default(),
             NonPositive { node, unit, .. } | NonFinite { node, unit } => {
                 Location { node: Some(node.clone()), unit: Some(unit.clone()), ..Location::default() }
             }

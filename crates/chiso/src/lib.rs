@@ -21,9 +21,11 @@
 pub mod aggregate;
 pub mod compare;
 pub mod data;
+pub mod diagnose;
 pub mod display;
 pub mod error;
 pub mod normalise;
+pub mod plan;
 pub mod presets;
 pub mod rank;
 pub mod score;

@@ -1,0 +1,412 @@
+//! The target planner: the smallest improvement of a unit's sub-indices that reaches a score,
+//! a rank, the top N or a gain of places, with every other unit held fixed (or moved by its
+//! own trend).
+//!
+//! For a weighted-mean or weighted-sum root, the composite is linear in the sub-indices:
+//! minimising Σ cᵢgᵢ subject to Σ aᵢgᵢ ≥ Δ and 0 ≤ gᵢ ≤ capᵢ is a continuous knapsack, whose
+//! optimum fills sub-indices in decreasing order of aᵢ/cᵢ (the exchange argument: moving a
+//! point of gain from a lower to a higher ratio never costs more). For geometric and harmonic
+//! means the feasible set is convex and the optimum satisfies the KKT conditions, solved by
+//! bisection on the multiplier; minimum and maximum are solved directly.
+
+use std::collections::HashMap;
+
+use serde::Serialize;
+
+use crate::data::Dataset;
+use crate::diagnose::{component_values, composite, find_row, linear_shares};
+use crate::error::{ComputeError, Error};
+use crate::rank::round_half_away;
+use crate::score::{score, ScoreOptions, Scores};
+use crate::spec::{Aggregation, Direction, IndexDefinition, IndexSpec, Labels, RankBasis};
+
+/// What the plan must reach.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[serde(tag = "kind", content = "value", rename_all = "snake_case")]
+pub enum Target {
+    /// A composite score.
+    Score(f64),
+    /// A rank (1 = first) or better.
+    Rank(u32),
+    /// A gain of this many places on the current rank.
+    Gain(u32),
+}
+
+impl std::str::FromStr for Target {
+    type Err = ComputeError;
+
+    /// Parses `score:70`, `rank:10`, `top:10` (= rank 10) or `gain:3`.
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        let bad = || ComputeError::InvalidTarget {
+            message: format!("target '{text}' is not one of score:S, rank:N, top:N, gain:K (e.g. top:10)"),
+        };
+        let (kind, value) = text.split_once(':').ok_or_else(bad)?;
+        let value = value.trim().replace(',', ".");
+        match kind.trim() {
+            "score" => value.parse().ok().filter(|v: &f64| v.is_finite()).map(Target::Score).ok_or_else(bad),
+            "rank" | "top" => value.parse().ok().filter(|&n| n >= 1).map(Target::Rank).ok_or_else(bad),
+            "gain" => value.parse().ok().map(Target::Gain).ok_or_else(bad),
+            _ => Err(bad()),
+        }
+    }
+}
+
+/// How the other units move while the planned unit improves.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Field {
+    /// Every other unit keeps its score of the year.
+    #[default]
+    Fixed,
+    /// Every other unit moves by its own average yearly change over the years in the data.
+    Trend,
+}
+
+/// Options for [`plan`].
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct PlanOptions {
+    /// Largest gain allowed per sub-index id (on top of its scale maximum).
+    pub caps: HashMap<String, f64>,
+    /// Cost of one point per sub-index id (default 1: the fewest total points).
+    pub costs: HashMap<String, f64>,
+    /// How the other units move.
+    pub field: Field,
+}
+
+/// One sub-index of a plan.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PlanStep {
+    /// Node id.
+    pub id: String,
+    /// Labels.
+    pub label: Labels,
+    /// Score now.
+    pub current: f64,
+    /// Required gain (0 when untouched).
+    pub gain: f64,
+    /// `current + gain`.
+    pub planned: f64,
+    /// Largest gain allowed (scale maximum and user cap).
+    pub max_gain: f64,
+    /// Cost per point.
+    pub cost: f64,
+}
+
+/// A plan and what it achieves.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Plan {
+    /// Index id.
+    pub index: String,
+    /// Unit.
+    pub unit: String,
+    /// Year whose field is planned against.
+    pub year: Option<i32>,
+    /// The target.
+    pub target: Target,
+    /// The composite the target requires (unrounded; for rank targets, the score of the unit
+    /// to reach, or the lowest value that rounds to it under a rounded rank rule).
+    pub threshold: f64,
+    /// Whether the target can be reached within the caps.
+    pub reachable: bool,
+    /// Composite now.
+    pub score_now: f64,
+    /// Composite with the plan (with every gain at its maximum when unreachable).
+    pub score_planned: f64,
+    /// Rank now.
+    pub rank_now: u32,
+    /// Rank with the plan, against the same field.
+    pub rank_planned: u32,
+    /// Units ranked.
+    pub out_of: u32,
+    /// Σ gains.
+    pub total_gain: f64,
+    /// Σ cost × gain.
+    pub total_cost: f64,
+    /// Every sub-index, in spec order.
+    pub steps: Vec<PlanStep>,
+}
+
+/// Plans the smallest improvement of `unit`'s sub-indices in `year` that reaches `target`.
+///
+/// ```
+/// use chiso::plan::{plan, PlanOptions, Target};
+/// use chiso::{presets, CsvOptions, Dataset};
+/// let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../examples/data/pci/pci_subindices.csv");
+/// let data = Dataset::from_csv_path(path, &CsvOptions { unit_column: "province".into(), ..Default::default() })?;
+/// let p = plan(&presets::get("pci")?, &data, "Nam Định", Some(2016), Target::Rank(10), &PlanOptions::default())?;
+/// assert!(p.reachable && p.rank_planned <= 10);
+/// # Ok::<(), chiso::Error>(())
+/// ```
+pub fn plan(
+    definition: &IndexDefinition,
+    data: &Dataset,
+    unit: &str,
+    year: Option<i32>,
+    target: Target,
+    options: &PlanOptions,
+) -> Result<Plan, Error> {
+    let scores = score(definition, data, &ScoreOptions { year, strict: false })?;
+    let spec = definition.resolve(year)?;
+    let row = find_row(&scores, unit, year)?;
+    let root = spec.root();
+    if root.direction == Direction::LowerIsBetter {
+        return Err(ComputeError::Unsupported {
+            node: root.id.clone(),
+            method: root.aggregation.map_or("weighted_mean", Aggregation::name),
+            operation: "planning for a lower-is-better headline",
+        }
+        .into());
+    }
+    for id in options.caps.keys().chain(options.costs.keys()) {
+        if spec.components().all(|n| &n.id != id) {
+            let known: Vec<&str> = spec.components().map(|n| n.id.as_str()).collect();
+            return Err(ComputeError::InvalidTarget {
+                message: format!("'{id}' is not a sub-index of {}; use one of {}", spec.id(), known.join(", ")),
+            }
+            .into());
+        }
+    }
+    let current = component_values(&spec, row).ok_or_else(|| ComputeError::InvalidTarget {
+        message: format!("the sub-indices of '{}' are not all computed from the data", row.unit),
+    })?;
+    let others = field(definition, data, &scores, &row.unit, year, options.field)?;
+    let rank_with = |value: f64| rank_against(&spec, &others, value);
+    let rank_now = rank_with(row.score);
+    let threshold = match target {
+        Target::Score(s) => s,
+        Target::Rank(n) => threshold_for_rank(&spec, &others, n),
+        Target::Gain(k) => threshold_for_rank(&spec, &others, rank_now.saturating_sub(k).max(1)),
+    };
+
+    let mut steps = Vec::with_capacity(current.len());
+    for (node, &x) in spec.components().zip(&current) {
+        let by_scale = node.scale.map_or(f64::INFINITY, |s| (s.max - x).max(0.0));
+        let by_user = options.caps.get(&node.id).copied().unwrap_or(f64::INFINITY);
+        let cost = options.costs.get(&node.id).copied().unwrap_or(1.0);
+        if by_user.is_nan() || by_user < 0.0 || !(cost.is_finite() && cost > 0.0) {
+            return Err(ComputeError::InvalidTarget {
+                message: format!("'{}': caps must be ≥ 0 and costs finite and > 0", node.id),
+            }
+            .into());
+        }
+        steps.push(PlanStep {
+            id: node.id.clone(),
+            label: node.label.clone(),
+            current: x,
+            gain: 0.0,
+            planned: x,
+            max_gain: by_scale.min(by_user),
+            cost,
+        });
+    }
+    let evaluate = |gains: &[f64]| -> f64 {
+        let values: Vec<f64> = current.iter().zip(gains).map(|(x, g)| x + g).collect();
+        composite(&spec, &values).unwrap_or(f64::NEG_INFINITY)
+    };
+    let gains = if row.score >= threshold {
+        vec![0.0; steps.len()]
+    } else {
+        solve(&spec, &current, &steps, threshold, &evaluate)?
+    };
+    let mut score_planned = evaluate(&gains);
+    let reachable = score_planned >= threshold;
+    if !score_planned.is_finite() {
+        score_planned = row.score;
+    }
+    for (step, g) in steps.iter_mut().zip(&gains) {
+        step.gain = *g;
+        step.planned = step.current + g;
+    }
+    Ok(Plan {
+        index: definition.id().to_owned(),
+        unit: row.unit.clone(),
+        year,
+        target,
+        threshold,
+        reachable,
+        score_now: row.score,
+        score_planned,
+        rank_now,
+        rank_planned: rank_with(score_planned),
+        out_of: row.out_of,
+        total_gain: gains.iter().sum(),
+        total_cost: steps.iter().map(|s| s.gain * s.cost).sum(),
+        steps,
+    })
+}
+
+/// The other units' scores: as they are, or moved by each one's average yearly change.
+fn field(
+    definition: &IndexDefinition,
+    data: &Dataset,
+    scores: &Scores,
+    unit: &str,
+    year: Option<i32>,
+    mode: Field,
+) -> Result<Vec<f64>, Error> {
+    let now = scores.rows.iter().filter(|r| r.year == year && r.unit != unit);
+    match (mode, year) {
+        (Field::Fixed, _) | (Field::Trend, None) => Ok(now.map(|r| r.score).collect()),
+        (Field::Trend, Some(y)) => {
+            let history = score(definition, data, &ScoreOptions::default())?;
+            Ok(now
+                .map(|r| {
+                    let first = history
+                        .rows
+                        .iter()
+                        .filter(|h| h.unit == r.unit && h.year.is_some_and(|hy| hy < y))
+                        .min_by_key(|h| h.year);
+                    match first.and_then(|f| f.year.map(|fy| (f.score, fy))) {
+                        Some((s0, y0)) => r.score + (r.score - s0) / f64::from(y - y0),
+                        None => r.score,
+                    }
+                })
+                .collect())
+        }
+    }
+}
+
+fn key(spec: &IndexSpec, value: f64) -> f64 {
+    match spec.rank_rule().basis {
+        RankBasis::Unrounded => value,
+        RankBasis::Rounded(d) => round_half_away(value, d),
+    }
+}
+
+/// Competition rank of `value` among `others` under the spec's rank rule.
+fn rank_against(spec: &IndexSpec, others: &[f64], value: f64) -> u32 {
+    let mine = key(spec, value);
+    1 + others.iter().filter(|&&o| key(spec, o) > mine).count() as u32
+}
+
+/// The lowest composite that ranks `n` or better: the n-th best other unit's score (a tie
+/// shares its rank), or under a rounded rule the lowest value that rounds to it.
+fn threshold_for_rank(spec: &IndexSpec, others: &[f64], n: u32) -> f64 {
+    let mut sorted = others.to_vec();
+    sorted.sort_by(|a, b| b.total_cmp(a));
+    let Some(&to_reach) = sorted.get(n as usize - 1) else { return f64::NEG_INFINITY };
+    match spec.rank_rule().basis {
+        RankBasis::Unrounded => to_reach,
+        RankBasis::Rounded(d) => round_half_away(to_reach, d) - 0.5 * 10f64.powi(-(d as i32)),
+    }
+}
+
+fn solve(
+    spec: &IndexSpec,
+    current: &[f64],
+    steps: &[PlanStep],
+    threshold: f64,
+    evaluate: &dyn Fn(&[f64]) -> f64,
+) -> Result<Vec<f64>, Error> {
+    let root = spec.root();
+    let method = root.aggregation.unwrap_or(Aggregation::WeightedMean);
+    let caps: Vec<f64> = steps.iter().map(|s| s.max_gain).collect();
+    let costs: Vec<f64> = steps.iter().map(|s| s.cost).collect();
+    let at_caps = || caps.iter().map(|c| if c.is_finite() { *c } else { 0.0 }).collect::<Vec<f64>>();
+    let gains = match method {
+        Aggregation::WeightedMean | Aggregation::WeightedSum => {
+            let coefficients = linear_shares(spec).unwrap_or_default();
+            let mut order: Vec<usize> = (0..steps.len()).filter(|&i| coefficients[i] > 0.0).collect();
+            order.sort_by(|&a, &b| (coefficients[b] / costs[b]).total_cmp(&(coefficients[a] / costs[a])));
+            let mut gains = vec![0.0; steps.len()];
+            let mut missing = threshold - evaluate(&gains);
+            for &i in &order {
+                if missing <= 0.0 {
+                    break;
+                }
+                let g = (missing / coefficients[i]).min(caps[i]);
+                gains[i] = g;
+                missing -= g * coefficients[i];
+            }
+            if missing > 0.0 && order.iter().all(|&i| gains[i] >= caps[i]) {
+                return Ok(at_caps());
+            }
+            gains
+        }
+        Aggregation::GeometricMean | Aggregation::HarmonicMean => {
+            if let Some(i) = current.iter().position(|&x| x <= 0.0) {
+                return Err(ComputeError::NonPositive {
+                    node: root.id.clone(),
+                    unit: String::new(),
+                    child: steps[i].id.clone(),
+                    value: current[i],
+                    method: method.name(),
+                }
+                .into());
+            }
+            if caps.iter().all(|c| c.is_finite()) && evaluate(&caps) < threshold {
+                return Ok(at_caps());
+            }
+            let weights: Vec<f64> = spec.components().map(|n| n.weight).collect();
+            // KKT: the level yᵢ of each sub-index is a decreasing function of the multiplier λ.
+            let level = |lambda: f64, i: usize| -> f64 {
+                let y = match method {
+                    Aggregation::GeometricMean => weights[i] / (lambda * costs[i]),
+                    _ => (weights[i] / (lambda * costs[i])).sqrt(),
+                };
+                y.clamp(current[i], current[i] + caps[i])
+            };
+            let gains_at =
+                |lambda: f64| (0..current.len()).map(|i| level(lambda, i) - current[i]).collect::<Vec<f64>>();
+            let (mut lo, mut hi) = (-60.0f64, 60.0f64); // ln λ
+            for _ in 0..200 {
+                let mid = (lo + hi) / 2.0;
+                if evaluate(&gains_at(mid.exp())) >= threshold {
+                    lo = mid;
+                } else {
+                    hi = mid;
+                }
+            }
+            gains_at(lo.exp())
+        }
+        Aggregation::Minimum => {
+            let needed = threshold / root.multiplier;
+            let gains: Vec<f64> = current.iter().map(|&x| (needed - x).max(0.0)).collect();
+            if gains.iter().zip(&caps).any(|(g, c)| g > c) {
+                return Ok(at_caps());
+            }
+            gains
+        }
+        Aggregation::Maximum => {
+            let needed = threshold / root.multiplier;
+            let best = (0..current.len())
+                .filter(|&i| needed - current[i] <= caps[i])
+                .min_by(|&a, &b| ((needed - current[a]) * costs[a]).total_cmp(&((needed - current[b]) * costs[b])));
+            let mut gains = vec![0.0; current.len()];
+            match best {
+                Some(i) => gains[i] = needed - current[i],
+                None => return Ok(at_caps()),
+            }
+            gains
+        }
+        other => {
+            return Err(ComputeError::Unsupported {
+                node: root.id.clone(),
+                method: other.name(),
+                operation: "planning",
+            }
+            .into())
+        }
+    };
+    Ok(nudge(gains, &caps, threshold, evaluate))
+}
+
+/// Closes a shortfall of a few ulps left by floating-point arithmetic, so that applying the
+/// plan and re-scoring always reaches the threshold.
+fn nudge(mut gains: Vec<f64>, caps: &[f64], threshold: f64, evaluate: &dyn Fn(&[f64]) -> f64) -> Vec<f64> {
+    for _ in 0..64 {
+        let shortfall = threshold - evaluate(&gains);
+        if shortfall <= 0.0 {
+            break;
+        }
+        let open = |i: &usize| gains[*i] < caps[*i];
+        let Some(i) =
+            (0..gains.len()).rev().find(|i| open(i) && gains[*i] > 0.0).or_else(|| (0..gains.len()).find(open))
+        else {
+            break;
+        };
+        let step = shortfall.max(f64::EPSILON * threshold.abs().max(1.0)) * 2.0;
+        gains[i] = (gains[i] + step).min(caps[i]);
+    }
+    gains
+}
