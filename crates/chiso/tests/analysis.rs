@@ -263,9 +263,9 @@ proptest! {
         }
         let data = Dataset::from_csv_str(&csv, &CsvOptions::default()).unwrap();
         let mut options = PlanOptions::default();
-        for i in 0..n {
+        for (i, cost) in costs.iter().enumerate().take(n) {
             options.caps.insert(format!("c{i}"), cap);
-            options.costs.insert(format!("c{i}"), costs[i]);
+            options.costs.insert(format!("c{i}"), *cost);
         }
         let p = plan(&def, &data, "u0", None, Target::Rank(target), &options).unwrap();
         let total: f64 = weights.iter().map(|&w| f64::from(w)).sum();
