@@ -8,7 +8,11 @@ use std::io::Read;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use std::collections::HashMap;
+
 use clap::{Parser, Subcommand, ValueEnum};
+
+use chiso::plan::{Field, PlanOptions, Target};
 
 use chiso::{presets, CsvOptions, Dataset, IndexDefinition, ScoreOptions, UnitMapping};
 
@@ -35,6 +39,14 @@ enum Lang {
     En,
     /// Vietnamese labels, decimal commas.
     Vi,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum FieldArg {
+    /// Other units keep their scores.
+    Fixed,
+    /// Other units move by their average yearly change.
+    Trend,
 }
 
 #[derive(clap::Args)]
@@ -96,6 +108,59 @@ enum Command {
         #[arg(long, value_enum, default_value = "en")]
         lang: Lang,
     },
+    /// Diagnose one unit: sub-indices against the median and the leader, what fell, and
+    /// where the year's change came from.
+    Diagnose {
+        #[command(flatten)]
+        input: Input,
+        /// The unit (e.g. "Nam Định").
+        #[arg(long)]
+        unit: String,
+        /// The year.
+        #[arg(long)]
+        year: Option<i32>,
+        /// Year to compare with (default: the year before, when the data has it).
+        #[arg(long)]
+        from: Option<i32>,
+        /// Output format (`table` or `json`).
+        #[arg(long, value_enum, default_value = "table")]
+        format: Format,
+        /// Language of labels and decimal mark in tables.
+        #[arg(long, value_enum, default_value = "en")]
+        lang: Lang,
+    },
+    /// Plan the smallest sub-index gains that reach a target score, rank or gain of places.
+    Plan {
+        #[command(flatten)]
+        input: Input,
+        /// The unit.
+        #[arg(long)]
+        unit: String,
+        /// The year whose field of units is planned against.
+        #[arg(long)]
+        year: Option<i32>,
+        /// `top:N`, `rank:N`, `score:S` or `gain:K` (places).
+        #[arg(long)]
+        target: String,
+        /// Largest gain of a sub-index, `NODE=VALUE` (repeatable).
+        #[arg(long = "cap", value_name = "NODE=VALUE")]
+        caps: Vec<String>,
+        /// Cost of a point of a sub-index, `NODE=VALUE` (repeatable; default 1).
+        #[arg(long = "cost", value_name = "NODE=VALUE")]
+        costs: Vec<String>,
+        /// Other units held fixed, or moved by their own average yearly change.
+        #[arg(long, value_enum, default_value = "fixed")]
+        field: FieldArg,
+        /// Print one summary row instead of one row per sub-index (csv).
+        #[arg(long)]
+        summary: bool,
+        /// Output format.
+        #[arg(long, value_enum, default_value = "table")]
+        format: Format,
+        /// Language of labels and decimal mark in tables.
+        #[arg(long, value_enum, default_value = "en")]
+        lang: Lang,
+    },
     /// List the preset indices and their editions.
     Presets,
     /// Print a specification (a preset's edition for a year, or a whole file) as JSON or TOML.
@@ -121,6 +186,24 @@ fn load_index(index: &str) -> Result<IndexDefinition, chiso::Error> {
         return Ok(IndexDefinition::from_path(&path)?);
     }
     Err(chiso::SpecError::UnknownIndex { name: index.into(), available: presets::ids().join(", ") }.into())
+}
+
+/// Parses `NODE=VALUE` options (decimal comma accepted).
+fn pairs(items: &[String], option: &str) -> Result<HashMap<String, f64>, chiso::Error> {
+    items
+        .iter()
+        .map(|item| {
+            let parsed = item.split_once('=').and_then(|(node, value)| {
+                value.trim().replace(',', ".").parse::<f64>().ok().map(|v| (node.trim().to_owned(), v))
+            });
+            parsed.ok_or_else(|| {
+                chiso::ComputeError::InvalidTarget {
+                    message: format!("{option} '{item}' is not NODE=VALUE (e.g. transparency=1.0)"),
+                }
+                .into()
+            })
+        })
+        .collect()
 }
 
 fn load_mapping(name: &str) -> Result<UnitMapping, chiso::Error> {
@@ -167,6 +250,34 @@ fn run(cli: Cli) -> Result<String, chiso::Error> {
                 Format::Table => output::compare_table(&comparison, &definition, lang == Lang::Vi),
                 Format::Csv => output::compare_csv(&comparison),
                 Format::Json => output::compare_json(&comparison),
+            })
+        }
+        Command::Diagnose { input, unit, year, from, format, lang } => {
+            let definition = load_index(&input.index)?;
+            let data = load_data(&input)?;
+            let d = chiso::diagnose::diagnose(&definition, &data, &unit, year, from)?;
+            Ok(match format {
+                Format::Json => serde_json::to_string_pretty(&d).unwrap_or_default(),
+                _ => output::diagnosis_table(&d, lang == Lang::Vi),
+            })
+        }
+        Command::Plan { input, unit, year, target, caps, costs, field, summary, format, lang } => {
+            let definition = load_index(&input.index)?;
+            let data = load_data(&input)?;
+            let target: Target = target.parse()?;
+            let options = PlanOptions {
+                caps: pairs(&caps, "--cap")?,
+                costs: pairs(&costs, "--cost")?,
+                field: match field {
+                    FieldArg::Fixed => Field::Fixed,
+                    FieldArg::Trend => Field::Trend,
+                },
+            };
+            let p = chiso::plan::plan(&definition, &data, &unit, year, target, &options)?;
+            Ok(match format {
+                Format::Table => output::plan_table(&p, lang == Lang::Vi),
+                Format::Csv => output::plan_csv(&p, summary),
+                Format::Json => serde_json::to_string_pretty(&p).unwrap_or_default(),
             })
         }
         Command::Presets => Ok(output::presets_list()),

@@ -307,3 +307,173 @@ pub fn presets_list() -> String {
     }
     out
 }
+
+pub fn diagnosis_table(d: &chiso::diagnose::Diagnosis, vi: bool) -> String {
+    let l = lang(vi);
+    let n = |x: f64| format_decimal(x, 2, vi);
+    let year = opt(d.year);
+    let mut out = if vi {
+        format!("{} {year} — {}: {} điểm, hạng {}/{}", d.index.to_uppercase(), d.unit, n(d.score), d.rank, d.out_of)
+    } else {
+        format!("{} {year} — {}: {} points, rank {}/{}", d.index.to_uppercase(), d.unit, n(d.score), d.rank, d.out_of)
+    };
+    if let Some(t) = &d.tier {
+        out.push_str(&format!(" ({})", t.label.get(l)));
+    }
+    if let (Some(delta), Some(places), Some(py)) = (d.score_change, d.rank_change, d.previous_year) {
+        out.push_str(&if vi {
+            format!(", {} điểm và {places:+} bậc so với {py}", format_delta(delta, 2, vi))
+        } else {
+            format!(", {} points and {places:+} places on {py}", format_delta(delta, 2, vi))
+        });
+    }
+    out.push_str("\n\n");
+    let header: Vec<String> = if vi {
+        ["Chỉ số thành phần", "Trọng số", "Điểm", "Hạng", "Trung vị", "Dẫn đầu", "Thay đổi", "Mất so với trung vị"]
+    } else {
+        ["Sub-index", "Weight", "Score", "Rank", "Median", "Leader", "Change", "Cost vs median"]
+    }
+    .map(String::from)
+    .to_vec();
+    let rows: Vec<Vec<String>> = d
+        .components
+        .iter()
+        .map(|c| {
+            vec![
+                c.label.get(l).to_owned(),
+                format!("{}%", format_decimal(c.weight * 100.0, 0, vi)),
+                n(c.score),
+                c.rank.to_string(),
+                n(c.median),
+                n(c.leader),
+                c.change.map_or_else(|| "—".into(), |x| format_delta(x, 2, vi)),
+                n(c.cost_to_median),
+            ]
+        })
+        .collect();
+    out.push_str(&render(&header, &rows, &[false, true, true, true, true, true, true, true]));
+    let name =
+        |id: &String| d.components.iter().find(|c| &c.id == id).map_or(id.clone(), |c| c.label.get(l).to_owned());
+    let weakest: Vec<String> = d.weakest.iter().take(3).map(name).collect();
+    out.push_str(&if vi {
+        format!("\nYếu nhất (mất nhiều điểm nhất so với trung vị): {}\n", weakest.join(", "))
+    } else {
+        format!("\nWeakest (costing the most against the median): {}\n", weakest.join(", "))
+    });
+    if let Some(parts) = &d.decomposition {
+        let mut items: Vec<String> = parts
+            .contributions
+            .iter()
+            .filter(|(_, c)| c.abs() >= 0.005)
+            .map(|(id, c)| format!("{} {}", name(id), format_delta(*c, 2, vi)))
+            .collect();
+        if parts.weight_effect.abs() >= 0.005 {
+            items.push(format!(
+                "{} {}",
+                if vi { "thay đổi trọng số" } else { "weight changes" },
+                format_delta(parts.weight_effect, 2, vi)
+            ));
+        }
+        out.push_str(&if vi {
+            format!("Thay đổi {} điểm = {}\n", format_delta(parts.total, 2, vi), items.join(", "))
+        } else {
+            format!("Change of {} points = {}\n", format_delta(parts.total, 2, vi), items.join(", "))
+        });
+    }
+    out
+}
+
+pub fn plan_table(p: &chiso::plan::Plan, vi: bool) -> String {
+    let n = |x: f64| format_decimal(x, 2, vi);
+    let mut out = if p.reachable {
+        if vi {
+            format!(
+                "{} {}: {} → {} điểm, hạng {} → {}/{} (cần {}; tổng tăng {} điểm thành phần)\n\n",
+                p.unit,
+                opt(p.year),
+                n(p.score_now),
+                n(p.score_planned),
+                p.rank_now,
+                p.rank_planned,
+                p.out_of,
+                n(p.threshold),
+                n(p.total_gain)
+            )
+        } else {
+            format!(
+                "{} {}: {} → {} points, rank {} → {}/{} (needs {}; {} sub-index points in all)\n\n",
+                p.unit,
+                opt(p.year),
+                n(p.score_now),
+                n(p.score_planned),
+                p.rank_now,
+                p.rank_planned,
+                p.out_of,
+                n(p.threshold),
+                n(p.total_gain)
+            )
+        }
+    } else if vi {
+        format!(
+            "{} {}: không đạt được mục tiêu (cần {}); tối đa {} điểm, hạng tốt nhất {}/{}\n\n",
+            p.unit,
+            opt(p.year),
+            n(p.threshold),
+            n(p.score_planned),
+            p.rank_planned,
+            p.out_of
+        )
+    } else {
+        format!(
+            "{} {}: target not reachable (needs {}); at most {} points, best rank {}/{}\n\n",
+            p.unit,
+            opt(p.year),
+            n(p.threshold),
+            n(p.score_planned),
+            p.rank_planned,
+            p.out_of
+        )
+    };
+    let header: Vec<String> = if vi {
+        ["Chỉ số thành phần", "Hiện tại", "Cần tăng", "Kế hoạch"]
+    } else {
+        ["Sub-index", "Current", "Gain", "Planned"]
+    }
+    .map(String::from)
+    .to_vec();
+    let rows: Vec<Vec<String>> = p
+        .steps
+        .iter()
+        .map(|s| {
+            vec![
+                s.label.get(lang(vi)).to_owned(),
+                n(s.current),
+                if s.gain > 0.0 { format_delta(s.gain, 2, vi) } else { String::new() },
+                n(s.planned),
+            ]
+        })
+        .collect();
+    out.push_str(&render(&header, &rows, &[false, true, true, true]));
+    out
+}
+
+pub fn plan_csv(p: &chiso::plan::Plan, summary: bool) -> String {
+    if summary {
+        let header = ["score_now", "score_planned", "rank_now", "rank_planned", "reachable"].map(String::from).to_vec();
+        let row = vec![
+            p.score_now.to_string(),
+            p.score_planned.to_string(),
+            p.rank_now.to_string(),
+            p.rank_planned.to_string(),
+            p.reachable.to_string(),
+        ];
+        return csv_text(header, vec![row]);
+    }
+    let header = ["node", "current", "gain", "planned"].map(String::from).to_vec();
+    let rows = p
+        .steps
+        .iter()
+        .map(|s| vec![s.id.clone(), s.current.to_string(), s.gain.to_string(), s.planned.to_string()])
+        .collect();
+    csv_text(header, rows)
+}

@@ -244,3 +244,61 @@ fn presets_and_spec_commands() {
     let toml = stdout(&chiso(&["spec", "--index", "pci", "--year", "2010"]));
     assert!(toml.contains("from = 2009") && !toml.contains("policy_bias"), "{toml}");
 }
+
+#[test]
+fn plan_prints_gains_per_sub_index_or_a_summary() {
+    let table = pci_table();
+    let base = [
+        "plan",
+        "--index",
+        "pci",
+        "--input",
+        &table,
+        "--unit-column",
+        "province",
+        "--unit",
+        "Nam Định",
+        "--year",
+        "2016",
+    ];
+    let csv = stdout(&chiso(&[&base[..], &["--target", "top:10", "--format", "csv"]].concat()));
+    let lines: Vec<&str> = csv.lines().collect();
+    assert_eq!(lines[0], "node,current,gain,planned");
+    assert_eq!(lines.len(), 11);
+    let summary = stdout(&chiso(&[&base[..], &["--target", "top:10", "--format", "csv", "--summary"]].concat()));
+    let row: Vec<&str> = summary.lines().nth(1).unwrap().split(',').collect();
+    assert_eq!(summary.lines().next().unwrap(), "score_now,score_planned,rank_now,rank_planned,reachable");
+    assert_eq!((row[2], row[3], row[4]), ("30", "10", "true"));
+    let capped =
+        stdout(&chiso(&[&base[..], &["--target", "rank:1", "--cap", "transparency=0,1", "--format", "json"]].concat()));
+    let value: serde_json::Value = serde_json::from_str(&capped).unwrap();
+    assert_eq!(value["reachable"], true);
+    let t = value["steps"].as_array().unwrap().iter().find(|s| s["id"] == "transparency").unwrap();
+    assert!(t["gain"].as_f64().unwrap() <= 0.1 + 1e-12);
+    let err = failure(&chiso(&[&base[..], &["--target", "top10"]].concat()));
+    assert!(err.contains("target 'top10' is not one of"), "{err}");
+    let err = failure(&chiso(&[&base[..], &["--target", "top:10", "--cap", "transparency"]].concat()));
+    assert!(err.contains("--cap 'transparency' is not NODE=VALUE"), "{err}");
+}
+
+#[test]
+fn diagnose_reads_like_a_provincial_report() {
+    let table = pci_table();
+    let out = stdout(&chiso(&[
+        "diagnose",
+        "--index",
+        "pci",
+        "--input",
+        &table,
+        "--unit-column",
+        "province",
+        "--unit",
+        "Nam Định",
+        "--year",
+        "2016",
+        "--lang",
+        "vi",
+    ]));
+    assert!(out.contains("Nam Định: 58,54 điểm, hạng 30/63 (Khá), -1,08 điểm và -13 bậc so với 2015"), "{out}");
+    assert!(out.contains("Yếu nhất"), "{out}");
+}
