@@ -1,0 +1,506 @@
+// Types of the chiso package (hand-written for index.js; checked by `tsc --noEmit -p .`).
+//
+// Field names of results are those of the Rust core's serde output (snake_case), so the same
+// JSON reads the same in Rust, Python and JavaScript. Absent values are `null`.
+
+// ---------------------------------------------------------------------------------------
+// Specifications (the JSON file form; TOML files have the same fields)
+// ---------------------------------------------------------------------------------------
+
+/** A label in Vietnamese and English, as results give it. */
+export interface Labels {
+  /** Vietnamese. */
+  vi: string;
+  /** English (empty when the spec gave only Vietnamese). */
+  en: string;
+}
+
+/** A label as written in a spec: `en` may be omitted. */
+export interface LabelsInput {
+  /** Vietnamese. */
+  vi: string;
+  /** English (defaults to empty, shown as the Vietnamese). */
+  en?: string;
+}
+
+/** A closed range of years, e.g. `{from: 2013, to: 2021}`. */
+export interface YearRange {
+  /** First year. */
+  from: number;
+  /** Last year. */
+  to: number;
+}
+
+/** How a group combines its children's scores (aliases: `mean`, `sum`, `min`, `max`). */
+export type Aggregation =
+  | "weighted_mean"
+  | "mean"
+  | "arithmetic_mean"
+  | "weighted_sum"
+  | "sum"
+  | "geometric_mean"
+  | "harmonic_mean"
+  | "minimum"
+  | "min"
+  | "maximum"
+  | "max"
+  | "median";
+
+/** Whether a higher score is better. */
+export type Direction = "higher_is_better" | "lower_is_better";
+
+/** The range a node's score lies in; input values outside it are rejected. */
+export interface Scale {
+  /** Lowest possible score. */
+  min: number;
+  /** Highest possible score. */
+  max: number;
+}
+
+/** How a leaf's raw values are rescaled across the units of one year. */
+export interface Normalisation {
+  /** `none` (values are scores already) or `min_max` (`low + (high − low)·(x − min)/(max − min)`). */
+  method: "none" | "min_max";
+  /** Score of the worst unit (`min_max`; defaults to the scale minimum). */
+  low?: number;
+  /** Score of the best unit (`min_max`; defaults to the scale maximum). */
+  high?: number;
+}
+
+/** One node of the index tree. Its id is also the data column holding its values. */
+export interface SpecNode {
+  /** Unique id, e.g. `entry_costs`. */
+  id: string;
+  /** Labels (default: the id). */
+  label?: LabelsInput;
+  /** Weight relative to its siblings (default 1; PCI uses percent). */
+  weight?: number;
+  /** Default `higher_is_better`. */
+  direction?: Direction;
+  /** Range of the node's score. */
+  scale?: Scale;
+  /** How the children are combined (groups only; default `weighted_mean`). */
+  aggregation?: Aggregation;
+  /** Factor applied after aggregation (PCI: 10). */
+  multiplier?: number;
+  /** Rescaling of raw values (leaves only). */
+  normalise?: Normalisation;
+  /** Ids of the children (none for a leaf). */
+  children?: string[];
+}
+
+/** The ranking rule (default: unrounded scores, competition ranking "1224"). */
+export interface RankRule {
+  /** Rank on `unrounded` scores (default) or on scores `rounded` to `decimals`. */
+  on?: "unrounded" | "rounded";
+  /** Decimals when ranking on rounded scores. */
+  decimals?: number;
+  /** `competition` (1, 2, 2, 4; default) or `dense` (1, 2, 2, 3). */
+  ties?: "competition" | "dense";
+}
+
+/** One tier band, best first. */
+export interface TierBand {
+  /** Tier label, e.g. `{vi: "Rất tốt", en: "Very good"}`. */
+  label: LabelsInput;
+  /** `score_bands`: lowest score in the band (omit on the last band). */
+  min?: number;
+  /** `rank_bands`: worst rank in the band (omit on the last band). */
+  max_rank?: number;
+}
+
+/** A tier rule, optionally limited to a range of years. */
+export interface TierRule {
+  /** Bands by score or by rank. */
+  rule: "score_bands" | "rank_bands";
+  /** First year the rule applies to. */
+  from?: number;
+  /** Last year the rule applies to. */
+  to?: number;
+  /** Bands, best first. */
+  bands: TierBand[];
+  /** Source and confidence. */
+  note?: string;
+}
+
+/** An edition: the base tree with other weights and without some nodes, for a range of years. */
+export interface Edition {
+  /** First year. */
+  from: number;
+  /** Last year. */
+  to: number;
+  /** Weights that differ from the base tree, by node id. */
+  weights?: Record<string, number>;
+  /** Nodes (with their subtrees) absent from this edition. */
+  remove?: string[];
+  /** Source of the edition. */
+  note?: string;
+}
+
+/** An index specification (the JSON file form), as `preset()` returns and every function accepts. */
+export interface Spec {
+  /** Index id, e.g. `pci`. */
+  id: string;
+  /** Name of the index. */
+  label?: LabelsInput;
+  /** Publisher, sources, caveats. */
+  description?: string;
+  /** Id of the root node (the headline score). */
+  root: string;
+  /** Decimals for display (default 2). */
+  precision?: number;
+  /** Ranking rule. */
+  rank?: RankRule;
+  /** The years a single-edition spec applies to (omit for any year). */
+  edition?: YearRange;
+  /** Tier rules. */
+  tiers?: TierRule[];
+  /** The nodes of the tree, in any order. */
+  nodes: SpecNode[];
+  /** Editions by year range. */
+  editions?: Edition[];
+}
+
+/**
+ * What every function accepts as a spec: a preset id (`"pci"`), a {@link Spec} object, or
+ * the text of a JSON or TOML specification.
+ */
+export type SpecInput = string | Spec;
+
+// ---------------------------------------------------------------------------------------
+// Data and options
+// ---------------------------------------------------------------------------------------
+
+/**
+ * One cell: a number, text (a unit name, or a number written as text such as `"63,01"`,
+ * decimal commas accepted), or `null`/`undefined` for a missing value.
+ */
+export type Cell = number | string | null | undefined;
+
+/**
+ * One input row: the unit name (key `unit`, or `options.unitColumn`), optionally the year
+ * (key `year`, or `options.yearColumn`), and a value per node id, e.g.
+ * `{unit: "Quảng Ninh", year: 2019, entry_costs: 7.16, land_access: "7,00", …}`.
+ * Other keys are ignored unless `strict` is set.
+ */
+export interface Row {
+  /** Unit name (trimmed and put in Unicode NFC by chiso). */
+  unit?: string;
+  /** Year (a whole number, or text such as `"2019"`). */
+  year?: number | string | null;
+  /** Values by node id. */
+  [column: string]: Cell;
+}
+
+/** A CSV field separator; by default detected from the header line. */
+export type Delimiter = "," | ";" | "\t";
+
+/** Options of {@link score}. */
+export interface ScoreOptions {
+  /** Score only this year; without a year column, the year whose edition applies. */
+  year?: number;
+  /** Key (column) holding unit names (default `unit`). */
+  unitColumn?: string;
+  /** Key (column) holding years (default `year`). */
+  yearColumn?: string;
+  /** Reject columns that are not node ids (default false). */
+  strict?: boolean;
+}
+
+/** Options of {@link scoreCsv}. */
+export interface CsvScoreOptions extends ScoreOptions {
+  /** Field separator (default: detected; `;` and tab files may use decimal commas). */
+  delimiter?: Delimiter;
+}
+
+/**
+ * A unit mapping for comparisons across merges, splits and renames: `"vn-provinces"` (the
+ * provincial changes of 2004–2025 shipped with chiso) or the text of a mapping CSV with
+ * columns `old_province,new_province,effective_date[,change_type]`.
+ */
+export type UnitMap = "vn-provinces" | (string & {});
+
+/** Options of {@link compare}. */
+export interface CompareOptions {
+  /** Key (column) holding unit names (default `unit`). */
+  unitColumn?: string;
+  /** Key (column) holding years (default `year`). */
+  yearColumn?: string;
+  /** Match units through a mapping (default: by name only). */
+  unitMap?: UnitMap;
+}
+
+/** Options of {@link compareCsv}. */
+export interface CsvCompareOptions extends CompareOptions {
+  /** Field separator (default: detected). */
+  delimiter?: Delimiter;
+}
+
+// ---------------------------------------------------------------------------------------
+// Results
+// ---------------------------------------------------------------------------------------
+
+/** A performance tier. */
+export interface Tier {
+  /** Band index, 0 for the best band. */
+  level: number;
+  /** Band label, e.g. `{vi: "Rất tốt", en: "Very good"}`. */
+  label: Labels;
+}
+
+/** A node's score and rank for one unit. */
+export interface NodeScore {
+  /** Node id. */
+  id: string;
+  /** Unrounded score. */
+  score: number;
+  /** Rank among the units of the same year. */
+  rank: number;
+}
+
+/** One unit's result for one year. */
+export interface ScoreRow {
+  /** Unit name (NFC). */
+  unit: string;
+  /** Year, if the data or the options gave one. */
+  year: number | null;
+  /** Headline score, unrounded (format with {@link formatDecimal}). */
+  score: number;
+  /** Rank among the units of the same year (1 = best; ties share a rank). */
+  rank: number;
+  /** Number of units ranked that year. */
+  out_of: number;
+  /** Tier, when the spec has a tier rule for the year. */
+  tier: Tier | null;
+  /** Every computed node below the root, in spec order. */
+  components: NodeScore[];
+}
+
+/** The result of {@link score} and {@link scoreCsv}: one row per input row scored, in input order. */
+export interface Scores {
+  /** Index id. */
+  index: string;
+  /** Decimals for display. */
+  precision: number;
+  /** Whether any year had a tier rule. */
+  has_tiers: boolean;
+  /** The rows. */
+  rows: ScoreRow[];
+}
+
+/** Whether a unit is in both periods of a comparison. */
+export type Presence = "both" | "only_from" | "only_to";
+
+/** One unit's change between two periods; fields of a period the unit is absent from are `null`. */
+export interface Change {
+  /** Unit name. */
+  unit: string;
+  /** Score in the first period. */
+  score_from: number | null;
+  /** Score in the second period. */
+  score_to: number | null;
+  /** `score_to − score_from`, unrounded. */
+  score_delta: number | null;
+  /** Rank in the first period. */
+  rank_from: number | null;
+  /** Rank in the second period. */
+  rank_to: number | null;
+  /** Places gained: `rank_from − rank_to`, positive when the unit moved up. */
+  rank_change: number | null;
+  /** Tier in the first period. */
+  tier_from: Tier | null;
+  /** Tier in the second period. */
+  tier_to: Tier | null;
+  /** Which periods the unit is in. */
+  presence: Presence;
+  /** What a unit mapping says about the unit (renamed, absorbed, merged into, split from). */
+  note: string | null;
+}
+
+/** The result of {@link compare}: ordered by the second period's rank, then units only in the first. */
+export interface Comparison {
+  /** Index id. */
+  index: string;
+  /** First period. */
+  from: number | null;
+  /** Second period. */
+  to: number | null;
+  /** Decimals for display. */
+  precision: number;
+  /** The changes. */
+  rows: Change[];
+}
+
+/** The result of {@link validateSpec} for a valid spec. */
+export interface ValidSpec {
+  /** The spec passed every check. */
+  valid: true;
+  /** Index id. */
+  id: string;
+  /** Name of the index. */
+  label: Labels;
+  /** Year ranges of the editions (empty when the spec applies to any year). */
+  editions: YearRange[];
+  /** No error. */
+  error: null;
+}
+
+/** The result of {@link validateSpec} for an invalid spec. */
+export interface InvalidSpec {
+  /** The spec failed a check. */
+  valid: false;
+  /** Not known. */
+  id: null;
+  /** Not known. */
+  label: null;
+  /** Not known. */
+  editions: [];
+  /** The first problem found (not thrown). */
+  error: SpecError;
+}
+
+/** The result of {@link validateSpec}. */
+export type Validation = ValidSpec | InvalidSpec;
+
+// ---------------------------------------------------------------------------------------
+// Errors
+// ---------------------------------------------------------------------------------------
+
+/** The concern of a {@link ChisoError}. */
+export type ErrorCode = "spec" | "data" | "compute";
+
+/** Where an error points; each is `null` when the error does not name it. */
+export interface ErrorLocation {
+  /** The spec node concerned. */
+  node?: string | null;
+  /** The 1-based data row. */
+  row?: number | null;
+  /** The unit of that row. */
+  unit?: string | null;
+  /** The data column. */
+  column?: string | null;
+  /** The 1-based line of a CSV file. */
+  line?: number | null;
+}
+
+/**
+ * Base class of the errors chiso throws for bad specs, bad data and failed computations.
+ * `message` is the core's message, identical in Rust, Python and JavaScript. Wrong argument
+ * types (e.g. rows that are not an array) throw a plain `TypeError` instead.
+ */
+export class ChisoError extends Error {
+  /** @param fields the concern and the location. */
+  constructor(message: string, fields: ErrorLocation & { code: ErrorCode });
+  /** `spec`, `data` or `compute`. */
+  readonly code: ErrorCode;
+  /** The spec node concerned. */
+  readonly node: string | null;
+  /** The 1-based data row. */
+  readonly row: number | null;
+  /** The unit of that row. */
+  readonly unit: string | null;
+  /** The data column. */
+  readonly column: string | null;
+  /** The 1-based line of a CSV file. */
+  readonly line: number | null;
+}
+
+/** The specification is invalid (parse error, tree, weights, methods, editions, unknown preset). */
+export class SpecError extends ChisoError {
+  /** @param fields the location. */
+  constructor(message: string, fields?: ErrorLocation);
+  /** Always `spec`. */
+  readonly code: "spec";
+}
+
+/** The data is invalid (CSV structure, missing column or value, bad number, out of scale, duplicate unit). */
+export class DataError extends ChisoError {
+  /** @param fields the location. */
+  constructor(message: string, fields?: ErrorLocation);
+  /** Always `data`. */
+  readonly code: "data";
+}
+
+/** The computation cannot give a finite, meaningful result (constant indicator, non-positive value in a geometric mean). */
+export class ComputeError extends ChisoError {
+  /** @param fields the location. */
+  constructor(message: string, fields?: ErrorLocation);
+  /** Always `compute`. */
+  readonly code: "compute";
+}
+
+// ---------------------------------------------------------------------------------------
+// Functions
+// ---------------------------------------------------------------------------------------
+
+/**
+ * Ids of the presets shipped with this version.
+ * @example presets() // ["pci"]
+ */
+export function presets(): string[];
+
+/**
+ * A preset as a spec object: every edition when `year` is omitted, or the standalone spec of
+ * the edition covering `year` (explicit weights, that year's tier rule).
+ * @example preset("pci", 2010).nodes.find(n => n.id === "pci")?.children?.length // 9
+ * @throws {SpecError} for an unknown id, or a year no edition covers.
+ */
+export function preset(id: string, year?: number | null): Spec;
+
+/**
+ * Validates a spec with the same checks scoring runs. Findings are data: an invalid spec
+ * gives `{valid: false, error}` rather than throwing.
+ * @param spec a spec object, JSON or TOML text, or a preset id.
+ * @throws {TypeError} when `spec` is neither a string nor an object.
+ */
+export function validateSpec(spec: SpecInput): Validation;
+
+/**
+ * Scores and ranks rows given as objects; each year with its own edition, ranked within
+ * the year, or only `options.year`.
+ * @example score("pci", [{unit: "Quảng Ninh", year: 2019, entry_costs: 7.16, …}]).rows[0].score
+ * @throws {SpecError} for an invalid spec or a year without an edition.
+ * @throws {DataError} for a missing column or value, a cell that is not a number, a value
+ *   outside its scale, or a unit repeated in a year.
+ * @throws {ComputeError} when a computation is undefined.
+ */
+export function score(spec: SpecInput, rows: Row[], options?: ScoreOptions): Scores;
+
+/**
+ * Scores and ranks CSV text: `,`-separated with `.` decimals, or `;`/tab-separated with
+ * `.` or `,` decimals (as Vietnamese Excel saves it); UTF-8 with or without a BOM.
+ * @example scoreCsv("pci", csvText, {unitColumn: "province", year: 2016})
+ * @throws {SpecError | DataError | ComputeError} as {@link score}, plus CSV structure errors with `line`.
+ */
+export function scoreCsv(spec: SpecInput, csvText: string, options?: CsvScoreOptions): Scores;
+
+/**
+ * Compares years `from` and `to` (each scored with its own edition): score, rank and tier
+ * changes per unit. Units are matched by name, or through `options.unitMap`; units in one
+ * year only are kept and marked, never dropped.
+ * @throws {SpecError | DataError | ComputeError} as {@link score}.
+ */
+export function compare(spec: SpecInput, rows: Row[], from: number, to: number, options?: CompareOptions): Comparison;
+
+/**
+ * Compares years `from` and `to` of CSV text.
+ * @throws {SpecError | DataError | ComputeError} as {@link scoreCsv}.
+ */
+export function compareCsv(
+  spec: SpecInput,
+  csvText: string,
+  from: number,
+  to: number,
+  options?: CsvCompareOptions,
+): Comparison;
+
+/**
+ * A score for display: `decimals` decimals (0–12), rounded half away from zero as chiso
+ * does everywhere (`63.0149` → `"63.01"`), with a decimal comma if asked (`"63,01"`).
+ */
+export function formatDecimal(value: number, decimals: number, decimalComma?: boolean): string;
+
+/**
+ * A signed change for display: `+1.58`, `-0.50`, `0.00`.
+ */
+export function formatDelta(value: number, decimals: number, decimalComma?: boolean): string;

@@ -1,0 +1,142 @@
+//! WebAssembly binding of the `chiso` crate: composite indices (PCI, …)
+//! scored, ranked and compared in the browser and in Node.
+//!
+//! Conversion only: every number comes from the `chiso` crate. The modules mirror the core's
+//! ([`spec`], [`data`], [`score`], [`compare`], [`display`], [`error`]); JS values go in through
+//! `js_sys`/`serde-wasm-bindgen` and results come out as plain objects with the field names of
+//! the core's serde output. The hand-written `index.js` next to this crate initialises the
+//! module, turns the structured errors of [`error`] into `ChisoError` subclasses and carries
+//! the TypeScript types (`index.d.ts`).
+
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+pub mod compare;
+pub mod data;
+pub mod display;
+pub mod error;
+pub mod score;
+pub mod spec;
+
+/// Converts a result to a plain JS value: structs and maps become objects, `None` becomes
+/// `null` (not `undefined`), so results read the same as the core's JSON.
+pub(crate) fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
+    let serializer =
+        serde_wasm_bindgen::Serializer::new().serialize_missing_as_null(true).serialize_maps_as_objects(true);
+    value.serialize(&serializer).map_err(JsValue::from)
+}
+
+/// A JS `TypeError`: an argument of the wrong type (a programming error, not a data error).
+pub(crate) fn type_error(message: &str) -> JsValue {
+    js_sys::TypeError::new(message).into()
+}
+
+/// A whole-number year argument (`from`, `to`, `year`).
+pub(crate) fn year_arg(value: &JsValue, name: &str) -> Result<i32, JsValue> {
+    match value.as_f64() {
+        Some(y) if y.fract() == 0.0 && y.abs() <= f64::from(i32::MAX) => Ok(y as i32),
+        _ => Err(type_error(&format!("{name} must be a whole number (a year such as 2019)"))),
+    }
+}
+
+/// An optional year argument: `undefined` or `null` is no year.
+pub(crate) fn optional_year_arg(value: &JsValue, name: &str) -> Result<Option<i32>, JsValue> {
+    if value.is_undefined() || value.is_null() {
+        Ok(None)
+    } else {
+        year_arg(value, name).map(Some)
+    }
+}
+
+/// Whether a value is a plain object (not `null`, not an array).
+pub(crate) fn is_plain_object(value: &JsValue) -> bool {
+    value.is_object() && !js_sys::Array::is_array(value)
+}
+
+/// Own enumerable `[key, value]` pairs of an object, in property order.
+pub(crate) fn entries(value: &JsValue) -> Vec<(String, JsValue)> {
+    let Some(object) = value.dyn_ref::<js_sys::Object>() else {
+        return Vec::new();
+    };
+    js_sys::Object::entries(object)
+        .iter()
+        .map(|pair| {
+            let pair: js_sys::Array = pair.unchecked_into();
+            (pair.get(0).as_string().unwrap_or_default(), pair.get(1))
+        })
+        .collect()
+}
+
+/// The options object of one call (`{year, unitColumn, yearColumn, strict, delimiter}`),
+/// each function accepting only the keys that apply to it.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub(crate) struct Options {
+    /// `year`: score only this year.
+    pub year: Option<i32>,
+    /// `strict`: reject columns that are not node ids.
+    pub strict: bool,
+    /// `unitColumn`, `yearColumn`, `delimiter`.
+    pub read: chiso::CsvOptions,
+    /// `unitMap`: a shipped mapping's name or mapping CSV text (comparisons).
+    pub unit_map: Option<String>,
+}
+
+impl Options {
+    /// Reads `value` (`undefined`, `null` or an object) for `function`, which takes `allowed`.
+    /// A key `function` does not take is a `TypeError`, so a typo (`unit_column`) is not
+    /// silently ignored; keys set to `undefined` count as absent.
+    pub(crate) fn from_js(value: &JsValue, function: &str, allowed: &[&str]) -> Result<Self, JsValue> {
+        let mut options = Options::default();
+        if value.is_undefined() || value.is_null() {
+            return Ok(options);
+        }
+        if !is_plain_object(value) {
+            return Err(type_error(&format!("{function}: options must be an object")));
+        }
+        for (key, v) in entries(value) {
+            if v.is_undefined() {
+                continue;
+            }
+            if !allowed.contains(&key.as_str()) {
+                return Err(type_error(&format!(
+                    "{function}: unknown option '{key}'; expected one of: {}",
+                    allowed.join(", ")
+                )));
+            }
+            let text = |v: &JsValue| {
+                v.as_string().ok_or_else(|| type_error(&format!("{function}: option '{key}' must be a string")))
+            };
+            match key.as_str() {
+                "year" => options.year = optional_year_arg(&v, &format!("{function}: option 'year'"))?,
+                "strict" => {
+                    options.strict = v
+                        .as_bool()
+                        .ok_or_else(|| type_error(&format!("{function}: option 'strict' must be a boolean")))?
+                }
+                "unitColumn" => options.read.unit_column = text(&v)?,
+                "yearColumn" => options.read.year_column = text(&v)?,
+                "unitMap" => options.unit_map = Some(text(&v)?),
+                "delimiter" => {
+                    options.read.delimiter = match text(&v)?.as_str() {
+                        "," => Some(b','),
+                        ";" => Some(b';'),
+                        "\t" => Some(b'\t'),
+                        _ => {
+                            return Err(type_error(&format!(
+                                "{function}: option 'delimiter' must be ',', ';' or '\\t'"
+                            )))
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+        Ok(options)
+    }
+
+    /// The core's scoring options.
+    pub(crate) fn score(&self) -> chiso::ScoreOptions {
+        chiso::ScoreOptions { year: self.year, strict: self.strict }
+    }
+}
