@@ -13,6 +13,7 @@ use std::collections::HashMap;
 use clap::{Parser, Subcommand, ValueEnum};
 
 use chiso::plan::{Field, PlanOptions, Target};
+use chiso::report::ReportFormat;
 
 use chiso::{presets, CsvOptions, Dataset, IndexDefinition, ScoreOptions, UnitMapping};
 
@@ -39,6 +40,14 @@ enum Lang {
     En,
     /// Vietnamese labels, decimal commas.
     Vi,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum ReportFormatArg {
+    /// Markdown.
+    Md,
+    /// Standalone HTML with inline SVG charts.
+    Html,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -161,6 +170,27 @@ enum Command {
         #[arg(long, value_enum, default_value = "en")]
         lang: Lang,
     },
+    /// A one-page report on one unit: score, rank, change, sub-indices, weakest components and
+    /// the plan to reach a target (default: the top 10).
+    Report {
+        #[command(flatten)]
+        input: Input,
+        /// The unit.
+        #[arg(long)]
+        unit: String,
+        /// The year.
+        #[arg(long)]
+        year: Option<i32>,
+        /// Target of the plan: `top:N`, `rank:N`, `score:S` or `gain:K`.
+        #[arg(long)]
+        target: Option<String>,
+        /// `md` (Markdown) or `html` (with SVG charts).
+        #[arg(long, value_enum, default_value = "md")]
+        format: ReportFormatArg,
+        /// Language.
+        #[arg(long, value_enum, default_value = "vi")]
+        lang: Lang,
+    },
     /// List the preset indices and their editions.
     Presets,
     /// Print a specification (a preset's edition for a year, or a whole file) as JSON or TOML.
@@ -279,6 +309,17 @@ fn run(cli: Cli) -> Result<String, chiso::Error> {
                 Format::Csv => output::plan_csv(&p, summary),
                 Format::Json => serde_json::to_string_pretty(&p).unwrap_or_default(),
             })
+        }
+        Command::Report { input, unit, year, target, format, lang } => {
+            let definition = load_index(&input.index)?;
+            let data = load_data(&input)?;
+            let target = target.map(|t| t.parse::<Target>()).transpose()?;
+            let format = match format {
+                ReportFormatArg::Md => ReportFormat::Markdown,
+                ReportFormatArg::Html => ReportFormat::Html,
+            };
+            let code = if lang == Lang::Vi { "vi" } else { "en" };
+            Ok(chiso::report::report(&definition, &data, &unit, year, target, code, format)?)
         }
         Command::Presets => Ok(output::presets_list()),
         Command::Spec { index, year, format } => {

@@ -28,6 +28,7 @@ pub mod normalise;
 pub mod plan;
 pub mod presets;
 pub mod rank;
+pub mod report;
 pub mod score;
 pub mod spec;
 pub mod units;
