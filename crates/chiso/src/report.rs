@@ -164,11 +164,12 @@ pub fn render(d: &Diagnosis, p: Option<&Plan>, lang: &str, format: ReportFormat)
         };
         let summary = if p.reachable {
             format!(
-                "{} {target}: {} {} ({} {}), {} {}.",
+                "{} {target}: {} {} ({} {} {}), {} {}.",
                 w.t("Để", "To reach"),
                 w.t("cần tăng tổng cộng", "the sub-indices must gain"),
                 w.n(p.total_gain),
-                format!("{} {}", d.index.to_uppercase(), w.t("đạt", "reaches")),
+                d.index.to_uppercase(),
+                w.t("đạt", "reaches"),
                 w.n(p.score_planned),
                 w.t("hạng", "rank"),
                 p.rank_planned
