@@ -59,6 +59,18 @@ fn dataset(case: &Value) -> Result<Dataset, Error> {
 fn run(case: &Value) -> Result<Value, Error> {
     let def = definition(case)?;
     let data = dataset(case)?;
+    if let Some(p) = case.get("plan") {
+        let target: chiso::plan::Target = p["target"].as_str().unwrap().parse()?;
+        let year = p["year"].as_i64().map(|y| y as i32);
+        let options = chiso::plan::PlanOptions::default();
+        let plan = chiso::plan::plan(&def, &data, p["unit"].as_str().unwrap(), year, target, &options)?;
+        return Ok(serde_json::to_value(plan).unwrap());
+    }
+    if let Some(d) = case.get("diagnose") {
+        let year = d["year"].as_i64().map(|y| y as i32);
+        let diagnosis = chiso::diagnose::diagnose(&def, &data, d["unit"].as_str().unwrap(), year, None)?;
+        return Ok(serde_json::to_value(diagnosis).unwrap());
+    }
     if let Some(cmp) = case.get("compare") {
         let from = cmp["from"].as_i64().unwrap() as i32;
         let to = cmp["to"].as_i64().unwrap() as i32;
@@ -83,6 +95,10 @@ fn every_vector_gives_the_expected_numbers_or_error() {
         }
         let result = result.unwrap_or_else(|e| panic!("{name}: {e}"));
         let tolerance = case["tolerance"].as_f64().unwrap();
+        if case["expected"].is_object() {
+            check_object(&name, &result, &case["expected"], tolerance);
+            continue;
+        }
         let rows = result["rows"].as_array().unwrap();
         let expected = case["expected"].as_array().unwrap();
         assert_eq!(rows.len(), expected.len(), "{name}: row count");
@@ -105,6 +121,28 @@ fn every_vector_gives_the_expected_numbers_or_error() {
                 let g = if got["tier"].is_null() { &Value::Null } else { g };
                 assert_eq!(g, w, "{name} {unit}: tier");
             }
+        }
+    }
+}
+
+/// Checks every field of `expected` in `got`: numbers within the tolerance (integers exactly),
+/// arrays of objects matched by `id`.
+fn check_object(name: &str, got: &Value, expected: &Value, tolerance: f64) {
+    for (field, want) in expected.as_object().unwrap() {
+        let g = &got[field];
+        match want {
+            Value::Number(n) if n.is_f64() => {
+                let (g, w) = (g.as_f64().unwrap(), n.as_f64().unwrap());
+                assert!((g - w).abs() <= tolerance, "{name}: {field} {g} vs {w} (±{tolerance})");
+            }
+            Value::Array(items) => {
+                for item in items {
+                    let id = &item["id"];
+                    let found = g.as_array().unwrap().iter().find(|x| &x["id"] == id);
+                    check_object(name, found.unwrap_or_else(|| panic!("{name}: no {id} in {field}")), item, tolerance);
+                }
+            }
+            _ => assert_eq!(g, want, "{name}: {field}"),
         }
     }
 }

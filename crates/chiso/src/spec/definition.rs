@@ -205,6 +205,11 @@ impl IndexDefinition {
 }
 
 impl IndexSpec {
+    /// This edition in file form (what [`Self::to_json`] writes), e.g. to hand to serde.
+    pub fn to_file(&self) -> SpecFile {
+        to_file(self)
+    }
+
     /// This edition as a standalone JSON specification.
     pub fn to_json(&self) -> String {
         serde_json::to_string_pretty(&to_file(self)).unwrap_or_default()
