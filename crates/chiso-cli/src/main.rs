@@ -58,6 +58,17 @@ enum FieldArg {
     Trend,
 }
 
+/// The unit and year an analysis is about.
+#[derive(clap::Args)]
+struct Subject {
+    /// The unit (e.g. "Nam Định").
+    #[arg(long)]
+    unit: String,
+    /// The year (its field of units is what the unit is measured and planned against).
+    #[arg(long)]
+    year: Option<i32>,
+}
+
 #[derive(clap::Args)]
 struct Input {
     /// Preset id (e.g. `pci`) or path to a JSON/TOML specification.
@@ -122,12 +133,8 @@ enum Command {
     Diagnose {
         #[command(flatten)]
         input: Input,
-        /// The unit (e.g. "Nam Định").
-        #[arg(long)]
-        unit: String,
-        /// The year.
-        #[arg(long)]
-        year: Option<i32>,
+        #[command(flatten)]
+        subject: Subject,
         /// Year to compare with (default: the year before, when the data has it).
         #[arg(long)]
         from: Option<i32>,
@@ -142,12 +149,8 @@ enum Command {
     Plan {
         #[command(flatten)]
         input: Input,
-        /// The unit.
-        #[arg(long)]
-        unit: String,
-        /// The year whose field of units is planned against.
-        #[arg(long)]
-        year: Option<i32>,
+        #[command(flatten)]
+        subject: Subject,
         /// `top:N`, `rank:N`, `score:S` or `gain:K` (places).
         #[arg(long)]
         target: String,
@@ -175,12 +178,8 @@ enum Command {
     Report {
         #[command(flatten)]
         input: Input,
-        /// The unit.
-        #[arg(long)]
-        unit: String,
-        /// The year.
-        #[arg(long)]
-        year: Option<i32>,
+        #[command(flatten)]
+        subject: Subject,
         /// Target of the plan: `top:N`, `rank:N`, `score:S` or `gain:K`.
         #[arg(long)]
         target: Option<String>,
@@ -282,7 +281,7 @@ fn run(cli: Cli) -> Result<String, chiso::Error> {
                 Format::Json => output::compare_json(&comparison),
             })
         }
-        Command::Diagnose { input, unit, year, from, format, lang } => {
+        Command::Diagnose { input, subject: Subject { unit, year }, from, format, lang } => {
             let definition = load_index(&input.index)?;
             let data = load_data(&input)?;
             let d = chiso::diagnose::diagnose(&definition, &data, &unit, year, from)?;
@@ -291,7 +290,7 @@ fn run(cli: Cli) -> Result<String, chiso::Error> {
                 _ => output::diagnosis_table(&d, lang == Lang::Vi),
             })
         }
-        Command::Plan { input, unit, year, target, caps, costs, field, summary, format, lang } => {
+        Command::Plan { input, subject: Subject { unit, year }, target, caps, costs, field, summary, format, lang } => {
             let definition = load_index(&input.index)?;
             let data = load_data(&input)?;
             let target: Target = target.parse()?;
@@ -310,7 +309,7 @@ fn run(cli: Cli) -> Result<String, chiso::Error> {
                 Format::Json => serde_json::to_string_pretty(&p).unwrap_or_default(),
             })
         }
-        Command::Report { input, unit, year, target, format, lang } => {
+        Command::Report { input, subject: Subject { unit, year }, target, format, lang } => {
             let definition = load_index(&input.index)?;
             let data = load_data(&input)?;
             let target = target.map(|t| t.parse::<Target>()).transpose()?;
