@@ -1,0 +1,313 @@
+# Type stubs of chiso's compiled module (bindings/python/src), checked by tests/test_stubs.py.
+
+from collections.abc import Iterable, Mapping
+from os import PathLike
+from typing import Any, ClassVar, Literal, TypedDict, final
+
+__all__ = [
+    "ChisoError",
+    "SpecError",
+    "DataError",
+    "ComputeError",
+    "Spec",
+    "Dataset",
+    "UnitMapping",
+    "presets",
+    "preset",
+    "score_columns",
+    "compare_columns",
+    "diagnose",
+    "plan",
+]
+
+__version__: str
+
+# --- errors (src/error.rs) -------------------------------------------------------------
+
+class ChisoError(Exception):
+    node: str | None
+    row: int | None
+    unit: str | None
+    column: str | None
+    line: int | None
+
+class SpecError(ChisoError, ValueError): ...
+class DataError(ChisoError, ValueError): ...
+class ComputeError(ChisoError): ...
+
+# --- specifications (src/spec.rs, src/presets.rs) --------------------------------------
+
+class _Labels(TypedDict):
+    vi: str
+    en: str
+
+class _NodeInfo(TypedDict):
+    id: str
+    label_vi: str
+    label_en: str
+    weight: float
+    direction: str
+    parent: str | None
+    depth: int
+    children: list[str]
+    aggregation: str | None
+    multiplier: float
+    normalise: str
+    normalise_low: float | None
+    normalise_high: float | None
+    scale_min: float | None
+    scale_max: float | None
+
+@final
+class Spec:
+    @staticmethod
+    def from_json(text: str) -> Spec: ...
+    @staticmethod
+    def from_toml(text: str) -> Spec: ...
+    @staticmethod
+    def from_path(path: str | PathLike[str]) -> Spec: ...
+    @staticmethod
+    def from_dict(spec: Mapping[str, Any]) -> Spec: ...
+    def to_json(self) -> str: ...
+    def to_toml(self) -> str: ...
+    def to_dict(self) -> dict[str, Any]: ...
+    @property
+    def id(self) -> str: ...
+    @property
+    def label(self) -> _Labels: ...
+    @property
+    def description(self) -> str | None: ...
+    @property
+    def editions(self) -> list[tuple[int, int]]: ...
+    def resolve(self, year: int | None = None) -> Spec: ...
+    def nodes(self, year: int | None = None) -> list[_NodeInfo]: ...
+    def __eq__(self, value: object, /) -> bool: ...
+    def __ne__(self, value: object, /) -> bool: ...
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+
+def presets() -> list[str]: ...
+def preset(id: str, year: int | None = None) -> Spec: ...
+
+# --- data (src/data.rs) -----------------------------------------------------------------
+
+@final
+class Dataset:
+    @staticmethod
+    def from_columns(
+        columns: Mapping[Any, Iterable[object]] | Iterable[tuple[Any, Iterable[object]]],
+        *,
+        unit_column: str = "unit",
+        year_column: str = "year",
+    ) -> Dataset: ...
+    @staticmethod
+    def from_records(
+        records: Iterable[Mapping[Any, object]],
+        *,
+        unit_column: str = "unit",
+        year_column: str = "year",
+    ) -> Dataset: ...
+    @staticmethod
+    def from_csv(
+        text: str,
+        *,
+        unit_column: str = "unit",
+        year_column: str = "year",
+        delimiter: str | None = None,
+    ) -> Dataset: ...
+    @staticmethod
+    def from_csv_path(
+        path: str | PathLike[str],
+        *,
+        unit_column: str = "unit",
+        year_column: str = "year",
+        delimiter: str | None = None,
+    ) -> Dataset: ...
+    @property
+    def units(self) -> list[str]: ...
+    @property
+    def years(self) -> list[int] | None: ...
+    @property
+    def columns(self) -> list[str]: ...
+    def values(self, name: str) -> list[float | None]: ...
+    def __len__(self) -> int: ...
+
+# --- unit changes (src/units.rs) -------------------------------------------------------
+
+class _UnitChange(TypedDict):
+    old: str
+    new: str
+    effective: str
+    kind: str
+
+@final
+class UnitMapping:
+    @staticmethod
+    def vietnam_provinces() -> UnitMapping: ...
+    @staticmethod
+    def from_csv(text: str) -> UnitMapping: ...
+    @staticmethod
+    def from_csv_path(path: str | PathLike[str]) -> UnitMapping: ...
+    @property
+    def changes(self) -> list[_UnitChange]: ...
+    def __len__(self) -> int: ...
+    def __eq__(self, value: object, /) -> bool: ...
+    def __ne__(self, value: object, /) -> bool: ...
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+
+# --- scoring and comparison (src/score.rs, src/compare.rs) -----------------------------
+
+class _ScoreColumnLists(TypedDict):
+    unit: list[str]
+    year: list[int | None]
+    score: list[float]
+    rank: list[int]
+    out_of: list[int]
+    tier: list[str | None]
+    tier_en: list[str | None]
+    tier_level: list[int | None]
+
+class _ComponentColumns(TypedDict):
+    score: list[float | None]
+    rank: list[int | None]
+
+class _ScoreColumns(TypedDict):
+    index: str
+    precision: int
+    has_tiers: bool
+    columns: _ScoreColumnLists
+    components: dict[str, _ComponentColumns]
+
+class _CompareColumnLists(TypedDict):
+    unit: list[str]
+    score_from: list[float | None]
+    score_to: list[float | None]
+    score_delta: list[float | None]
+    rank_from: list[int | None]
+    rank_to: list[int | None]
+    rank_change: list[int | None]
+    tier_from: list[str | None]
+    tier_to: list[str | None]
+    tier_from_en: list[str | None]
+    tier_to_en: list[str | None]
+    presence: list[str]
+    note: list[str | None]
+
+_CompareHeader = TypedDict("_CompareHeader", {"from": int | None, "to": int | None})
+
+class _CompareColumns(_CompareHeader):
+    index: str
+    precision: int
+    columns: _CompareColumnLists
+
+def score_columns(
+    spec: Spec,
+    data: Dataset,
+    *,
+    year: int | None = None,
+    strict: bool = False,
+    components: bool = False,
+) -> _ScoreColumns: ...
+def compare_columns(
+    spec: Spec,
+    data: Dataset,
+    *,
+    from_year: int,
+    to_year: int,
+    unit_mapping: UnitMapping | None = None,
+) -> _CompareColumns: ...
+
+# --- analysis (src/diagnose.rs, src/plan.rs): the core's JSON form ------------------------
+
+class _Tier(TypedDict):
+    level: int
+    label: _Labels
+
+class _ComponentDiagnosis(TypedDict):
+    id: str
+    label: _Labels
+    weight: float
+    score: float
+    rank: int
+    median: float
+    leader: float
+    leader_unit: str
+    gap_to_median: float
+    gap_to_leader: float
+    cost_to_median: float
+    cost_to_leader: float
+    previous: float | None
+    change: float | None
+    rank_change: int | None
+
+class _Decomposition(TypedDict):
+    total: float
+    contributions: list[list[Any]]  # [node id, composite points] pairs
+    weight_effect: float
+
+class _Diagnosis(TypedDict):
+    index: str
+    unit: str
+    year: int | None
+    score: float
+    rank: int
+    out_of: int
+    tier: _Tier | None
+    previous_year: int | None
+    previous_score: float | None
+    previous_rank: int | None
+    score_change: float | None
+    rank_change: int | None
+    components: list[_ComponentDiagnosis]
+    weakest: list[str]
+    fell: list[str]
+    decomposition: _Decomposition | None
+
+class _Target(TypedDict):
+    kind: str
+    value: float
+
+class _PlanStep(TypedDict):
+    id: str
+    label: _Labels
+    current: float
+    gain: float
+    planned: float
+    max_gain: float
+    cost: float
+
+class _Plan(TypedDict):
+    index: str
+    unit: str
+    year: int | None
+    target: _Target
+    threshold: float
+    reachable: bool
+    score_now: float
+    score_planned: float
+    rank_now: int
+    rank_planned: int
+    out_of: int
+    total_gain: float
+    total_cost: float
+    steps: list[_PlanStep]
+
+def diagnose(
+    spec: Spec,
+    data: Dataset,
+    unit: str,
+    *,
+    year: int | None = None,
+    previous_year: int | None = None,
+) -> _Diagnosis: ...
+def plan(
+    spec: Spec,
+    data: Dataset,
+    unit: str,
+    target: str,
+    *,
+    year: int | None = None,
+    caps: dict[str, float] | None = None,
+    costs: dict[str, float] | None = None,
+    field: Literal["fixed", "trend"] = "fixed",
+) -> _Plan: ...
+def _panic(message: str) -> None: ...
