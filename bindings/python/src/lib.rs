@@ -1,7 +1,7 @@
 //! Python bindings of [`chiso`]: the compiled module `chiso._chiso`.
 //!
 //! Conversion only: each file mirrors a module of the core (`spec`, `presets`, `data`,
-//! `units`, `score`, `compare`, `diagnose`, `plan`, `error`) and turns Python values into
+//! `units`, `score`, `compare`, `diagnose`, `plan`, `report`, `error`) and turns Python values into
 //! core values and back. The pandas conveniences (DataFrame in and out) live in the Python
 //! package `chiso` (`python/chiso/__init__.py`).
 
@@ -13,6 +13,7 @@ pub mod diagnose;
 pub mod error;
 pub mod plan;
 pub mod presets;
+pub mod report;
 pub mod score;
 pub mod spec;
 pub mod units;
@@ -45,6 +46,7 @@ fn _chiso(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(compare::compare_columns, m)?)?;
     m.add_function(wrap_pyfunction!(diagnose::diagnose, m)?)?;
     m.add_function(wrap_pyfunction!(plan::plan, m)?)?;
+    m.add_function(wrap_pyfunction!(report::report, m)?)?;
     m.setattr("_panic", wrap_pyfunction!(_panic, m)?)?;
     Ok(())
 }

@@ -468,3 +468,21 @@ def test_plain_lists_without_pandas(monkeypatch: pytest.MonkeyPatch) -> None:
     assert table["columns"]["rank"] == [1] and table["columns"]["year"] == [2019]
     assert abs(table["columns"]["score"][0] - 73.40) < 0.055
     assert table["components"]["land_access"] == {"score": [7.0], "rank": [1]}
+
+
+def test_report_in_both_languages_and_formats() -> None:
+    vi = chiso.report("pci", PCI_CSV, "Nam Định", year=2016, unit_column="province")
+    assert "Nam Định đạt 58,54 điểm, xếp hạng 30/63" in vi
+    en = chiso.report(
+        "pci", PCI_CSV, "Nam Định", year=2016, unit_column="province", lang="en", target="gain:5"
+    )
+    assert "Nam Định scored 58.54 points, rank 30/63" in en and "a gain of 5 places" in en
+    html = chiso.report(
+        "pci", PCI_CSV, "Nam Định", year=2016, unit_column="province", format="html"
+    )
+    assert html.startswith("<!doctype html>") and html.count("<svg") == 2
+    with pytest.raises(ValueError, match="format must be"):
+        bad_format: Any = "pdf"
+        chiso.report(
+            "pci", PCI_CSV, "Nam Định", year=2016, unit_column="province", format=bad_format
+        )

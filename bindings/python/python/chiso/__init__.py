@@ -59,6 +59,7 @@ __all__ = [
     "plan",
     "preset",
     "presets",
+    "report",
     "score",
     "score_columns",
 ]
@@ -327,4 +328,33 @@ def plan(
         caps=None if caps is None else dict(caps),
         costs=None if costs is None else dict(costs),
         field=field,
+    )
+
+
+def report(
+    spec: SpecInput,
+    data: DataInput,
+    unit: str,
+    *,
+    year: int | None = None,
+    target: str | None = None,
+    lang: Literal["vi", "en"] = "vi",
+    format: Literal["md", "markdown", "html"] = "md",
+    unit_column: str = "unit",
+    year_column: str = "year",
+) -> str:
+    """A one-page report on ``unit`` in ``year`` in the style of the provincial press releases:
+    score, rank, tier, change from the year before, the sub-index table, the weakest
+    components and the plan to reach ``target`` (default ``"top:10"``). Markdown, or with
+    ``format="html"`` a standalone page with SVG radar and bar charts (in a notebook:
+    ``IPython.display.HTML(chiso.report(..., format="html"))``). Numbers take decimal commas
+    in Vietnamese."""
+    return _chiso.report(
+        _spec(spec),
+        dataset(data, unit_column=unit_column, year_column=year_column),
+        unit,
+        year=year,
+        target=target,
+        lang=lang,
+        format=format,
     )

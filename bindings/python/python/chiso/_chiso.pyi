@@ -13,6 +13,7 @@ __all__ = [
     "Dataset",
     "UnitMapping",
     "presets",
+    "report",
     "preset",
     "score_columns",
     "compare_columns",
@@ -310,4 +311,14 @@ def plan(
     costs: dict[str, float] | None = None,
     field: Literal["fixed", "trend"] = "fixed",
 ) -> _Plan: ...
+def report(
+    spec: Spec,
+    data: Dataset,
+    unit: str,
+    *,
+    year: int | None = None,
+    target: str | None = None,
+    lang: Literal["vi", "en"] = "vi",
+    format: Literal["md", "markdown", "html"] = "md",
+) -> str: ...
 def _panic(message: str) -> None: ...
