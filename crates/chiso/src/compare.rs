@@ -90,6 +90,13 @@ pub fn compare_mapped(
     to: i32,
     mapping: Option<&UnitMapping>,
 ) -> Result<Comparison, Error> {
+    if data.years().is_none() {
+        return Err(crate::error::DataError::MissingColumn {
+            column: "year".into(),
+            hint: Some("comparing two years needs a year column in the data".into()),
+        }
+        .into());
+    }
     let first = score(definition, data, &ScoreOptions { year: Some(from), strict: false })?;
     let second = score(definition, data, &ScoreOptions { year: Some(to), strict: false })?;
     Ok(compare_scores_mapped(&first, &second, mapping))

@@ -167,7 +167,7 @@ fn caps_costs_and_unreachable_targets() {
 
     let err =
         plan(&pci, &data, "Nam Dinh", Some(2016), Target::Rank(10), &PlanOptions::default()).unwrap_err().to_string();
-    assert!(err.contains("unit 'Nam Dinh' is not in the data for 2016"), "{err}");
+    assert!(err.contains("unit 'Nam Dinh' is not in the data for 2016; did you mean Nam Định?"), "{err}");
     let err = "top:ten".parse::<Target>().unwrap_err().to_string();
     assert!(err.contains("score:S, rank:N, top:N, gain:K"), "{err}");
 }

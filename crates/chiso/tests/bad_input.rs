@@ -213,3 +213,12 @@ fn asking_for_an_absent_year_lists_the_years_present() {
         .to_string();
     assert_contains(&err, &["no rows for 2020", "years present: 2019"]);
 }
+
+#[test]
+fn comparing_data_without_a_year_column_is_an_error() {
+    let data =
+        Dataset::from_csv_str(&pci_csv(QN).replace("unit,year,", "unit,").replace("2019,", ""), &CsvOptions::default())
+            .unwrap();
+    let err = chiso::compare(&presets::get("pci").unwrap(), &data, 2018, 2019).unwrap_err().to_string();
+    assert_contains(&err, &["missing column 'year'", "needs a year column"]);
+}
