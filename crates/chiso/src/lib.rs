@@ -40,3 +40,8 @@ pub use rank::Tier;
 pub use score::{score, NodeScore, ScoreOptions, ScoreRow, Scores};
 pub use spec::{IndexDefinition, IndexSpec};
 pub use units::UnitMapping;
+
+/// The crate README's example, compiled and run as a doctest.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeDoctests;
