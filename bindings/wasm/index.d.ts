@@ -236,6 +236,73 @@ export interface CsvCompareOptions extends CompareOptions {
   delimiter?: Delimiter;
 }
 
+/** Options shared by the analyses of one unit ({@link diagnose}, {@link plan}, {@link report}). */
+export interface UnitOptions {
+  /** The unit analysed, e.g. `"Nam Định"` (matched after NFC normalisation). */
+  unit: string;
+  /** The year; its units are the field the unit is measured against. */
+  year?: number;
+  /** Key (column) holding unit names (default `unit`). */
+  unitColumn?: string;
+  /** Key (column) holding years (default `year`). */
+  yearColumn?: string;
+}
+
+/** Options of {@link diagnose}. */
+export interface DiagnoseOptions extends UnitOptions {
+  /** The year to compare with (default: the year before `year`, when the data has it). */
+  from?: number;
+}
+
+/** Options of {@link diagnoseCsv}. */
+export interface CsvDiagnoseOptions extends DiagnoseOptions {
+  /** Field separator (default: detected). */
+  delimiter?: Delimiter;
+}
+
+/**
+ * A plan target as text, parsed by the core: `top:N` or `rank:N` (rank N or better),
+ * `score:S` (a composite, decimal comma accepted) or `gain:K` (K places up).
+ */
+export type TargetText = `${"top" | "rank" | "score" | "gain"}:${string}`;
+
+/** How the other units move while the planned unit improves. */
+export type PlanField = "fixed" | "trend";
+
+/** Options of {@link plan}. */
+export interface PlanOptions extends UnitOptions {
+  /** What the plan must reach, e.g. `"top:10"`. */
+  target: TargetText;
+  /** Largest gain allowed per sub-index id (on top of its scale maximum); ≥ 0. */
+  caps?: Record<string, number>;
+  /** Cost of one point per sub-index id (default 1: the fewest total points); > 0. */
+  costs?: Record<string, number>;
+  /** `fixed` (default): the other units keep their scores; `trend`: each moves by its own average yearly change. */
+  field?: PlanField;
+}
+
+/** Options of {@link planCsv}. */
+export interface CsvPlanOptions extends PlanOptions {
+  /** Field separator (default: detected). */
+  delimiter?: Delimiter;
+}
+
+/** Options of {@link report}. */
+export interface ReportOptions extends UnitOptions {
+  /** Target of the report's plan (default `"top:10"`). */
+  target?: TargetText;
+  /** Language of the text and decimal mark (default `vi`, decimal commas). */
+  lang?: "vi" | "en";
+  /** `md` (Markdown, default) or `html` (a standalone page with inline SVG radar and bar charts). */
+  format?: "md" | "html";
+}
+
+/** Options of {@link reportCsv}. */
+export interface CsvReportOptions extends ReportOptions {
+  /** Field separator (default: detected). */
+  delimiter?: Delimiter;
+}
+
 // ---------------------------------------------------------------------------------------
 // Results
 // ---------------------------------------------------------------------------------------
@@ -329,6 +396,145 @@ export interface Comparison {
   precision: number;
   /** The changes. */
   rows: Change[];
+}
+
+/** One sub-index (direct child of the root) of a {@link Diagnosis}. */
+export interface ComponentDiagnosis {
+  /** Node id. */
+  id: string;
+  /** Labels. */
+  label: Labels;
+  /** Share of the weight among the root's children (PCI: wᵢ/100). */
+  weight: number;
+  /** The unit's score. */
+  score: number;
+  /** Its rank among all units that year. */
+  rank: number;
+  /** Median of all units that year. */
+  median: number;
+  /** Best score that year. */
+  leader: number;
+  /** The unit with the best score (the first by name among exact ties). */
+  leader_unit: string;
+  /** `median − score` (positive: below the median). */
+  gap_to_median: number;
+  /** `leader − score`. */
+  gap_to_leader: number;
+  /** Composite points gained if this sub-index alone rose to the median (0 if above it). */
+  cost_to_median: number;
+  /** Composite points gained if this sub-index alone rose to the leader's score. */
+  cost_to_leader: number;
+  /** Score in the year compared with. */
+  previous: number | null;
+  /** `score − previous`. */
+  change: number | null;
+  /** Places gained on this sub-index (positive = up). */
+  rank_change: number | null;
+}
+
+/**
+ * How the composite's change splits into sub-index contributions (weighted-mean and
+ * weighted-sum roots): `total = Σ contributions + weight_effect`.
+ */
+export interface Decomposition {
+  /** Composite change. */
+  total: number;
+  /** `[id, points]` per sub-index present in both years, in spec order. */
+  contributions: [string, number][];
+  /** The effect of changed weights and of sub-indices added or dropped between editions. */
+  weight_effect: number;
+}
+
+/** The result of {@link diagnose}: one unit in one year. */
+export interface Diagnosis {
+  /** Index id. */
+  index: string;
+  /** Unit (NFC). */
+  unit: string;
+  /** Year. */
+  year: number | null;
+  /** Composite, unrounded. */
+  score: number;
+  /** Rank. */
+  rank: number;
+  /** Units ranked. */
+  out_of: number;
+  /** Tier. */
+  tier: Tier | null;
+  /** The year compared with, when the data has it. */
+  previous_year: number | null;
+  /** Composite that year. */
+  previous_score: number | null;
+  /** Rank that year. */
+  previous_rank: number | null;
+  /** Composite change. */
+  score_change: number | null;
+  /** Places gained (positive = up). */
+  rank_change: number | null;
+  /** Every sub-index, in spec order. */
+  components: ComponentDiagnosis[];
+  /** Ids of sub-indices below the median, costliest first (then those below the leader). */
+  weakest: string[];
+  /** Ids of sub-indices whose score fell, largest fall first. */
+  fell: string[];
+  /** Year-over-year decomposition (linear roots with a previous year only). */
+  decomposition: Decomposition | null;
+}
+
+/** A parsed plan target: `top:N` and `rank:N` are `{kind: "rank", value: N}`. */
+export type Target =
+  | { kind: "score"; value: number }
+  | { kind: "rank"; value: number }
+  | { kind: "gain"; value: number };
+
+/** One sub-index of a {@link Plan}. */
+export interface PlanStep {
+  /** Node id. */
+  id: string;
+  /** Labels. */
+  label: Labels;
+  /** Score now. */
+  current: number;
+  /** Required gain (0 when untouched). */
+  gain: number;
+  /** `current + gain`. */
+  planned: number;
+  /** Largest gain allowed: the scale maximum and the cap (`Infinity` when neither bounds it). */
+  max_gain: number;
+  /** Cost per point. */
+  cost: number;
+}
+
+/** The result of {@link plan}: the smallest improvement that reaches the target, and what it achieves. */
+export interface Plan {
+  /** Index id. */
+  index: string;
+  /** Unit (NFC). */
+  unit: string;
+  /** Year whose field is planned against. */
+  year: number | null;
+  /** The target. */
+  target: Target;
+  /** The composite the target requires (unrounded; `-Infinity` when any score reaches it). */
+  threshold: number;
+  /** Whether the target can be reached within the scales and caps. */
+  reachable: boolean;
+  /** Composite now. */
+  score_now: number;
+  /** Composite with the plan (every gain at its maximum when unreachable). */
+  score_planned: number;
+  /** Rank now. */
+  rank_now: number;
+  /** Rank with the plan, against the same field. */
+  rank_planned: number;
+  /** Units ranked. */
+  out_of: number;
+  /** Σ gains. */
+  total_gain: number;
+  /** Σ cost × gain. */
+  total_cost: number;
+  /** Every sub-index, in spec order. */
+  steps: PlanStep[];
 }
 
 /** The result of {@link validateSpec} for a valid spec. */
@@ -493,6 +699,59 @@ export function compareCsv(
   to: number,
   options?: CsvCompareOptions,
 ): Comparison;
+
+/**
+ * Diagnoses `options.unit` in `options.year`: each sub-index against the median and the
+ * leader, what it costs the composite, what fell since `options.from` (default: the year
+ * before) and where the composite's change came from.
+ * @example diagnoseCsv("pci", csvText, {unit: "Nam Định", year: 2016, unitColumn: "province"}).previous_rank // 17
+ * @throws {TypeError} without `options.unit`.
+ * @throws {DataError} when the unit is not in the data for the year (with suggestions), or as {@link score}.
+ * @throws {SpecError | ComputeError} as {@link score}.
+ */
+export function diagnose(spec: SpecInput, rows: Row[], options: DiagnoseOptions): Diagnosis;
+
+/**
+ * Diagnoses one unit from CSV text.
+ * @throws {SpecError | DataError | ComputeError} as {@link diagnose} and {@link scoreCsv}.
+ */
+export function diagnoseCsv(spec: SpecInput, csvText: string, options: CsvDiagnoseOptions): Diagnosis;
+
+/**
+ * Plans the smallest sub-index gains (fewest points, or least cost with `options.costs`)
+ * that bring `options.unit` to `options.target`, each sub-index within its scale and cap.
+ * An unreachable target is data: `reachable: false`, with every gain at its maximum.
+ * @example planCsv("pci", csvText, {unit: "Nam Định", year: 2016, target: "top:10", unitColumn: "province"}).rank_planned // 10
+ * @throws {TypeError} without `options.unit` or `options.target`.
+ * @throws {ComputeError} for a malformed target, an unknown sub-index in `caps`/`costs`, a
+ *   negative cap or a non-positive cost, or a root the planner does not support.
+ * @throws {DataError} when the unit is not in the data for the year, or as {@link score}.
+ */
+export function plan(spec: SpecInput, rows: Row[], options: PlanOptions): Plan;
+
+/**
+ * Plans from CSV text.
+ * @throws {SpecError | DataError | ComputeError} as {@link plan} and {@link scoreCsv}.
+ */
+export function planCsv(spec: SpecInput, csvText: string, options: CsvPlanOptions): Plan;
+
+/**
+ * The one-page report on `options.unit` in `options.year`: score, rank, tier and change,
+ * the sub-indices against the median and the leader, the weakest components and the plan
+ * to `options.target` (default `top:10`). Markdown, or with `format: "html"` a standalone
+ * HTML page (`<article class="chiso-report">` with an SVG radar and an SVG bar chart);
+ * Vietnamese (default, decimal commas) or English.
+ * @example reportCsv("pci", csvText, {unit: "Nam Định", year: 2016, unitColumn: "province", lang: "en"})
+ * @throws {TypeError} without `options.unit`, or for an unknown `lang` or `format`.
+ * @throws {SpecError | DataError | ComputeError} as {@link diagnose} and {@link plan}.
+ */
+export function report(spec: SpecInput, rows: Row[], options: ReportOptions): string;
+
+/**
+ * The report from CSV text.
+ * @throws {SpecError | DataError | ComputeError} as {@link report} and {@link scoreCsv}.
+ */
+export function reportCsv(spec: SpecInput, csvText: string, options: CsvReportOptions): string;
 
 /**
  * A score for display: `decimals` decimals (0–12), rounded half away from zero as chiso

@@ -124,6 +124,84 @@ export function compareCsv(spec, csvText, from, to, options) {
   return call(compareCsv, raw.compareCsv, spec, csvText, from, to, options);
 }
 
+/**
+ * Diagnoses one unit in one year from rows given as objects: each sub-index against the
+ * median and the leader, what it costs the composite, what fell since `options.from`
+ * (default: the year before, when the data has it), and where the change came from.
+ * @param {string | object} spec a preset id, a spec object, or JSON/TOML text
+ * @param {object[]} rows `{unit, year?, <node id>: number | string}`
+ * @param {{unit: string, year?: number, from?: number, unitColumn?: string, yearColumn?: string}} options
+ * @returns {object} the core's `Diagnosis` (snake_case fields)
+ */
+export function diagnose(spec, rows, options) {
+  return call(diagnose, raw.diagnose, spec, rows, options);
+}
+
+/**
+ * Diagnoses one unit in one year from CSV text.
+ * @param {string | object} spec a preset id, a spec object, or JSON/TOML text
+ * @param {string} csvText `,` with `.` decimals, or `;`/tab with decimal commas
+ * @param {{unit: string, year?: number, from?: number, unitColumn?: string, yearColumn?: string,
+ *          delimiter?: string}} options
+ * @returns {object} the core's `Diagnosis`
+ */
+export function diagnoseCsv(spec, csvText, options) {
+  return call(diagnoseCsv, raw.diagnoseCsv, spec, csvText, options);
+}
+
+/**
+ * Plans the smallest sub-index gains that bring one unit to a target (`top:N`, `rank:N`,
+ * `score:S`, `gain:K`), the other units held fixed or moved by their trend.
+ * @param {string | object} spec a preset id, a spec object, or JSON/TOML text
+ * @param {object[]} rows `{unit, year?, <node id>: number | string}`
+ * @param {{unit: string, year?: number, target: string, caps?: Record<string, number>,
+ *          costs?: Record<string, number>, field?: "fixed" | "trend", unitColumn?: string,
+ *          yearColumn?: string}} options
+ * @returns {object} the core's `Plan`; a malformed target throws a ComputeError
+ */
+export function plan(spec, rows, options) {
+  return call(plan, raw.plan, spec, rows, options);
+}
+
+/**
+ * Plans from CSV text.
+ * @param {string | object} spec a preset id, a spec object, or JSON/TOML text
+ * @param {string} csvText `,` with `.` decimals, or `;`/tab with decimal commas
+ * @param {{unit: string, year?: number, target: string, caps?: Record<string, number>,
+ *          costs?: Record<string, number>, field?: "fixed" | "trend", unitColumn?: string,
+ *          yearColumn?: string, delimiter?: string}} options
+ * @returns {object} the core's `Plan`
+ */
+export function planCsv(spec, csvText, options) {
+  return call(planCsv, raw.planCsv, spec, csvText, options);
+}
+
+/**
+ * The one-page report on one unit (score, rank, change, sub-indices, weakest components,
+ * the plan to `options.target`, default `top:10`) as Markdown or as a standalone HTML page
+ * with inline SVG radar and bar charts, in Vietnamese (default) or English.
+ * @param {string | object} spec a preset id, a spec object, or JSON/TOML text
+ * @param {object[]} rows `{unit, year?, <node id>: number | string}`
+ * @param {{unit: string, year?: number, target?: string, lang?: "vi" | "en", format?: "md" | "html",
+ *          unitColumn?: string, yearColumn?: string}} options
+ * @returns {string} the report text
+ */
+export function report(spec, rows, options) {
+  return call(report, raw.report, spec, rows, options);
+}
+
+/**
+ * The report from CSV text.
+ * @param {string | object} spec a preset id, a spec object, or JSON/TOML text
+ * @param {string} csvText `,` with `.` decimals, or `;`/tab with decimal commas
+ * @param {{unit: string, year?: number, target?: string, lang?: "vi" | "en", format?: "md" | "html",
+ *          unitColumn?: string, yearColumn?: string, delimiter?: string}} options
+ * @returns {string} the report text
+ */
+export function reportCsv(spec, csvText, options) {
+  return call(reportCsv, raw.reportCsv, spec, csvText, options);
+}
+
 /** `value` with `decimals` decimals, rounded half away from zero, as chiso displays scores. */
 export function formatDecimal(value, decimals, decimalComma = false) {
   return call(formatDecimal, raw.formatDecimal, value, decimals, decimalComma);

@@ -2,20 +2,28 @@
 //! scored, ranked and compared in the browser and in Node.
 //!
 //! Conversion only: every number comes from the `chiso` crate. The modules mirror the core's
-//! ([`spec`], [`data`], [`score`], [`compare`], [`display`], [`error`]); JS values go in through
-//! `js_sys`/`serde-wasm-bindgen` and results come out as plain objects with the field names of
-//! the core's serde output. The hand-written `index.js` next to this crate initialises the
-//! module, turns the structured errors of [`error`] into `ChisoError` subclasses and carries
-//! the TypeScript types (`index.d.ts`).
+//! ([`spec`], [`data`], [`score`], [`compare`], [`diagnose`], [`plan`], [`report`], [`display`],
+//! [`error`]); JS values go in through `js_sys`/`serde-wasm-bindgen` and results come out as
+//! plain objects with the field names of the core's serde output. The hand-written `index.js`
+//! next to this crate initialises the module, turns the structured errors of [`error`] into
+//! `ChisoError` subclasses and carries the TypeScript types (`index.d.ts`).
+
+use std::collections::HashMap;
 
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
+use chiso::plan::{Field, Target};
+use chiso::report::ReportFormat;
+
 pub mod compare;
 pub mod data;
+pub mod diagnose;
 pub mod display;
 pub mod error;
+pub mod plan;
+pub mod report;
 pub mod score;
 pub mod spec;
 
@@ -68,8 +76,9 @@ pub(crate) fn entries(value: &JsValue) -> Vec<(String, JsValue)> {
         .collect()
 }
 
-/// The options object of one call (`{year, unitColumn, yearColumn, strict, delimiter}`),
-/// each function accepting only the keys that apply to it.
+/// The options object of one call (`{year, unitColumn, yearColumn, strict, delimiter, unitMap,
+/// unit, from, target, caps, costs, field, lang, format}`), each function accepting only the
+/// keys that apply to it.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub(crate) struct Options {
     /// `year`: score only this year.
@@ -80,6 +89,39 @@ pub(crate) struct Options {
     pub read: chiso::CsvOptions,
     /// `unitMap`: a shipped mapping's name or mapping CSV text (comparisons).
     pub unit_map: Option<String>,
+    /// `unit`: the unit an analysis is about (diagnose, plan, report).
+    pub unit: Option<String>,
+    /// `from`: the year a diagnosis compares with.
+    pub previous: Option<i32>,
+    /// `target`: `top:N`, `rank:N`, `score:S` or `gain:K`, as the core parses it.
+    pub target: Option<String>,
+    /// `caps`: largest gain per sub-index id (plans).
+    pub caps: HashMap<String, f64>,
+    /// `costs`: cost of a point per sub-index id (plans).
+    pub costs: HashMap<String, f64>,
+    /// `field`: `fixed` or `trend` (plans).
+    pub field: Field,
+    /// `lang`: `vi` or `en` (reports).
+    pub lang: Option<&'static str>,
+    /// `format`: `md` or `html` (reports).
+    pub format: Option<ReportFormat>,
+}
+
+/// Reads `{<sub-index id>: number}` (the `caps` and `costs` options).
+fn number_map(value: &JsValue, function: &str, key: &str) -> Result<HashMap<String, f64>, JsValue> {
+    let expected = || type_error(&format!("{function}: option '{key}' must be an object {{<sub-index id>: number}}"));
+    if !is_plain_object(value) {
+        return Err(expected());
+    }
+    entries(value)
+        .into_iter()
+        .filter(|(_, v)| !v.is_undefined())
+        .map(|(id, v)| {
+            v.as_f64()
+                .map(|n| (id.clone(), n))
+                .ok_or_else(|| type_error(&format!("{function}: option '{key}': the value of '{id}' must be a number")))
+        })
+        .collect()
 }
 
 impl Options {
@@ -117,6 +159,32 @@ impl Options {
                 "unitColumn" => options.read.unit_column = text(&v)?,
                 "yearColumn" => options.read.year_column = text(&v)?,
                 "unitMap" => options.unit_map = Some(text(&v)?),
+                "unit" => options.unit = Some(text(&v)?),
+                "from" => options.previous = optional_year_arg(&v, &format!("{function}: option 'from'"))?,
+                "target" => options.target = Some(text(&v)?),
+                "caps" => options.caps = number_map(&v, function, "caps")?,
+                "costs" => options.costs = number_map(&v, function, "costs")?,
+                "field" => {
+                    options.field = match text(&v)?.as_str() {
+                        "fixed" => Field::Fixed,
+                        "trend" => Field::Trend,
+                        _ => return Err(type_error(&format!("{function}: option 'field' must be 'fixed' or 'trend'"))),
+                    }
+                }
+                "lang" => {
+                    options.lang = Some(match text(&v)?.as_str() {
+                        "vi" => "vi",
+                        "en" => "en",
+                        _ => return Err(type_error(&format!("{function}: option 'lang' must be 'vi' or 'en'"))),
+                    })
+                }
+                "format" => {
+                    options.format = Some(match text(&v)?.as_str() {
+                        "md" => ReportFormat::Markdown,
+                        "html" => ReportFormat::Html,
+                        _ => return Err(type_error(&format!("{function}: option 'format' must be 'md' or 'html'"))),
+                    })
+                }
                 "delimiter" => {
                     options.read.delimiter = match text(&v)?.as_str() {
                         "," => Some(b','),
@@ -138,5 +206,23 @@ impl Options {
     /// The core's scoring options.
     pub(crate) fn score(&self) -> chiso::ScoreOptions {
         chiso::ScoreOptions { year: self.year, strict: self.strict }
+    }
+
+    /// The `unit` option, which the analyses of one unit require.
+    pub(crate) fn unit(&self, function: &str) -> Result<&str, JsValue> {
+        self.unit.as_deref().ok_or_else(|| {
+            type_error(&format!("{function}: option 'unit' is required (the unit's name, e.g. \"Nam Định\")"))
+        })
+    }
+
+    /// The `target` option parsed by the core (a malformed target is the core's
+    /// `ComputeError`), or `None` when it is absent.
+    pub(crate) fn target(&self) -> Result<Option<Target>, JsValue> {
+        self.target.as_deref().map(str::parse::<Target>).transpose().map_err(error::to_js)
+    }
+
+    /// The core's planning options.
+    pub(crate) fn plan(&self) -> chiso::plan::PlanOptions {
+        chiso::plan::PlanOptions { caps: self.caps.clone(), costs: self.costs.clone(), field: self.field }
     }
 }

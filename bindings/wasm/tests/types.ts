@@ -7,10 +7,16 @@ import {
   SpecError,
   compare,
   compareCsv,
+  diagnose,
+  diagnoseCsv,
   formatDecimal,
   formatDelta,
   preset,
+  plan,
+  planCsv,
   presets,
+  report,
+  reportCsv,
   score,
   scoreCsv,
   validateSpec,
@@ -18,14 +24,23 @@ import {
 import type {
   Change,
   Comparison,
+  ComponentDiagnosis,
+  Decomposition,
+  Diagnosis,
   ErrorCode,
   NodeScore,
+  Plan,
+  PlanOptions,
+  PlanStep,
   Presence,
+  ReportOptions,
   Row,
   ScoreRow,
   Scores,
   Spec,
   SpecInput,
+  Target,
+  TargetText,
   Tier,
   Validation,
   YearRange,
@@ -57,14 +72,14 @@ const badSpec: Spec = { id: "x", root: "r", nodes: [{ id: "r", aggregation: "wei
 const noNodes: Spec = { id: "x", root: "r" };
 
 // Validation is data, narrowed by `valid`.
-const report: Validation = validateSpec(custom);
-if (report.valid) {
-  const id: string = report.id;
-  const none: null = report.error;
+const validation: Validation = validateSpec(custom);
+if (validation.valid) {
+  const id: string = validation.id;
+  const none: null = validation.error;
 } else {
-  const error: SpecError = report.error;
-  const node: string | null = report.error.node;
-  const noId: null = report.id;
+  const error: SpecError = validation.error;
+  const node: string | null = validation.error.node;
+  const noId: null = validation.id;
 }
 validateSpec("id = \"t\"\nroot = \"r\"\n[[nodes]]\nid = \"r\"\n");
 // @ts-expect-error: validateSpec takes a spec, not a number.
@@ -111,6 +126,58 @@ const note: string | null = change.note;
 expectType<Equal<Presence, "both" | "only_from" | "only_to">>(true);
 // @ts-expect-error: compare has no year option.
 compare("pci", rows, 2018, 2019, { year: 2019 });
+
+// Analyses of one unit: diagnose, plan, report.
+const diagnosis: Diagnosis = diagnose("pci", rows, { unit: "Nam Định", year: 2016, from: 2015 });
+diagnoseCsv("pci", "", { unit: "Nam Định", unitColumn: "province", yearColumn: "year", delimiter: ";" });
+const component: ComponentDiagnosis = diagnosis.components[0];
+const leaderUnit: string = component.leader_unit;
+const costToMedian: number = component.cost_to_median;
+const subChange: number | null = component.change;
+const previousRank: number | null = diagnosis.previous_rank;
+const weakest: string[] = diagnosis.weakest;
+const parts: Decomposition | null = diagnosis.decomposition;
+const firstPart: [string, number] | undefined = parts?.contributions[0];
+// @ts-expect-error: the unit is required.
+diagnose("pci", rows, { year: 2016 });
+// @ts-expect-error: diagnose has no target.
+diagnose("pci", rows, { unit: "Nam Định", target: "top:10" });
+
+const planOptions: PlanOptions = {
+  unit: "Nam Định",
+  year: 2016,
+  target: "top:10",
+  caps: { transparency: 0.5 },
+  costs: { transparency: 2 },
+  field: "trend",
+};
+const planned: Plan = plan("pci", rows, planOptions);
+const plannedCsv: Plan = planCsv("pci", "", { ...planOptions, unitColumn: "province", delimiter: "," });
+const target: Target = planned.target;
+if (target.kind === "rank") {
+  const places: number = target.value;
+}
+const step: PlanStep = planned.steps[0];
+const stepGain: number = step.gain;
+const reachable: boolean = planned.reachable;
+const rankPlanned: number = planned.rank_planned;
+const targets: TargetText[] = ["top:10", "rank:3", "score:70,5", "gain:2"];
+// @ts-expect-error: the target is required.
+plan("pci", rows, { unit: "Nam Định" });
+// @ts-expect-error: unknown target kind.
+plan("pci", rows, { unit: "Nam Định", target: "best:3" });
+// @ts-expect-error: field is fixed or trend.
+plan("pci", rows, { unit: "Nam Định", target: "top:10", field: "moving" });
+// @ts-expect-error: caps are numbers.
+plan("pci", rows, { unit: "Nam Định", target: "top:10", caps: { transparency: "1" } });
+
+const reportOptions: ReportOptions = { unit: "Nam Định", year: 2016, lang: "en", format: "html" };
+const page: string = report("pci", rows, reportOptions);
+const markdown: string = reportCsv("pci", "", { unit: "Nam Định", unitColumn: "province", target: "top:5" });
+// @ts-expect-error: vi or en.
+report("pci", rows, { unit: "Nam Định", lang: "fr" });
+// @ts-expect-error: md or html.
+report("pci", rows, { unit: "Nam Định", format: "pdf" });
 
 // Errors.
 try {
@@ -168,4 +235,17 @@ export {
   made,
   shown,
   moved,
+  leaderUnit,
+  costToMedian,
+  subChange,
+  previousRank,
+  weakest,
+  firstPart,
+  plannedCsv,
+  stepGain,
+  reachable,
+  rankPlanned,
+  targets,
+  page,
+  markdown,
 };

@@ -1,10 +1,24 @@
 // The shared test vectors of tests/vectors/, as crates/chiso/tests/vectors.rs checks them:
-// same inputs, same tolerance, error kind → error class, message "contains" parts.
+// same inputs, same tolerance, error kind → error class, message "contains" parts; object
+// results (plans, diagnoses) field by field as its `check_object` does.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readdirSync, readFileSync } from "node:fs";
 
-import { ChisoError, ComputeError, DataError, SpecError, compare, score, scoreCsv } from "chiso";
+import {
+  ChisoError,
+  ComputeError,
+  DataError,
+  SpecError,
+  compare,
+  compareCsv,
+  diagnose,
+  diagnoseCsv,
+  plan,
+  planCsv,
+  score,
+  scoreCsv,
+} from "chiso";
 
 const dir = new URL("../../../tests/vectors/", import.meta.url);
 const names = readdirSync(dir)
@@ -16,19 +30,114 @@ test("the shared vectors are there", () => {
   assert.ok(names.length >= 10, `expected the shared vectors in ${dir.pathname}`);
 });
 
+/** Runs a case as vectors.rs does: rows or CSV, then plan, diagnose, compare or score. */
 function run(testCase) {
   const spec = typeof testCase.index === "string" ? testCase.index : testCase.spec;
-  if (typeof testCase.csv === "string") {
-    return scoreCsv(spec, testCase.csv);
+  const csv = typeof testCase.csv === "string" ? testCase.csv : null;
+  const call = (fromRows, fromCsv, ...args) =>
+    csv === null ? fromRows(spec, testCase.rows, ...args) : fromCsv(spec, csv, ...args);
+  if (testCase.plan) {
+    const { unit, year, target } = testCase.plan;
+    return call(plan, planCsv, { unit, year: year ?? undefined, target });
+  }
+  if (testCase.diagnose) {
+    const { unit, year } = testCase.diagnose;
+    return call(diagnose, diagnoseCsv, { unit, year: year ?? undefined });
   }
   if (testCase.compare) {
-    return compare(spec, testCase.rows, testCase.compare.from, testCase.compare.to);
+    return call(compare, compareCsv, testCase.compare.from, testCase.compare.to);
   }
-  return score(spec, testCase.rows, { year: testCase.year ?? undefined });
+  return call(score, scoreCsv, { year: testCase.year ?? undefined });
 }
 
+// --- object results: vectors.rs `check_object` ------------------------------------------------
+// serde_json tells a float literal (`1.5`, `30.0`, `1e-3`) from an integer one (`30`): floats
+// are compared within the tolerance, everything else exactly. JSON.parse cannot tell them
+// apart, so the `expected` part is read once more with each float literal boxed.
+const FLOAT = "\u0000float";
+
+const NUMBER = /-?\d+(\.\d+)?([eE][+-]?\d+)?/y;
+
+/** JSON text with every float literal outside strings written as `{"\u0000float": literal}`. */
+function boxFloats(text) {
+  let out = "";
+  for (let i = 0; i < text.length; ) {
+    const c = text[i];
+    if (c === '"') {
+      let j = i + 1;
+      while (text[j] !== '"') j += text[j] === "\\" ? 2 : 1;
+      out += text.slice(i, j + 1);
+      i = j + 1;
+    } else if (c === "-" || (c >= "0" && c <= "9")) {
+      NUMBER.lastIndex = i;
+      const literal = NUMBER.exec(text)[0];
+      out += /[.eE]/.test(literal) ? `{${JSON.stringify(FLOAT)}:${literal}}` : literal;
+      i += literal.length;
+    } else {
+      out += c;
+      i += 1;
+    }
+  }
+  return out;
+}
+
+const isFloat = (v) => v !== null && typeof v === "object" && !Array.isArray(v) && FLOAT in v;
+
+/** `value` with the boxes removed (for exact comparison of nested non-array values). */
+function unbox(value) {
+  if (isFloat(value)) return value[FLOAT];
+  if (Array.isArray(value)) return value.map(unbox);
+  if (value !== null && typeof value === "object") {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, unbox(v)]));
+  }
+  return value;
+}
+
+/**
+ * Every field of `expected` in `got`: float literals within `tolerance`, arrays of objects
+ * matched by `id` and checked recursively, anything else (integers, booleans, strings, null,
+ * objects) equal.
+ */
+function checkObject(name, got, expected, tolerance) {
+  for (const [field, want] of Object.entries(expected)) {
+    const g = got?.[field] ?? null;
+    if (isFloat(want)) {
+      const w = want[FLOAT];
+      assert.equal(typeof g, "number", `${name}: ${field} is ${g}`);
+      assert.ok(Math.abs(g - w) <= tolerance, `${name}: ${field} ${g} vs ${w} (±${tolerance})`);
+    } else if (Array.isArray(want)) {
+      assert.ok(Array.isArray(g), `${name}: ${field} is not an array: ${JSON.stringify(g)}`);
+      for (const item of want) {
+        const id = unbox(item?.id ?? null);
+        const found = g.find((x) => {
+          try {
+            assert.deepEqual(x?.id ?? null, id);
+            return true;
+          } catch {
+            return false;
+          }
+        });
+        assert.ok(found !== undefined, `${name}: no ${JSON.stringify(id)} in ${field}`);
+        checkObject(name, found, item, tolerance);
+      }
+    } else {
+      assert.deepEqual(g, unbox(want), `${name}: ${field}`);
+    }
+  }
+}
+
+test("check_object semantics: floats within the tolerance, integers exact, ids matched", () => {
+  const expected = JSON.parse(boxFloats('{"a": 1.0, "n": 3, "s": "x\\"1.5", "l": [{"id": "p", "v": 2.5}]}'));
+  assert.ok(isFloat(expected.a) && expected.n === 3 && expected.s === 'x"1.5');
+  checkObject("self", { a: 1.0004, n: 3, s: 'x"1.5', l: [{ id: "q", v: 0 }, { id: "p", v: 2.5001 }] }, expected, 1e-3);
+  assert.throws(() => checkObject("self", { a: 1, n: 3.0004, s: 'x"1.5', l: [{ id: "p", v: 2.5 }] }, expected, 1e-3));
+  assert.throws(() => checkObject("self", { a: 1, n: 3, s: 'x"1.5', l: [{ id: "q", v: 2.5 }] }, expected, 1e-3));
+  assert.throws(() => checkObject("self", { a: 1.01, n: 3, s: 'x"1.5', l: [{ id: "p", v: 2.5 }] }, expected, 1e-3));
+});
+
 for (const name of names) {
-  const testCase = JSON.parse(readFileSync(new URL(name, dir), "utf8"));
+  const text = readFileSync(new URL(name, dir), "utf8");
+  const testCase = JSON.parse(text);
   test(name, () => {
     if (testCase.error) {
       const { kind, contains } = testCase.error;
@@ -52,6 +161,10 @@ for (const name of names) {
     const result = run(testCase);
     const tolerance = testCase.tolerance;
     assert.equal(typeof tolerance, "number", `${name}: tolerance`);
+    if (testCase.expected !== null && typeof testCase.expected === "object" && !Array.isArray(testCase.expected)) {
+      checkObject(name, result, JSON.parse(boxFloats(text)).expected, tolerance);
+      return;
+    }
     assert.equal(result.rows.length, testCase.expected.length, `${name}: row count`);
     for (const want of testCase.expected) {
       const got = result.rows.find((r) => r.unit === want.unit);

@@ -1,8 +1,10 @@
 // Browser test: serves the repository root from a local node:http server, opens
 // examples/web/index.html in headless Chromium (Debian's /usr/bin/chromium driven by
 // playwright-core) and checks the ranking table against the published PCI 2016 values in
-// examples/data/pci/pci_subindices.csv. Prints "N passed, M failed"; exits 1 on any failure.
-// A missing browser is a failure, never a skip.
+// examples/data/pci/pci_subindices.csv, then the province report page
+// examples/web/report.html in Vietnamese and English with screenshots (./report.mjs).
+// Prints "N passed, M failed"; exits 1 on any failure. A missing browser is a failure, never
+// a skip. CHISO_KEEP_SCREENSHOTS=1 keeps the report screenshots (their folder is printed).
 import { createServer } from "node:http";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { readFile } from "node:fs/promises";
@@ -11,6 +13,8 @@ import { extname, join, normalize, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 
 import { chromium } from "playwright-core";
+
+import { checkReportPage } from "./report.mjs";
 
 const ROOT = fileURLToPath(new URL("../../../../", import.meta.url));
 const CHROMIUM = process.env.CHISO_CHROMIUM ?? "/usr/bin/chromium";
@@ -176,6 +180,9 @@ async function main() {
     await page.selectOption("#year", "2006");
     await page.waitForSelector("#ranking[data-state=ready][data-year='2006']", { timeout: 10_000 });
     checkTop("2006", await tableRows(page), published(2006));
+
+    // The province report: Nam Định 2016 in both languages, its charts and screenshots.
+    await checkReportPage(page, { base: `http://127.0.0.1:${port}`, check, published });
 
     check("no console errors or warnings, no failed requests", problems.length === 0, problems.join(" | "));
   } finally {
