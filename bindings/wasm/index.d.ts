@@ -289,7 +289,7 @@ export interface CsvPlanOptions extends PlanOptions {
 
 /** Options of {@link report}. */
 export interface ReportOptions extends UnitOptions {
-  /** Target of the report's plan (default `"top:10"`). */
+  /** Target of the report's plan (default: the top 10, or the top third of a field under 30 units). */
   target?: TargetText;
   /** Language of the text and decimal mark (default `vi`, decimal commas). */
   lang?: "vi" | "en";
@@ -738,7 +738,7 @@ export function planCsv(spec: SpecInput, csvText: string, options: CsvPlanOption
 /**
  * The one-page report on `options.unit` in `options.year`: score, rank, tier and change,
  * the sub-indices against the median and the leader, the weakest components and the plan
- * to `options.target` (default `top:10`). Markdown, or with `format: "html"` a standalone
+ * to `options.target` (default: the top 10, or the top third of a field under 30 units). Markdown, or with `format: "html"` a standalone
  * HTML page (`<article class="chiso-report">` with an SVG radar and an SVG bar chart);
  * Vietnamese (default, decimal commas) or English.
  * @example reportCsv("pci", csvText, {unit: "Nam Định", year: 2016, unitColumn: "province", lang: "en"})

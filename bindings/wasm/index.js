@@ -178,7 +178,7 @@ export function planCsv(spec, csvText, options) {
 
 /**
  * The one-page report on one unit (score, rank, change, sub-indices, weakest components,
- * the plan to `options.target`, default `top:10`) as Markdown or as a standalone HTML page
+ * the plan to `options.target`, default the top 10 or the top third of a field under 30 units) as Markdown or as a standalone HTML page
  * with inline SVG radar and bar charts, in Vietnamese (default) or English.
  * @param {string | object} spec a preset id, a spec object, or JSON/TOML text
  * @param {object[]} rows `{unit, year?, <node id>: number | string}`

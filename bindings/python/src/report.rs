@@ -10,7 +10,8 @@ use crate::error::run;
 use crate::spec::Spec;
 
 /// A one-page report on `unit` in `year` (score, rank, change, sub-indices, weakest
-/// components, the plan to reach `target`, default `"top:10"`), as Markdown (`format="md"`)
+/// components, the plan to reach `target`, default the top 10 or the top third of a field
+/// under 30 units), as Markdown (`format="md"`)
 /// or a standalone HTML page with SVG charts (`format="html"`), in `lang` `"vi"` or `"en"`.
 #[pyfunction]
 #[pyo3(signature = (spec, data, unit, *, year=None, target=None, lang="vi", format="md"))]

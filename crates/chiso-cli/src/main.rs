@@ -174,7 +174,7 @@ enum Command {
         lang: Lang,
     },
     /// A one-page report on one unit: score, rank, change, sub-indices, weakest components and
-    /// the plan to reach a target (default: the top 10).
+    /// the plan to reach a target (default: the top 10, or the top third of a field under 30).
     Report {
         #[command(flatten)]
         input: Input,

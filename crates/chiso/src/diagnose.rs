@@ -95,6 +95,25 @@ pub struct Diagnosis {
     pub decomposition: Option<Decomposition>,
 }
 
+/// The year an analysis is about: the one given, or the data's only year; data with several
+/// years needs one.
+pub(crate) fn analysis_year(data: &Dataset, year: Option<i32>) -> Result<Option<i32>, Error> {
+    match (year, data.years()) {
+        (Some(y), _) => Ok(Some(y)),
+        (None, None) => Ok(None),
+        (None, Some(_)) => match data.distinct_years().as_slice() {
+            [only] => Ok(Some(*only)),
+            years => Err(crate::error::ComputeError::InvalidTarget {
+                message: format!(
+                    "the data has several years ({}); give the year to analyse",
+                    years.iter().map(i32::to_string).collect::<Vec<_>>().join(", ")
+                ),
+            }
+            .into()),
+        },
+    }
+}
+
 /// Finds a unit's row in a year, or an error that suggests similar names.
 pub(crate) fn find_row<'a>(scores: &'a Scores, unit: &str, year: Option<i32>) -> Result<&'a ScoreRow, Error> {
     let unit = crate::data::normalise_unit(unit);
@@ -185,6 +204,7 @@ pub fn diagnose(
     year: Option<i32>,
     previous: Option<i32>,
 ) -> Result<Diagnosis, Error> {
+    let year = analysis_year(data, year)?;
     let now = score(definition, data, &ScoreOptions { year, strict: false })?;
     let row = find_row(&now, unit, year)?;
     let spec = definition.resolve(year)?;

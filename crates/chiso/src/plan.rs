@@ -14,7 +14,7 @@ use std::collections::HashMap;
 use serde::Serialize;
 
 use crate::data::Dataset;
-use crate::diagnose::{component_values, composite, find_row, linear_shares};
+use crate::diagnose::{analysis_year, component_values, composite, find_row, linear_shares};
 use crate::error::{ComputeError, Error};
 use crate::rank::round_half_away;
 use crate::score::{score, ScoreOptions, Scores};
@@ -145,6 +145,7 @@ pub fn plan(
     target: Target,
     options: &PlanOptions,
 ) -> Result<Plan, Error> {
+    let year = analysis_year(data, year)?;
     let scores = score(definition, data, &ScoreOptions { year, strict: false })?;
     let spec = definition.resolve(year)?;
     let row = find_row(&scores, unit, year)?;

@@ -20,7 +20,8 @@ pub enum ReportFormat {
     Html,
 }
 
-/// Diagnoses `unit` in `year`, plans `target` (default: the top 10) and renders the report.
+/// Diagnoses `unit` in `year`, plans `target` (default: the top 10, or the top third of a
+/// field under 30 units) and renders the report.
 pub fn report(
     definition: &IndexDefinition,
     data: &Dataset,
@@ -31,7 +32,8 @@ pub fn report(
     format: ReportFormat,
 ) -> Result<String, Error> {
     let d = diagnose(definition, data, unit, year, None)?;
-    let target = target.unwrap_or(Target::Rank(10));
+    // The default target is the top 10, or the top third of a small field (13 districts → 4).
+    let target = target.unwrap_or(Target::Rank(10.min(d.out_of.div_ceil(3)).max(1)));
     let p = plan(definition, data, unit, year, target, &PlanOptions::default())?;
     Ok(render(&d, Some(&p), lang, format))
 }
@@ -60,7 +62,8 @@ fn escape(text: &str) -> String {
     text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
 }
 
-/// Renders a diagnosis (and optionally a plan) as a report.
+/// Renders a diagnosis (and optionally a plan) as a report; `lang` is `"vi"` or `"en"`
+/// (anything else is English).
 pub fn render(d: &Diagnosis, p: Option<&Plan>, lang: &str, format: ReportFormat) -> String {
     let w = Words { vi: lang == "vi" };
     let html = format == ReportFormat::Html;

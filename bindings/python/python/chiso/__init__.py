@@ -345,7 +345,8 @@ def report(
 ) -> str:
     """A one-page report on ``unit`` in ``year`` in the style of the provincial press releases:
     score, rank, tier, change from the year before, the sub-index table, the weakest
-    components and the plan to reach ``target`` (default ``"top:10"``). Markdown, or with
+    components and the plan to reach ``target`` (default: the top 10, or the top third of a
+    field under 30 units). Markdown, or with
     ``format="html"`` a standalone page with SVG radar and bar charts (in a notebook:
     ``IPython.display.HTML(chiso.report(..., format="html"))``). Numbers take decimal commas
     in Vietnamese."""
