@@ -18,6 +18,14 @@ fn chiso(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_chiso")).args(args).output().unwrap()
 }
 
+/// `chiso COMMAND --index pci --input <bundled PCI table> --unit-column province REST…`
+fn on_table(command: &str, rest: &[&str]) -> Output {
+    let table = pci_table();
+    let mut args = vec![command, "--index", "pci", "--input", &table, "--unit-column", "province"];
+    args.extend_from_slice(rest);
+    chiso(&args)
+}
+
 fn stdout(out: &Output) -> String {
     assert!(out.status.success(), "failed: {}", String::from_utf8_lossy(&out.stderr));
     String::from_utf8(out.stdout.clone()).unwrap()
@@ -32,20 +40,7 @@ fn failure(out: &Output) -> String {
 
 #[test]
 fn score_csv_carries_unrounded_scores_in_ranking_order() {
-    let table = pci_table();
-    let out = stdout(&chiso(&[
-        "score",
-        "--index",
-        "pci",
-        "--input",
-        &table,
-        "--unit-column",
-        "province",
-        "--year",
-        "2016",
-        "--format",
-        "csv",
-    ]));
+    let out = stdout(&on_table("score", &["--year", "2016", "--format", "csv"]));
     let lines: Vec<&str> = out.lines().collect();
     assert_eq!(lines[0], "unit,year,score,rank,tier");
     assert_eq!(lines.len(), 64);
@@ -60,42 +55,17 @@ fn score_csv_carries_unrounded_scores_in_ranking_order() {
 
 #[test]
 fn score_table_shows_two_decimals_and_vietnamese_names() {
-    let table = pci_table();
-    let out =
-        stdout(&chiso(&["score", "--index", "pci", "--input", &table, "--unit-column", "province", "--year", "2016"]));
+    let out = stdout(&on_table("score", &["--year", "2016"]));
     assert!(out.contains("PCI 2016 — Provincial Competitiveness Index (63 units)"), "{out}");
     let first = out.lines().find(|l| l.trim_start().starts_with("1 ")).unwrap();
     assert!(first.contains("Đà Nẵng") && first.contains("70.00") && first.contains("Very good"), "{first}");
-    let vi = stdout(&chiso(&[
-        "score",
-        "--index",
-        "pci",
-        "--input",
-        &table,
-        "--unit-column",
-        "province",
-        "--year",
-        "2016",
-        "--lang",
-        "vi",
-    ]));
+    let vi = stdout(&on_table("score", &["--year", "2016", "--lang", "vi"]));
     assert!(vi.contains("70,00") && vi.contains("Rất tốt") && vi.contains("Hạng"), "{vi}");
 }
 
 #[test]
 fn without_a_year_every_year_is_scored_with_its_edition_and_ranked_within_it() {
-    let table = pci_table();
-    let out = stdout(&chiso(&[
-        "score",
-        "--index",
-        "pci",
-        "--input",
-        &table,
-        "--unit-column",
-        "province",
-        "--format",
-        "json",
-    ]));
+    let out = stdout(&on_table("score", &["--format", "json"]));
     let value: serde_json::Value = serde_json::from_str(&out).unwrap();
     let rows = value["rows"].as_array().unwrap();
     assert_eq!(rows.len(), 316);
@@ -112,22 +82,7 @@ fn without_a_year_every_year_is_scored_with_its_edition_and_ranked_within_it() {
 
 #[test]
 fn compare_reports_changes_and_units_in_one_year_only() {
-    let table = pci_table();
-    let out = stdout(&chiso(&[
-        "compare",
-        "--index",
-        "pci",
-        "--input",
-        &table,
-        "--unit-column",
-        "province",
-        "--from",
-        "2006",
-        "--to",
-        "2013",
-        "--format",
-        "csv",
-    ]));
+    let out = stdout(&on_table("compare", &["--from", "2006", "--to", "2013", "--format", "csv"]));
     let lines: Vec<&str> = out.lines().collect();
     assert!(lines[0].starts_with("unit,score_from,score_to,score_delta,rank_from,rank_to,rank_change"));
     // Hà Tây was merged into Hà Nội in 2008: reported, not dropped.
@@ -137,35 +92,9 @@ fn compare_reports_changes_and_units_in_one_year_only() {
     // Đà Nẵng: 2nd in 2006, 1st in 2013 → +1 place.
     let dn: Vec<&str> = lines.iter().find(|l| l.starts_with("Đà Nẵng,")).unwrap().split(',').collect();
     assert_eq!((dn[4], dn[5], dn[6]), ("2", "1", "1"));
-    let table_out = stdout(&chiso(&[
-        "compare",
-        "--index",
-        "pci",
-        "--input",
-        &table,
-        "--unit-column",
-        "province",
-        "--from",
-        "2006",
-        "--to",
-        "2013",
-    ]));
+    let table_out = stdout(&on_table("compare", &["--from", "2006", "--to", "2013"]));
     assert!(table_out.contains("In one year only: Hà Tây (2006)"), "{table_out}");
-    let mapped = stdout(&chiso(&[
-        "compare",
-        "--index",
-        "pci",
-        "--input",
-        &table,
-        "--unit-column",
-        "province",
-        "--from",
-        "2006",
-        "--to",
-        "2013",
-        "--unit-map",
-        "vn-provinces",
-    ]));
+    let mapped = stdout(&on_table("compare", &["--from", "2006", "--to", "2013", "--unit-map", "vn-provinces"]));
     assert!(mapped.contains("In one year only: Hà Tây (2006: merged into Hà Nội on 2008-08-01)"), "{mapped}");
 }
 
@@ -230,10 +159,9 @@ fn errors_go_to_stderr_with_a_non_zero_exit() {
     assert!(err.contains("'pcx' is neither a preset index (pci) nor a specification file"), "{err}");
     let err = failure(&chiso(&["score", "--index", "pci", "--input", "/nonexistent.csv"]));
     assert!(err.contains("/nonexistent.csv"), "{err}");
-    let err =
-        failure(&chiso(&["score", "--index", "pci", "--input", &table, "--unit-column", "province", "--year", "2010"]));
+    let err = failure(&on_table("score", &["--year", "2010"]));
     assert!(err.contains("no rows for 2010"), "{err}");
-    let err = failure(&chiso(&["score", "--index", "pci", "--input", &table, "--unit-column", "province", "--strict"]));
+    let err = failure(&on_table("score", &["--strict"]));
     assert!(err.contains("column 'province_ascii' is not a node of index 'pci'"), "{err}");
 }
 
@@ -247,58 +175,33 @@ fn presets_and_spec_commands() {
 
 #[test]
 fn plan_prints_gains_per_sub_index_or_a_summary() {
-    let table = pci_table();
-    let base = [
-        "plan",
-        "--index",
-        "pci",
-        "--input",
-        &table,
-        "--unit-column",
-        "province",
-        "--unit",
-        "Nam Định",
-        "--year",
-        "2016",
-    ];
-    let csv = stdout(&chiso(&[&base[..], &["--target", "top:10", "--format", "csv"]].concat()));
+    let nam_dinh = ["--unit", "Nam Định", "--year", "2016"];
+    let csv = stdout(&on_table("plan", &[&nam_dinh[..], &["--target", "top:10", "--format", "csv"]].concat()));
     let lines: Vec<&str> = csv.lines().collect();
     assert_eq!(lines[0], "node,current,gain,planned");
     assert_eq!(lines.len(), 11);
-    let summary = stdout(&chiso(&[&base[..], &["--target", "top:10", "--format", "csv", "--summary"]].concat()));
+    let summary =
+        stdout(&on_table("plan", &[&nam_dinh[..], &["--target", "top:10", "--format", "csv", "--summary"]].concat()));
     let row: Vec<&str> = summary.lines().nth(1).unwrap().split(',').collect();
     assert_eq!(summary.lines().next().unwrap(), "score_now,score_planned,rank_now,rank_planned,reachable");
     assert_eq!((row[2], row[3], row[4]), ("30", "10", "true"));
-    let capped =
-        stdout(&chiso(&[&base[..], &["--target", "rank:1", "--cap", "transparency=0,1", "--format", "json"]].concat()));
+    let capped = stdout(&on_table(
+        "plan",
+        &[&nam_dinh[..], &["--target", "rank:1", "--cap", "transparency=0,1", "--format", "json"]].concat(),
+    ));
     let value: serde_json::Value = serde_json::from_str(&capped).unwrap();
     assert_eq!(value["reachable"], true);
     let t = value["steps"].as_array().unwrap().iter().find(|s| s["id"] == "transparency").unwrap();
     assert!(t["gain"].as_f64().unwrap() <= 0.1 + 1e-12);
-    let err = failure(&chiso(&[&base[..], &["--target", "top10"]].concat()));
+    let err = failure(&on_table("plan", &[&nam_dinh[..], &["--target", "top10"]].concat()));
     assert!(err.contains("target 'top10' is not one of"), "{err}");
-    let err = failure(&chiso(&[&base[..], &["--target", "top:10", "--cap", "transparency"]].concat()));
+    let err = failure(&on_table("plan", &[&nam_dinh[..], &["--target", "top:10", "--cap", "transparency"]].concat()));
     assert!(err.contains("--cap 'transparency' is not NODE=VALUE"), "{err}");
 }
 
 #[test]
 fn diagnose_reads_like_a_provincial_report() {
-    let table = pci_table();
-    let out = stdout(&chiso(&[
-        "diagnose",
-        "--index",
-        "pci",
-        "--input",
-        &table,
-        "--unit-column",
-        "province",
-        "--unit",
-        "Nam Định",
-        "--year",
-        "2016",
-        "--lang",
-        "vi",
-    ]));
+    let out = stdout(&on_table("diagnose", &["--unit", "Nam Định", "--year", "2016", "--lang", "vi"]));
     assert!(out.contains("Nam Định: 58,54 điểm, hạng 30/63 (Khá), -1,08 điểm và -13 bậc so với 2015"), "{out}");
     assert!(out.contains("Yếu nhất"), "{out}");
 }
