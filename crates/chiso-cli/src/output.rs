@@ -385,51 +385,33 @@ pub fn diagnosis_table(d: &chiso::diagnose::Diagnosis, vi: bool) -> String {
 
 pub fn plan_table(p: &chiso::plan::Plan, vi: bool) -> String {
     let n = |x: f64| format_decimal(x, 2, vi);
+    let t = |v: &'static str, e: &'static str| if vi { v } else { e };
+    let head = format!("{} {}", p.unit, opt(p.year));
     let mut out = if p.reachable {
-        if vi {
-            format!(
-                "{} {}: {} → {} điểm, hạng {} → {}/{} (cần {}; tổng tăng {} điểm thành phần)\n\n",
-                p.unit,
-                opt(p.year),
-                n(p.score_now),
-                n(p.score_planned),
-                p.rank_now,
-                p.rank_planned,
-                p.out_of,
-                n(p.threshold),
-                n(p.total_gain)
-            )
-        } else {
-            format!(
-                "{} {}: {} → {} points, rank {} → {}/{} (needs {}; {} sub-index points in all)\n\n",
-                p.unit,
-                opt(p.year),
-                n(p.score_now),
-                n(p.score_planned),
-                p.rank_now,
-                p.rank_planned,
-                p.out_of,
-                n(p.threshold),
-                n(p.total_gain)
-            )
-        }
-    } else if vi {
         format!(
-            "{} {}: không đạt được mục tiêu (cần {}); tối đa {} điểm, hạng tốt nhất {}/{}\n\n",
-            p.unit,
-            opt(p.year),
-            n(p.threshold),
+            "{head}: {} → {} {}, {} {} → {}/{} ({} {}; {} {})\n\n",
+            n(p.score_now),
             n(p.score_planned),
+            t("điểm", "points"),
+            t("hạng", "rank"),
+            p.rank_now,
             p.rank_planned,
-            p.out_of
+            p.out_of,
+            t("cần", "needs"),
+            n(p.threshold),
+            n(p.total_gain),
+            t("điểm thành phần tăng thêm", "sub-index points in all"),
         )
     } else {
         format!(
-            "{} {}: target not reachable (needs {}); at most {} points, best rank {}/{}\n\n",
-            p.unit,
-            opt(p.year),
+            "{head}: {} ({} {}); {} {} {}, {} {}/{}\n\n",
+            t("không đạt được mục tiêu", "target not reachable"),
+            t("cần", "needs"),
             n(p.threshold),
+            t("tối đa", "at most"),
             n(p.score_planned),
+            t("điểm", "points"),
+            t("hạng tốt nhất", "best rank"),
             p.rank_planned,
             p.out_of
         )
