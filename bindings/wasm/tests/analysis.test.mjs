@@ -3,7 +3,6 @@
 // examples/data/pci/pci_subindices.csv or hand arithmetic on them, never chiso output.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
 
 import {
   ChisoError,
@@ -16,20 +15,9 @@ import {
   report,
   reportCsv,
 } from "chiso";
+import { IDS, PCI_CSV } from "./pci.mjs";
 
-const IDS = [
-  "entry_costs",
-  "land_access",
-  "transparency",
-  "time_costs",
-  "informal_charges",
-  "policy_bias",
-  "proactivity",
-  "business_support",
-  "labor_policy",
-  "legal_institutions",
-];
-const CSV = readFileSync(new URL("../../../examples/data/pci/pci_subindices.csv", import.meta.url), "utf8");
+const CSV = PCI_CSV;
 const UNIT = "Nam Định";
 const AT = { unitColumn: "province", year: 2016 };
 

@@ -2,7 +2,6 @@
 // Vietnamese text. Numbers are published PCI values or hand arithmetic, never chiso output.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
 
 import {
   ChisoError,
@@ -19,19 +18,8 @@ import {
   scoreCsv,
   validateSpec,
 } from "chiso";
+import { IDS, PCI_CSV } from "./pci.mjs";
 
-const IDS = [
-  "entry_costs",
-  "land_access",
-  "transparency",
-  "time_costs",
-  "informal_charges",
-  "policy_bias",
-  "proactivity",
-  "business_support",
-  "labor_policy",
-  "legal_institutions",
-];
 // Quảng Ninh 2019 (DESIGN.md): published 73.40, rank 1/63.
 const QN_2019 = [7.16, 7.0, 7.2, 7.89, 7.1, 7.69, 7.96, 6.68, 7.95, 7.58];
 const qnRow = (extra = {}) => ({
@@ -40,7 +28,6 @@ const qnRow = (extra = {}) => ({
   ...Object.fromEntries(IDS.map((id, i) => [id, QN_2019[i]])),
   ...extra,
 });
-const PCI_CSV = readFileSync(new URL("../../../examples/data/pci/pci_subindices.csv", import.meta.url), "utf8");
 
 /** Runs `fn`, asserts it throws `Class`, and returns the error. */
 function throwsA(Class, fn) {
