@@ -125,12 +125,8 @@ impl IndexDefinition {
     /// A definition holding one already-validated spec.
     pub fn from_spec(spec: &IndexSpec) -> Self {
         let file = to_file(spec);
-        let tiers = Vec::new();
         let mut spec = spec.clone();
-        let tiers = match spec.tiers.take() {
-            Some(rule) => vec![(None, None, rule)],
-            None => tiers,
-        };
+        let tiers = spec.tiers.take().map(|rule| (None, None, rule)).into_iter().collect();
         IndexDefinition { editions: vec![(file.edition, spec)], file, tiers }
     }
 
