@@ -12,7 +12,7 @@ fn main() -> Result<(), chiso::Error> {
     let data = Dataset::from_csv_path(path, &options)?;
     let pci = presets::get("pci")?;
 
-    let scores = score(&pci, &data, &ScoreOptions { year: Some(2016), strict: false })?;
+    let scores = score(&pci, &data, &ScoreOptions { year: Some(2016), ..Default::default() })?;
     println!("PCI 2016, top 10 of {}:", scores.rows.len());
     for &i in scores.ranking_order().iter().take(10) {
         let row = &scores.rows[i];

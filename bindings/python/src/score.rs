@@ -95,7 +95,7 @@ pub fn score_columns<'py>(
     components: bool,
 ) -> PyResult<Bound<'py, PyDict>> {
     let (definition, dataset) = (&spec.get().inner, &data.get().inner);
-    let options = ScoreOptions { year, strict };
+    let options = ScoreOptions { year, strict, ..Default::default() };
     let scores = run(py, || chiso::score(definition, dataset, &options))?;
     to_dict(py, &scores, components)
 }

@@ -46,13 +46,12 @@ fn aggregation_name(aggregation: Option<Aggregation>) -> Option<&'static str> {
 }
 
 /// `(name, low, high)` of a leaf's normalisation.
-fn normalisation(normalise: Normalisation) -> (&'static str, Option<f64>, Option<f64>) {
-    match normalise {
-        Normalisation::None => ("none", None, None),
-        Normalisation::MinMax { low, high } => ("min_max", Some(low), Some(high)),
-        // The enum is non_exhaustive: a method added to the core shows as "other" until
-        // this conversion names it.
-        _ => ("other", None, None),
+fn normalisation(normalise: &Normalisation) -> (&'static str, Option<f64>, Option<f64>) {
+    match *normalise {
+        Normalisation::MinMax { low, high, .. }
+        | Normalisation::PercentileRank { low, high, .. }
+        | Normalisation::Goalposts { low, high, .. } => (normalise.name(), Some(low), Some(high)),
+        _ => (normalise.name(), None, None),
     }
 }
 
@@ -70,7 +69,7 @@ fn node_dict<'py>(py: Python<'py>, spec: &IndexSpec, node: &Node) -> PyResult<Bo
     dict.set_item("children", children)?;
     dict.set_item("aggregation", aggregation_name(node.aggregation))?;
     dict.set_item("multiplier", node.multiplier)?;
-    let (method, low, high) = normalisation(node.normalise);
+    let (method, low, high) = normalisation(&node.normalise);
     dict.set_item("normalise", method)?;
     dict.set_item("normalise_low", low)?;
     dict.set_item("normalise_high", high)?;

@@ -205,7 +205,7 @@ impl Options {
 
     /// The core's scoring options.
     pub(crate) fn score(&self) -> chiso::ScoreOptions {
-        chiso::ScoreOptions { year: self.year, strict: self.strict }
+        chiso::ScoreOptions { year: self.year, strict: self.strict, ..Default::default() }
     }
 
     /// The `unit` option, which the analyses of one unit require.

@@ -262,7 +262,7 @@ fn run(cli: Cli) -> Result<String, chiso::Error> {
         Command::Score { input, year, format, strict, components, lang } => {
             let definition = load_index(&input.index)?;
             let data = load_data(&input)?;
-            let scores = chiso::score(&definition, &data, &ScoreOptions { year, strict })?;
+            let scores = chiso::score(&definition, &data, &ScoreOptions { year, strict, ..Default::default() })?;
             let spec_for_labels = definition.resolve(scores.rows.first().and_then(|r| r.year)).ok();
             Ok(match format {
                 Format::Table => output::score_table(&scores, &definition, lang == Lang::Vi, components),

@@ -97,8 +97,8 @@ pub fn compare_mapped(
         }
         .into());
     }
-    let first = score(definition, data, &ScoreOptions { year: Some(from), strict: false })?;
-    let second = score(definition, data, &ScoreOptions { year: Some(to), strict: false })?;
+    let first = score(definition, data, &ScoreOptions { year: Some(from), ..Default::default() })?;
+    let second = score(definition, data, &ScoreOptions { year: Some(to), ..Default::default() })?;
     Ok(compare_scores_mapped(&first, &second, mapping))
 }
 

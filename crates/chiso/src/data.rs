@@ -46,6 +46,9 @@ pub struct Column {
     name: String,
     values: Vec<Option<f64>>,
     invalid: Option<(usize, String, &'static str)>,
+    /// The cells as text, kept only for columns that are not all numbers (e.g. a region
+    /// column used to group units).
+    texts: Option<Vec<Option<String>>>,
 }
 
 impl Column {
@@ -112,7 +115,7 @@ impl Dataset {
             .iter()
             .position(|v| v.is_some_and(|v| !v.is_finite()))
             .map(|row| (row, values[row].map(|v| v.to_string()).unwrap_or_default(), "not a finite number"));
-        self.push(Column { name: name.into(), values, invalid })
+        self.push(Column { name: name.into(), values, invalid, texts: None })
     }
 
     /// Adds a column of text cells parsed like CSV cells (`None` or empty = missing), with
@@ -136,7 +139,10 @@ impl Dataset {
                 }
             }
         }
-        self.push(Column { name: name.into(), values, invalid })
+        let texts = invalid.is_some().then(|| {
+            cells.iter().map(|c| c.map(|t| t.trim().nfc().collect::<String>()).filter(|t| !t.is_empty())).collect()
+        });
+        self.push(Column { name: name.into(), values, invalid, texts })
     }
 
     fn check_length(&self, name: &str, got: usize) -> Result<(), DataError> {
@@ -201,6 +207,8 @@ impl Dataset {
         let mut years = year_col.map(|_| Vec::new());
         let mut cells: Vec<Vec<Option<f64>>> = vec![Vec::new(); header.len()];
         let mut invalid: Vec<Option<(usize, String, &'static str)>> = vec![None; header.len()];
+        // Text of columns that turned out not to be numeric, from their first such cell on.
+        let mut texts: Vec<Option<Vec<Option<String>>>> = vec![None; header.len()];
         for (i, record) in reader.records().enumerate() {
             let record = record.map_err(csv_error)?;
             let row = i + 1;
@@ -226,8 +234,14 @@ impl Dataset {
                         cells[c].push(None);
                         if invalid[c].is_none() {
                             invalid[c] = Some((i, text.to_owned(), reason));
+                            // Earlier cells were numbers: keep them as text too.
+                            texts[c] = Some(cells[c][..i].iter().map(|v| v.map(|v| v.to_string())).collect());
                         }
                     }
+                }
+                if let Some(t) = texts[c].as_mut() {
+                    let cell: String = text.trim().nfc().collect();
+                    t.push((!cell.is_empty()).then_some(cell));
                 }
             }
             units.push(unit);
@@ -240,7 +254,12 @@ impl Dataset {
             if c == unit_col || Some(c) == year_col {
                 continue;
             }
-            let column = Column { name, values: std::mem::take(&mut cells[c]), invalid: invalid[c].take() };
+            let column = Column {
+                name,
+                values: std::mem::take(&mut cells[c]),
+                invalid: invalid[c].take(),
+                texts: texts[c].take(),
+            };
             data.push(column)?;
         }
         Ok(data)
@@ -356,6 +375,20 @@ impl Dataset {
     /// Whether a column exists.
     pub fn has_column(&self, name: &str) -> bool {
         self.index.contains_key(name)
+    }
+
+    /// A column's cells as labels (e.g. a region column that groups units): the text of a
+    /// text column (trimmed, NFC), or the numbers of a numeric one written out; `None` = empty.
+    pub fn labels(&self, name: &str) -> Result<Vec<Option<String>>, DataError> {
+        let column = self
+            .index
+            .get(name)
+            .map(|&i| &self.columns[i])
+            .ok_or_else(|| DataError::MissingColumn { column: name.into(), hint: None })?;
+        Ok(match &column.texts {
+            Some(t) => t.clone(),
+            None => column.values.iter().map(|v| v.map(|v| v.to_string())).collect(),
+        })
     }
 
     /// A column's values, or the error for its first cell that is not a number.

@@ -205,12 +205,12 @@ pub fn diagnose(
     previous: Option<i32>,
 ) -> Result<Diagnosis, Error> {
     let year = analysis_year(data, year)?;
-    let now = score(definition, data, &ScoreOptions { year, strict: false })?;
+    let now = score(definition, data, &ScoreOptions { year, ..Default::default() })?;
     let row = find_row(&now, unit, year)?;
     let spec = definition.resolve(year)?;
     let previous_year = previous.or_else(|| year.map(|y| y - 1).filter(|y| data.distinct_years().contains(y)));
     let before = match previous_year {
-        Some(p) => Some(score(definition, data, &ScoreOptions { year: Some(p), strict: false })?),
+        Some(p) => Some(score(definition, data, &ScoreOptions { year: Some(p), ..Default::default() })?),
         None => None,
     };
     let before_row = before.as_ref().and_then(|b| b.rows.iter().find(|r| r.unit == row.unit));

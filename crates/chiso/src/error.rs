@@ -335,6 +335,20 @@ pub enum DataError {
         /// Years in the data.
         available: String,
     },
+    /// A number the column's method does not accept (e.g. negative points).
+    #[error("row {row}{}, column '{column}': {value} is not allowed ({expected})", unit_suffix(unit))]
+    InvalidValue {
+        /// 1-based data row.
+        row: usize,
+        /// The unit.
+        unit: Option<String>,
+        /// The column.
+        column: String,
+        /// The value.
+        value: f64,
+        /// What is expected.
+        expected: &'static str,
+    },
     /// Columns of different lengths when building a dataset in code.
     #[error("column '{column}' has {got} values but there are {expected} units")]
     LengthMismatch {
@@ -355,8 +369,9 @@ fn unit_suffix(unit: &Option<String>) -> String {
 #[derive(Debug, Clone, PartialEq, Error)]
 #[non_exhaustive]
 pub enum ComputeError {
-    /// Min–max normalisation of an indicator that has the same value for every unit.
-    #[error("node '{node}'{}: every unit has the value {value}, so min–max normalisation is undefined", year_suffix(*year))]
+    /// A normalisation that divides by a spread that is zero: an indicator with the same
+    /// value for every unit (or a target equal to the worst value).
+    #[error("node '{node}'{}: every unit has the value {value}, so {method} normalisation is undefined; give it an if_constant value to say what a constant indicator maps to", year_suffix(*year))]
     ConstantIndicator {
         /// The node.
         node: String,
@@ -364,6 +379,44 @@ pub enum ComputeError {
         year: Option<i32>,
         /// The constant value.
         value: f64,
+        /// The normalisation method.
+        method: &'static str,
+    },
+    /// A normalisation that needs values above zero (ratio to maximum) met one that is not.
+    #[error("node '{node}', unit '{unit}'{}: {method} normalisation needs values above zero, not {value}", year_suffix(*year))]
+    NonPositiveIndicator {
+        /// The node.
+        node: String,
+        /// The unit.
+        unit: String,
+        /// The year group.
+        year: Option<i32>,
+        /// The value.
+        value: f64,
+        /// The normalisation method.
+        method: &'static str,
+    },
+    /// Distance to a reference unit whose own value is missing.
+    #[error("node '{node}'{}: the reference unit '{unit}' has no value", year_suffix(*year))]
+    MissingReference {
+        /// The node.
+        node: String,
+        /// The reference unit.
+        unit: String,
+        /// The year group.
+        year: Option<i32>,
+    },
+    /// A group whose missing-data rule is `fail` has a child without a value.
+    #[error("node '{node}', unit '{unit}'{}: child '{child}' has no value; give '{node}' the missing-data rule 'available' or impute the indicators below it", year_suffix(*year))]
+    MissingChild {
+        /// The group.
+        node: String,
+        /// The unit.
+        unit: String,
+        /// The year group.
+        year: Option<i32>,
+        /// The child without a value.
+        child: String,
     },
     /// A geometric or harmonic mean over a value that is zero or negative.
     #[error("node '{node}', unit '{unit}': the {method} needs values above zero but child '{child}' is {value}")]
@@ -513,6 +566,7 @@ impl DataError {
             }
             BadNumber { row, unit, column, .. }
             | MissingValue { row, unit, column }
+            | InvalidValue { row, unit, column, .. }
             | OutOfScale { row, unit, column, .. } => {
                 at.row = Some(*row);
                 at.unit = unit.clone();
@@ -528,10 +582,14 @@ impl ComputeError {
     pub fn location(&self) -> Location {
         use ComputeError::*;
         match self {
-            ConstantIndicator { node, .. } => Location { node: Some(node.clone()), ..Location::default() },
-            Unsupported { node, .. } => Location { node: Some(node.clone()), ..Location::default() },
+            ConstantIndicator { node, .. } | MissingReference { node, .. } | Unsupported { node, .. } => {
+                Location { node: Some(node.clone()), ..Location::default() }
+            }
             InvalidTarget { .. } => Location::default(),
-            NonPositive { node, unit, .. } | NonFinite { node, unit } => {
+            NonPositive { node, unit, .. }
+            | NonFinite { node, unit }
+            | NonPositiveIndicator { node, unit, .. }
+            | MissingChild { node, unit, .. } => {
                 Location { node: Some(node.clone()), unit: Some(unit.clone()), ..Location::default() }
             }
         }

@@ -24,20 +24,23 @@ pub mod data;
 pub mod diagnose;
 pub mod display;
 pub mod error;
+pub mod impute;
 pub mod normalise;
+mod pipeline;
 pub mod plan;
 pub mod presets;
 pub mod rank;
 pub mod report;
 pub mod score;
 pub mod spec;
+pub mod treat;
 pub mod units;
 
 pub use compare::{compare, compare_mapped, compare_scores, compare_scores_mapped, Change, Comparison, Presence};
 pub use data::{Cell, CsvOptions, Dataset};
 pub use error::{ComputeError, DataError, Error, SpecError};
 pub use rank::Tier;
-pub use score::{score, NodeScore, ScoreOptions, ScoreRow, Scores};
+pub use score::{score, CellAction, CellNote, Dropped, NodeScore, ScoreOptions, ScoreRow, Scores, Stages};
 pub use spec::{IndexDefinition, IndexSpec};
 pub use units::UnitMapping;
 

@@ -146,7 +146,7 @@ pub fn plan(
     options: &PlanOptions,
 ) -> Result<Plan, Error> {
     let year = analysis_year(data, year)?;
-    let scores = score(definition, data, &ScoreOptions { year, strict: false })?;
+    let scores = score(definition, data, &ScoreOptions { year, ..Default::default() })?;
     let spec = definition.resolve(year)?;
     let row = find_row(&scores, unit, year)?;
     let root = spec.root();

@@ -1,6 +1,6 @@
 //! Ranking and tiers.
 
-use crate::spec::{Direction, Labels, RankBasis, RankRule, TierRule, Ties};
+use crate::spec::{Direction, Labels, RankBasis, RankRule, RankTies, TierRule, Ties};
 
 /// Rounds half away from zero like a spreadsheet's ROUND: the value is first cleaned of
 /// binary noise below 1e-9 of the last digit, so 0.6325 rounds to 0.633.
@@ -49,6 +49,40 @@ pub fn rank(scores: &[f64], direction: Direction, rule: RankRule) -> Vec<u32> {
             };
         }
         ranks[i] = current;
+    }
+    ranks
+}
+
+/// Statistical ranks in ascending order of value (1 = smallest), as R's `rank()`: tied values
+/// get the average, lowest or highest of the positions they span. Used by rank-based
+/// normalisations, where (unlike a league table) a larger value must get a larger number.
+///
+/// ```
+/// use chiso::rank::average_ranks;
+/// use chiso::spec::RankTies;
+/// assert_eq!(average_ranks(&[10.0, 20.0, 20.0, 5.0], RankTies::Average), vec![2.0, 3.5, 3.5, 1.0]);
+/// assert_eq!(average_ranks(&[10.0, 20.0, 20.0, 5.0], RankTies::Min), vec![2.0, 3.0, 3.0, 1.0]);
+/// ```
+pub fn average_ranks(values: &[f64], ties: RankTies) -> Vec<f64> {
+    let mut order: Vec<usize> = (0..values.len()).collect();
+    order.sort_by(|&a, &b| values[a].total_cmp(&values[b]));
+    let mut ranks = vec![0.0; values.len()];
+    let mut start = 0;
+    while start < order.len() {
+        let mut end = start + 1;
+        while end < order.len() && values[order[end]] == values[order[start]] {
+            end += 1;
+        }
+        // Positions start+1 ..= end share one rank.
+        let shared = match ties {
+            RankTies::Average => (start + 1 + end) as f64 / 2.0,
+            RankTies::Min => (start + 1) as f64,
+            RankTies::Max => end as f64,
+        };
+        for &i in &order[start..end] {
+            ranks[i] = shared;
+        }
+        start = end;
     }
     ranks
 }

@@ -4,15 +4,18 @@
 //! values from its children when the data has all of them (recursively), otherwise from its
 //! own column: so published sub-index tables and raw indicator tables both work, and a
 //! headline column already in the data (e.g. `pci`) never replaces the computed one.
+//!
+//! The pipeline for one year, each step as the spec asks ([`crate::spec::methods`]):
+//! screen units → impute raw values → treat outliers → normalise → aggregate level by level →
+//! rank every node. Every imputed or treated cell is logged, and every row left out says why.
 
 use serde::Serialize;
 
-use crate::aggregate::{aggregate, AggregateIssue};
 use crate::data::Dataset;
-use crate::error::{ComputeError, DataError, Error};
-use crate::normalise::{normalise, NormaliseIssue};
-use crate::rank::{rank, tier, Tier};
-use crate::spec::{IndexDefinition, IndexSpec, Normalisation};
+use crate::error::{DataError, Error};
+use crate::pipeline::{score_group, Group};
+use crate::rank::Tier;
+use crate::spec::{IndexDefinition, IndexSpec};
 
 /// Options for [`score`].
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -22,6 +25,8 @@ pub struct ScoreOptions {
     pub year: Option<i32>,
     /// Reject data columns that are not node ids.
     pub strict: bool,
+    /// Keep every indicator's raw, treated and normalised values ([`Scores::stages`]).
+    pub stages: bool,
 }
 
 /// A node's score and rank for one unit.
@@ -31,7 +36,7 @@ pub struct NodeScore {
     pub id: String,
     /// Unrounded score.
     pub score: f64,
-    /// Rank among the units of the same year.
+    /// Rank among the units of the same year that have a score for this node.
     pub rank: u32,
 }
 
@@ -50,8 +55,84 @@ pub struct ScoreRow {
     pub out_of: u32,
     /// Tier, when the spec has a tier rule for the year.
     pub tier: Option<Tier>,
-    /// Every computed node below the root, in spec order.
+    /// Every computed node below the root, in spec order; a node without a value for this
+    /// unit (too few of its children present, under an `available` missing-data rule) is absent.
     pub components: Vec<NodeScore>,
+}
+
+/// A data row that was not scored, and why.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Dropped {
+    /// 1-based data row.
+    pub row: usize,
+    /// Unit.
+    pub unit: String,
+    /// Year.
+    pub year: Option<i32>,
+    /// Why, in words.
+    pub reason: String,
+}
+
+/// What happened to one cell on its way to a score.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "action", rename_all = "snake_case")]
+pub enum CellAction {
+    /// A missing raw value was filled.
+    Imputed {
+        /// `mean`, `median`, `previous` or `value`.
+        method: &'static str,
+        /// The value used.
+        value: f64,
+    },
+    /// An outlier was pulled in to the next value.
+    Winsorised {
+        /// Raw value.
+        from: f64,
+        /// Treated value.
+        to: f64,
+    },
+    /// The indicator was log-transformed (every value of it is logged, once per cell).
+    LogTransformed {
+        /// Raw value.
+        from: f64,
+        /// Treated value.
+        to: f64,
+    },
+    /// Points above the maximum were capped.
+    Capped {
+        /// Raw value.
+        from: f64,
+        /// Capped value.
+        to: f64,
+    },
+}
+
+/// One entry of the cell log.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CellNote {
+    /// Unit.
+    pub unit: String,
+    /// Year.
+    pub year: Option<i32>,
+    /// Node (indicator) id.
+    pub node: String,
+    /// What happened.
+    #[serde(flatten)]
+    pub action: CellAction,
+}
+
+/// Every indicator's values at each stage, aligned with [`Scores::rows`] (`None` = missing or
+/// not part of that row's edition).
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+pub struct Stages {
+    /// Ids of the indicators (nodes read from data columns), in spec order.
+    pub nodes: Vec<String>,
+    /// Raw values, `[indicator][row]`.
+    pub raw: Vec<Vec<Option<f64>>>,
+    /// After imputation and outlier treatment.
+    pub treated: Vec<Vec<Option<f64>>>,
+    /// After normalisation: what enters aggregation.
+    pub normalised: Vec<Vec<Option<f64>>>,
 }
 
 /// The result of [`score`]: one row per input row scored, in input order.
@@ -65,6 +146,13 @@ pub struct Scores {
     pub has_tiers: bool,
     /// The rows.
     pub rows: Vec<ScoreRow>,
+    /// Input rows not scored (screened out, or without enough data for the headline score).
+    pub dropped: Vec<Dropped>,
+    /// Imputed and treated cells.
+    pub log: Vec<CellNote>,
+    /// Indicator values at each stage, when [`ScoreOptions::stages`] asked for them.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub stages: Option<Stages>,
 }
 
 impl Scores {
@@ -82,14 +170,6 @@ impl Scores {
         });
         order
     }
-}
-
-/// Where a node's values come from.
-#[derive(Clone, Copy, PartialEq)]
-enum Source {
-    Column,
-    Children,
-    Unavailable,
 }
 
 /// Scores every row of `data` (or of one year) with the definition's edition for its year.
@@ -121,7 +201,7 @@ pub fn score(definition: &IndexDefinition, data: &Dataset, options: &ScoreOption
             .map(|y| (Some(y), (0..data.len()).filter(|&i| years[i] == y).collect()))
             .collect(),
     };
-    let mut rows: Vec<(usize, ScoreRow)> = Vec::with_capacity(data.len());
+    let mut scored: Vec<Group> = Vec::with_capacity(groups.len());
     let mut has_tiers = false;
     let mut precision = 2;
     for (year, members) in groups {
@@ -131,15 +211,49 @@ pub fn score(definition: &IndexDefinition, data: &Dataset, options: &ScoreOption
         if options.strict {
             check_strict(&spec, data)?;
         }
-        rows.extend(score_group(&spec, data, year, &members)?);
+        scored.push(score_group(&spec, data, year, members, options.stages)?);
     }
-    rows.sort_by_key(|(i, _)| *i);
-    Ok(Scores {
-        index: definition.id().to_owned(),
-        precision,
-        has_tiers,
-        rows: rows.into_iter().map(|(_, r)| r).collect(),
-    })
+    Ok(assemble(definition, precision, has_tiers, scored, options.stages))
+}
+
+/// Puts the year groups' results back in input order.
+fn assemble(definition: &IndexDefinition, precision: u32, has_tiers: bool, groups: Vec<Group>, stages: bool) -> Scores {
+    let mut stage_nodes: Vec<String> = Vec::new();
+    for group in &groups {
+        for id in &group.stage_nodes {
+            if !stage_nodes.contains(id) {
+                stage_nodes.push(id.clone());
+            }
+        }
+    }
+    let mut placed: Vec<(usize, usize, usize)> = Vec::new(); // (input row, group, position)
+    for (g, group) in groups.iter().enumerate() {
+        placed.extend(group.rows.iter().enumerate().map(|(p, (i, _))| (*i, g, p)));
+    }
+    placed.sort_unstable();
+    let stages = stages.then(|| {
+        // Where each indicator sits in each group's own list.
+        let maps: Vec<Vec<Option<usize>>> = groups
+            .iter()
+            .map(|g| stage_nodes.iter().map(|id| g.stage_nodes.iter().position(|n| n == id)).collect())
+            .collect();
+        let column = |stage: usize, k: usize| -> Vec<Option<f64>> {
+            placed.iter().map(|&(_, g, p)| maps[g][k].and_then(|n| groups[g].stage_values[stage][n][p])).collect()
+        };
+        let all = |stage| (0..stage_nodes.len()).map(|k| column(stage, k)).collect();
+        Stages { raw: all(0), treated: all(1), normalised: all(2), nodes: stage_nodes }
+    });
+    let mut dropped = Vec::new();
+    let mut log = Vec::new();
+    let mut slots: Vec<Vec<Option<ScoreRow>>> = Vec::with_capacity(groups.len());
+    for group in groups {
+        dropped.extend(group.dropped);
+        log.extend(group.log);
+        slots.push(group.rows.into_iter().map(|(_, r)| Some(r)).collect());
+    }
+    dropped.sort_by_key(|d: &Dropped| d.row);
+    let rows = placed.iter().filter_map(|&(_, g, p)| slots[g][p].take()).collect();
+    Scores { index: definition.id().to_owned(), precision, has_tiers, rows, dropped, log, stages }
 }
 
 fn check_strict(spec: &IndexSpec, data: &Dataset) -> Result<(), Error> {
@@ -153,146 +267,4 @@ fn check_strict(spec: &IndexSpec, data: &Dataset) -> Result<(), Error> {
         .into());
     }
     Ok(())
-}
-
-fn plan_sources(spec: &IndexSpec, data: &Dataset) -> Result<Vec<Source>, Error> {
-    let nodes = spec.nodes();
-    let mut source = vec![Source::Unavailable; nodes.len()];
-    for &n in spec.evaluation_order() {
-        let node = &nodes[n];
-        source[n] = if !node.is_leaf() && node.children.iter().all(|&c| source[c] != Source::Unavailable) {
-            Source::Children
-        } else if data.has_column(&node.id) {
-            Source::Column
-        } else {
-            Source::Unavailable
-        };
-    }
-    // Name the first missing leaf under the root, so the message points at a column to add.
-    let mut n = spec.root_index();
-    while source[n] == Source::Unavailable {
-        let node = &nodes[n];
-        match node.children.iter().find(|&&c| source[c] == Source::Unavailable) {
-            Some(&c) => n = c,
-            None => {
-                let hint = if node.is_leaf() {
-                    format!("values of node '{}' ({})", node.id, node.label.en)
-                } else {
-                    format!("values of node '{}' ({}), or the columns of its children", node.id, node.label.en)
-                };
-                return Err(DataError::MissingColumn { column: node.id.clone(), hint: Some(hint) }.into());
-            }
-        }
-    }
-    // Nodes below a column-sourced node are not computed.
-    for &n in spec.evaluation_order().iter().rev() {
-        if source[n] != Source::Children {
-            for &c in &nodes[n].children {
-                source[c] = Source::Unavailable;
-            }
-        }
-    }
-    Ok(source)
-}
-
-fn score_group(
-    spec: &IndexSpec,
-    data: &Dataset,
-    year: Option<i32>,
-    members: &[usize],
-) -> Result<Vec<(usize, ScoreRow)>, Error> {
-    let nodes = spec.nodes();
-    let source = plan_sources(spec, data)?;
-    let units = data.units();
-    // values[node][member]
-    let mut values: Vec<Vec<f64>> = vec![Vec::new(); nodes.len()];
-    for &n in spec.evaluation_order() {
-        let node = &nodes[n];
-        values[n] = match source[n] {
-            Source::Unavailable => continue,
-            Source::Column => {
-                let column = data.values(&node.id)?;
-                let mut raw = Vec::with_capacity(members.len());
-                for &row in members {
-                    let value = column[row].ok_or_else(|| DataError::MissingValue {
-                        row: row + 1,
-                        unit: Some(units[row].clone()),
-                        column: node.id.clone(),
-                    })?;
-                    if let (Normalisation::None, Some(scale)) = (node.normalise, node.scale) {
-                        if !scale.contains(value) {
-                            return Err(DataError::OutOfScale {
-                                row: row + 1,
-                                unit: Some(units[row].clone()),
-                                column: node.id.clone(),
-                                value,
-                                min: scale.min,
-                                max: scale.max,
-                            }
-                            .into());
-                        }
-                    }
-                    raw.push(value);
-                }
-                normalise(node.normalise, node.direction, &raw).map_err(|NormaliseIssue::Constant(value)| {
-                    ComputeError::ConstantIndicator { node: node.id.clone(), year, value }
-                })?
-            }
-            Source::Children => {
-                let method = node.aggregation.unwrap_or(crate::spec::Aggregation::WeightedMean);
-                let weights: Vec<f64> = node.children.iter().map(|&c| nodes[c].weight).collect();
-                let mut out = Vec::with_capacity(members.len());
-                let mut buffer = vec![0.0; node.children.len()];
-                for (m, &row) in members.iter().enumerate() {
-                    for (slot, &c) in buffer.iter_mut().zip(&node.children) {
-                        *slot = values[c][m];
-                    }
-                    let value = aggregate(method, &buffer, &weights).map_err(|AggregateIssue::NonPositive(i)| {
-                        ComputeError::NonPositive {
-                            node: node.id.clone(),
-                            unit: units[row].clone(),
-                            child: nodes[node.children[i]].id.clone(),
-                            value: buffer[i],
-                            method: method.name(),
-                        }
-                    })? * node.multiplier;
-                    if !value.is_finite() {
-                        return Err(ComputeError::NonFinite { node: node.id.clone(), unit: units[row].clone() }.into());
-                    }
-                    out.push(value);
-                }
-                out
-            }
-        };
-    }
-    let rule = spec.rank_rule();
-    let ranks: Vec<Vec<u32>> = nodes
-        .iter()
-        .enumerate()
-        .map(|(n, node)| if values[n].is_empty() { Vec::new() } else { rank(&values[n], node.direction, rule) })
-        .collect();
-    let root = spec.root_index();
-    let out_of = members.len() as u32;
-    Ok(members
-        .iter()
-        .enumerate()
-        .map(|(m, &row)| {
-            let score = values[root][m];
-            let rank = ranks[root][m];
-            let components = (0..nodes.len())
-                .filter(|&n| n != root && !values[n].is_empty())
-                .map(|n| NodeScore { id: nodes[n].id.clone(), score: values[n][m], rank: ranks[n][m] })
-                .collect();
-            let row_out = ScoreRow {
-                unit: units[row].clone(),
-                year,
-                score,
-                rank,
-                out_of,
-                tier: spec.tiers().and_then(|t| tier(t, score, rank)),
-                components,
-            };
-            (row, row_out)
-        })
-        .collect())
 }

@@ -32,7 +32,7 @@ fn apply(data: &Dataset, p: &Plan) -> Dataset {
 }
 
 fn rescored_rank(def: &IndexDefinition, data: &Dataset, p: &Plan) -> u32 {
-    let scores = score(def, &apply(data, p), &ScoreOptions { year: p.year, strict: false }).unwrap();
+    let scores = score(def, &apply(data, p), &ScoreOptions { year: p.year, ..Default::default() }).unwrap();
     scores.rows.iter().find(|r| r.unit == p.unit).unwrap().rank
 }
 
@@ -104,7 +104,7 @@ fn top_ten_plans_reach_rank_ten_when_applied_and_cost_no_more_than_brute_force()
     let pci = presets::get("pci").unwrap();
     let spec = pci.resolve(Some(2016)).unwrap();
     let a: Vec<f64> = spec.component_shares().iter().map(|(_, w)| 10.0 * w).collect();
-    let scores = score(&pci, &data, &ScoreOptions { year: Some(2016), strict: false }).unwrap();
+    let scores = score(&pci, &data, &ScoreOptions { year: Some(2016), ..Default::default() }).unwrap();
     let mut planned = 0;
     for row in scores.rows.iter().filter(|r| r.rank > 10) {
         let p = plan(&pci, &data, &row.unit, Some(2016), Target::Rank(10), &PlanOptions::default()).unwrap();

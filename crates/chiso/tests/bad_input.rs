@@ -177,7 +177,7 @@ fn strict_mode_rejects_columns_that_are_not_nodes() {
     let data = Dataset::from_csv_str(&text, &CsvOptions::default()).unwrap();
     let pci = presets::get("pci").unwrap();
     assert!(score(&pci, &data, &ScoreOptions::default()).is_ok(), "non-node columns are ignored by default");
-    let err = score(&pci, &data, &ScoreOptions { year: None, strict: true }).unwrap_err().to_string();
+    let err = score(&pci, &data, &ScoreOptions { strict: true, ..Default::default() }).unwrap_err().to_string();
     assert_contains(&err, &["column 'note' is not a node of index 'pci'"]);
 }
 
@@ -208,7 +208,7 @@ fn compute_errors_name_the_node() {
 #[test]
 fn asking_for_an_absent_year_lists_the_years_present() {
     let data = Dataset::from_csv_str(&pci_csv(QN), &CsvOptions::default()).unwrap();
-    let err = score(&presets::get("pci").unwrap(), &data, &ScoreOptions { year: Some(2020), strict: false })
+    let err = score(&presets::get("pci").unwrap(), &data, &ScoreOptions { year: Some(2020), ..Default::default() })
         .unwrap_err()
         .to_string();
     assert_contains(&err, &["no rows for 2020", "years present: 2019"]);

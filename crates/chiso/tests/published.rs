@@ -65,7 +65,8 @@ fn rounded_leaders_of_2019_and_2020_agree_within_the_rounding_of_their_inputs() 
     let truth = published("pci_top_2019_2020.csv");
     for year in [2019, 2020] {
         let scores =
-            score(&pci, &read("pci_top_2019_2020.csv"), &ScoreOptions { year: Some(year), strict: false }).unwrap();
+            score(&pci, &read("pci_top_2019_2020.csv"), &ScoreOptions { year: Some(year), ..Default::default() })
+                .unwrap();
         for row in &scores.rows {
             let (composite, rank, _) = &truth[&(row.unit.clone(), year)];
             assert!((row.score - composite).abs() <= 0.055, "{} {year}: {} vs {composite}", row.unit, row.score);
@@ -80,7 +81,7 @@ fn rounded_leaders_of_2019_and_2020_agree_within_the_rounding_of_their_inputs() 
 fn quang_ninh_2019_is_73_40_and_first() {
     let pci = presets::get("pci").unwrap();
     let scores =
-        score(&pci, &read("pci_top_2019_2020.csv"), &ScoreOptions { year: Some(2019), strict: false }).unwrap();
+        score(&pci, &read("pci_top_2019_2020.csv"), &ScoreOptions { year: Some(2019), ..Default::default() }).unwrap();
     let qn = scores.rows.iter().find(|r| r.unit == "Quảng Ninh").unwrap();
     assert_eq!(chiso::display::format_decimal(qn.score, 2, false), "73.40");
     assert_eq!(qn.rank, 1);

@@ -77,7 +77,7 @@ fn run(case: &Value) -> Result<Value, Error> {
         return Ok(serde_json::to_value(compare(&def, &data, from, to)?).unwrap());
     }
     let year = case["year"].as_i64().map(|y| y as i32);
-    Ok(serde_json::to_value(score(&def, &data, &ScoreOptions { year, strict: false })?).unwrap())
+    Ok(serde_json::to_value(score(&def, &data, &ScoreOptions { year, ..Default::default() })?).unwrap())
 }
 
 #[test]

@@ -2,10 +2,14 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::file::{BandFile, EditionFile, NodeFile, NormaliseFile, RankFile, SpecFile, TiersFile};
+use super::file::{BandFile, EditionFile, NodeFile, RankFile, SpecFile, TiersFile};
+use super::params::{
+    build_impute, build_missing, build_normalise, build_screen, build_treat, impute_to_file, missing_to_file,
+    normalise_to_file, treat_to_file,
+};
 use super::{
-    Aggregation, Direction, IndexSpec, Labels, Node, Normalisation, RankBasis, RankRule, TierRule, Ties, YearRange,
-    MAX_DEPTH, MAX_NODES,
+    Aggregation, Direction, Imputation, IndexSpec, Labels, MissingRule, Node, Normalisation, RankBasis, RankRule,
+    TierRule, Ties, Treatment, YearRange, MAX_DEPTH, MAX_NODES,
 };
 use crate::error::SpecError;
 
@@ -130,6 +134,11 @@ pub(crate) fn build(file: &SpecFile, edition: Option<&EditionFile>) -> Result<In
             depth[n] = depth[p] + 1;
         }
     }
+    let defaults = Defaults {
+        missing: file.missing.as_ref().map(|m| build_missing("spec", m)).transpose()?.unwrap_or(MissingRule::Fail),
+        impute: file.impute.as_ref().map(|i| build_impute("spec", i)).transpose()?.flatten(),
+        treat: file.treat.as_ref().map(|t| build_treat("spec", t)).transpose()?.flatten(),
+    };
     let mut nodes = Vec::with_capacity(kept.len());
     for &old in &kept {
         let raw = &file.nodes[old];
@@ -141,7 +150,7 @@ pub(crate) fn build(file: &SpecFile, edition: Option<&EditionFile>) -> Result<In
                 problem: "has no children left in this edition",
             });
         }
-        let mut node = build_node(raw, weight)?;
+        let mut node = build_node(raw, weight, &defaults)?;
         node.children = children[old].iter().map(|&c| new_index[c]).collect();
         node.parent = parent[old].map(|p| new_index[p]);
         node.depth = depth[old];
@@ -168,6 +177,7 @@ pub(crate) fn build(file: &SpecFile, edition: Option<&EditionFile>) -> Result<In
         precision,
         rank: build_rank(file.rank.as_ref())?,
         tiers: None,
+        screen: file.screen.as_ref().map(build_screen).transpose()?,
         root: new_index[root],
         order: order.iter().map(|&n| new_index[n]).collect(),
         nodes,
@@ -182,7 +192,14 @@ fn finite(value: f64, node: &str, field: &'static str) -> Result<f64, SpecError>
     }
 }
 
-fn build_node(raw: &NodeFile, weight: Option<f64>) -> Result<Node, SpecError> {
+/// The spec-wide methods a node takes unless it names its own.
+struct Defaults {
+    missing: MissingRule,
+    impute: Option<Imputation>,
+    treat: Option<Treatment>,
+}
+
+fn build_node(raw: &NodeFile, weight: Option<f64>, defaults: &Defaults) -> Result<Node, SpecError> {
     let id = raw.id.as_str();
     let weight = finite(weight.unwrap_or(1.0), id, "weight")?;
     if weight < 0.0 {
@@ -242,7 +259,33 @@ fn build_node(raw: &NodeFile, weight: Option<f64>) -> Result<Node, SpecError> {
                 message: "a normalisation applies to leaves (raw indicators), not to groups".into(),
             })
         }
-        Some(n) => build_normalise(id, n, raw)?,
+        Some(n) => build_normalise(id, n, raw.scale, direction)?,
+    };
+    let leaf_only = |what: &str| {
+        Err(SpecError::InvalidParameter {
+            node: id.to_owned(),
+            message: format!("{what} applies to leaves (raw indicators), not to groups"),
+        })
+    };
+    let impute = match &raw.impute {
+        None => defaults.impute.clone(),
+        Some(_) if !is_leaf => return leaf_only("an imputation"),
+        Some(i) => build_impute(id, i)?,
+    };
+    let treat = match &raw.treat {
+        None => defaults.treat,
+        Some(_) if !is_leaf => return leaf_only("an outlier treatment"),
+        Some(t) => build_treat(id, t)?,
+    };
+    let missing = match &raw.missing {
+        None => defaults.missing,
+        Some(_) if is_leaf => {
+            return Err(SpecError::InvalidParameter {
+                node: id.to_owned(),
+                message: "a missing-data rule applies to groups; for a leaf, use an imputation".into(),
+            })
+        }
+        Some(m) => build_missing(id, m)?,
     };
     if direction == Direction::LowerIsBetter && is_leaf && normalise == Normalisation::None {
         return Err(SpecError::UnreversedDirection { node: id.to_owned() });
@@ -256,41 +299,13 @@ fn build_node(raw: &NodeFile, weight: Option<f64>) -> Result<Node, SpecError> {
         aggregation,
         multiplier,
         normalise,
+        missing: if is_leaf { MissingRule::Fail } else { missing },
+        impute: if is_leaf { impute } else { None },
+        treat: if is_leaf { treat } else { None },
         children: Vec::new(),
         parent: None,
         depth: 0,
     })
-}
-
-fn build_normalise(id: &str, n: &NormaliseFile, raw: &NodeFile) -> Result<Normalisation, SpecError> {
-    match n.method.as_str() {
-        "none" => Ok(Normalisation::None),
-        "min_max" => {
-            let low = n.low.or(raw.scale.map(|s| s.min));
-            let high = n.high.or(raw.scale.map(|s| s.max));
-            let (Some(low), Some(high)) = (low, high) else {
-                return Err(SpecError::InvalidParameter {
-                    node: id.to_owned(),
-                    message: "min_max needs a target range: give low and high, or a scale".into(),
-                });
-            };
-            finite(low, id, "min_max low")?;
-            finite(high, id, "min_max high")?;
-            if low >= high {
-                return Err(SpecError::InvalidParameter {
-                    node: id.to_owned(),
-                    message: format!("min_max low {low} must be below high {high}"),
-                });
-            }
-            Ok(Normalisation::MinMax { low, high })
-        }
-        other => Err(SpecError::UnknownMethod {
-            node: id.to_owned(),
-            kind: "normalisation",
-            method: other.to_owned(),
-            expected: Normalisation::NAMES,
-        }),
-    }
 }
 
 fn build_rank(rank: Option<&RankFile>) -> Result<RankRule, SpecError> {
@@ -419,12 +434,10 @@ pub(crate) fn to_file(spec: &IndexSpec) -> SpecFile {
             scale: n.scale,
             aggregation: n.aggregation.map(|a| a.name().to_owned()),
             multiplier: (n.multiplier != 1.0).then_some(n.multiplier),
-            normalise: match n.normalise {
-                Normalisation::None => None,
-                Normalisation::MinMax { low, high } => {
-                    Some(NormaliseFile { method: "min_max".into(), low: Some(low), high: Some(high) })
-                }
-            },
+            normalise: normalise_to_file(&n.normalise),
+            missing: (n.missing != MissingRule::Fail).then(|| missing_to_file(n.missing)),
+            impute: n.impute.as_ref().map(|i| impute_to_file(Some(i))),
+            treat: n.treat.as_ref().map(|t| treat_to_file(Some(t))),
             children: n.children.iter().map(|&c| spec.nodes[c].id.clone()).collect(),
         })
         .collect();
@@ -474,6 +487,10 @@ pub(crate) fn to_file(spec: &IndexSpec) -> SpecFile {
         rank: Some(rank),
         edition: spec.edition,
         tiers,
+        missing: None,
+        impute: None,
+        treat: None,
+        screen: spec.screen.map(|s| super::file::ScreenFile { min_share: s.min_share }),
         nodes,
         editions: Vec::new(),
     }

@@ -34,6 +34,18 @@ pub struct SpecFile {
     /// Tier rules; each may be limited to a range of years.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub tiers: Vec<TiersFile>,
+    /// Default rule for groups with children missing (default: fail).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub missing: Option<MissingFile>,
+    /// Default imputation of missing raw values (default: none).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub impute: Option<ImputeFile>,
+    /// Default outlier treatment of raw indicators (default: none).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub treat: Option<TreatFile>,
+    /// Screening of units with too little data (default: none).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub screen: Option<ScreenFile>,
     /// The nodes of the tree, in any order.
     pub nodes: Vec<NodeFile>,
     /// Editions: year ranges with their changes to the base tree.
@@ -68,23 +80,100 @@ pub struct NodeFile {
     /// How a leaf's raw values are rescaled before aggregation (default: used as they are).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub normalise: Option<NormaliseFile>,
+    /// This group's rule for missing children (overrides the spec's).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub missing: Option<MissingFile>,
+    /// This leaf's imputation (overrides the spec's).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub impute: Option<ImputeFile>,
+    /// This leaf's outlier treatment (overrides the spec's).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub treat: Option<TreatFile>,
     /// Ids of the children (empty for a leaf).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub children: Vec<String>,
 }
 
-/// A normalisation as written in a file.
+/// A normalisation as written in a file: a method name and its parameters, e.g.
+/// `{ method = "min_max", low = 0, high = 100 }` (see `docs/spec.md` for every method).
+///
+/// Parameters are kept as a map so that validation can name the node and the parameter
+/// when one is unknown or of the wrong type.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct NormaliseFile {
+    /// Method name.
+    pub method: String,
+    /// Parameters by name.
+    #[serde(flatten)]
+    pub params: BTreeMap<String, Param>,
+}
+
+/// A parameter value in a file.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum Param {
+    /// `true` / `false`.
+    Bool(bool),
+    /// A number.
+    Number(f64),
+    /// Text (names such as a tie rule or a unit).
+    Text(String),
+}
+
+/// A rule for missing children as written in a file.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct NormaliseFile {
-    /// Method name: `none` or `min_max`.
+pub struct MissingFile {
+    /// `fail` or `available`.
+    pub rule: String,
+    /// `available`: share of the children (or of their weight) required, 0–1 (default 0.5).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub min_share: Option<f64>,
+    /// `count` or `weight` (default `weight`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub share_of: Option<String>,
+}
+
+/// An imputation as written in a file.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ImputeFile {
+    /// Methods tried in order: `mean`, `median`, `previous`, `value` (empty: no imputation).
+    pub methods: Vec<String>,
+    /// The value for `value`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub value: Option<f64>,
+    /// Column grouping units for `mean` and `median` (e.g. `region`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub group_column: Option<String>,
+}
+
+/// An outlier treatment as written in a file.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TreatFile {
+    /// `winsorise` (COINr's default treatment) or `none`.
     pub method: String,
-    /// Lower end of the target range (`min_max`).
+    /// Most values winsorised (default 5).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub low: Option<f64>,
-    /// Upper end of the target range (`min_max`).
+    pub max_points: Option<u32>,
+    /// Absolute skewness threshold (default 2).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub high: Option<f64>,
+    pub skewness: Option<f64>,
+    /// Kurtosis threshold (default 3.5).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kurtosis: Option<f64>,
+    /// Log-transform when winsorising is not enough (default true).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub log_fallback: Option<bool>,
+}
+
+/// A screening rule as written in a file.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ScreenFile {
+    /// Share of leaf indicators a unit must have (before imputation), 0–1.
+    pub min_share: f64,
 }
 
 /// A ranking rule as written in a file.

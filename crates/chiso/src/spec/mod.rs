@@ -7,8 +7,13 @@
 mod build;
 mod definition;
 pub mod file;
+mod methods;
+mod params;
 
 pub use definition::IndexDefinition;
+pub use methods::{
+    Aggregation, Bounds, Imputation, ImputeMethod, MissingRule, Normalisation, RankTies, Screening, ShareOf, Treatment,
+};
 
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -111,80 +116,6 @@ impl Scale {
     }
 }
 
-/// How a group combines its children's scores. Weights are relative among siblings.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-#[non_exhaustive]
-pub enum Aggregation {
-    /// Σ wᵢxᵢ / Σ wᵢ.
-    WeightedMean,
-    /// Σ wᵢxᵢ (points, or sums such as PAPI's dimensions).
-    WeightedSum,
-    /// Π xᵢ^(wᵢ/Σw); needs values above zero.
-    GeometricMean,
-    /// Σ wᵢ / Σ (wᵢ/xᵢ); needs values above zero.
-    HarmonicMean,
-    /// The smallest child (weights ignored).
-    Minimum,
-    /// The largest child (weights ignored).
-    Maximum,
-    /// The median child (weights ignored; mean of the middle two for an even count).
-    Median,
-}
-
-impl Aggregation {
-    /// Names accepted in spec files.
-    pub const NAMES: &'static str =
-        "weighted_mean, weighted_sum, geometric_mean, harmonic_mean, minimum, maximum, median";
-
-    /// Parses a method name.
-    pub fn from_name(name: &str) -> Option<Self> {
-        Some(match name {
-            "weighted_mean" | "mean" | "arithmetic_mean" => Aggregation::WeightedMean,
-            "weighted_sum" | "sum" => Aggregation::WeightedSum,
-            "geometric_mean" => Aggregation::GeometricMean,
-            "harmonic_mean" => Aggregation::HarmonicMean,
-            "minimum" | "min" => Aggregation::Minimum,
-            "maximum" | "max" => Aggregation::Maximum,
-            "median" => Aggregation::Median,
-            _ => return None,
-        })
-    }
-
-    /// The canonical name.
-    pub fn name(self) -> &'static str {
-        match self {
-            Aggregation::WeightedMean => "weighted_mean",
-            Aggregation::WeightedSum => "weighted_sum",
-            Aggregation::GeometricMean => "geometric_mean",
-            Aggregation::HarmonicMean => "harmonic_mean",
-            Aggregation::Minimum => "minimum",
-            Aggregation::Maximum => "maximum",
-            Aggregation::Median => "median",
-        }
-    }
-}
-
-/// How a leaf's raw values are rescaled, across the units of one year.
-#[derive(Debug, Clone, Copy, PartialEq)]
-#[non_exhaustive]
-pub enum Normalisation {
-    /// Values are already scores (e.g. published sub-indices): used as they are.
-    None,
-    /// `low + (high − low)·(x − min)/(max − min)` over the units, reversed for
-    /// lower-is-better nodes (PCI's indicator rescaling with low = 1, high = 10).
-    MinMax {
-        /// Score of the worst unit.
-        low: f64,
-        /// Score of the best unit.
-        high: f64,
-    },
-}
-
-impl Normalisation {
-    /// Names accepted in spec files.
-    pub const NAMES: &'static str = "none, min_max";
-}
-
 /// Which values ranks are made on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum RankBasis {
@@ -249,6 +180,12 @@ pub struct Node {
     pub multiplier: f64,
     /// Rescaling of raw values (leaves).
     pub normalise: Normalisation,
+    /// What a group does when children are missing.
+    pub missing: MissingRule,
+    /// How a leaf's missing raw values are filled, if at all.
+    pub impute: Option<Imputation>,
+    /// Outlier treatment of a leaf's raw values, if any.
+    pub treat: Option<Treatment>,
     /// Indexes of the children in [`IndexSpec::nodes`].
     pub children: Vec<usize>,
     /// Index of the parent.
@@ -274,6 +211,7 @@ pub struct IndexSpec {
     pub(crate) precision: u32,
     pub(crate) rank: RankRule,
     pub(crate) tiers: Option<TierRule>,
+    pub(crate) screen: Option<Screening>,
     pub(crate) nodes: Vec<Node>,
     pub(crate) root: usize,
     /// Children before parents, root last.
@@ -304,6 +242,10 @@ impl IndexSpec {
     /// Tier rule, if any.
     pub fn tiers(&self) -> Option<&TierRule> {
         self.tiers.as_ref()
+    }
+    /// Screening rule, if any.
+    pub fn screen(&self) -> Option<Screening> {
+        self.screen
     }
     /// All nodes (index 0 is not necessarily the root).
     pub fn nodes(&self) -> &[Node] {
