@@ -51,6 +51,16 @@ enum ReportFormatArg {
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum StageArg {
+    /// As read from the data.
+    Raw,
+    /// After imputation and outlier treatment.
+    Treated,
+    /// After normalisation (what enters aggregation).
+    Normalised,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum FieldArg {
     /// Other units keep their scores.
     Fixed,
@@ -100,9 +110,16 @@ enum Command {
         /// Reject columns that are not node ids.
         #[arg(long)]
         strict: bool,
-        /// Also output every sub-index's score and rank.
+        /// Also output every sub-index's score and rank (in csv/json: every node's).
         #[arg(long)]
         components: bool,
+        /// `all`: a score column `<id>` and a rank column `<id>_rank` for every node (same as
+        /// `--components`).
+        #[arg(long, value_parser = ["all"])]
+        nodes: Option<String>,
+        /// Print the indicators at this stage of the pipeline instead of the scores.
+        #[arg(long, value_enum)]
+        stage: Option<StageArg>,
         /// Language of labels and decimal mark in tables.
         #[arg(long, value_enum, default_value = "en")]
         lang: Lang,
@@ -259,10 +276,21 @@ fn load_data(input: &Input) -> Result<Dataset, chiso::Error> {
 
 fn run(cli: Cli) -> Result<String, chiso::Error> {
     match cli.command {
-        Command::Score { input, year, format, strict, components, lang } => {
+        Command::Score { input, year, format, strict, components, nodes, stage, lang } => {
             let definition = load_index(&input.index)?;
             let data = load_data(&input)?;
-            let scores = chiso::score(&definition, &data, &ScoreOptions { year, strict, ..Default::default() })?;
+            let options = ScoreOptions { year, strict, stages: stage.is_some() };
+            let scores = chiso::score(&definition, &data, &options)?;
+            output::warn_dropped(&scores);
+            let components = components || nodes.is_some();
+            if let (Some(stage), Some(stages)) = (stage, &scores.stages) {
+                let which = match stage {
+                    StageArg::Raw => &stages.raw,
+                    StageArg::Treated => &stages.treated,
+                    StageArg::Normalised => &stages.normalised,
+                };
+                return Ok(output::stage_csv(&scores, &stages.nodes, which, format == Format::Json));
+            }
             let spec_for_labels = definition.resolve(scores.rows.first().and_then(|r| r.year)).ok();
             Ok(match format {
                 Format::Table => output::score_table(&scores, &definition, lang == Lang::Vi, components),

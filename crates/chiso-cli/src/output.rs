@@ -168,6 +168,55 @@ pub fn score_csv(scores: &Scores, components: bool) -> String {
     csv_text(header, rows)
 }
 
+/// Rows not scored go to standard error, so that nothing is lost silently whatever the format.
+pub fn warn_dropped(scores: &Scores) {
+    for d in &scores.dropped {
+        eprintln!(
+            "warning: row {} ({}{}) not scored: {}",
+            d.row,
+            d.unit,
+            d.year.map(|y| format!(", {y}")).unwrap_or_default(),
+            d.reason
+        );
+    }
+    let imputed = scores.log.iter().filter(|n| matches!(n.action, chiso::CellAction::Imputed { .. })).count();
+    let treated = scores.log.len() - imputed;
+    if imputed + treated > 0 {
+        eprintln!("note: {imputed} cells imputed, {treated} treated (see the cell log in --format json)");
+    }
+}
+
+/// One indicator stage: `unit,year,<indicator>...` in input order, unrounded.
+pub fn stage_csv(scores: &Scores, nodes: &[String], values: &[Vec<Option<f64>>], json: bool) -> String {
+    if json {
+        let rows: Vec<Value> = scores
+            .rows
+            .iter()
+            .enumerate()
+            .map(|(i, r)| {
+                let cells: serde_json::Map<String, Value> =
+                    nodes.iter().zip(values).map(|(id, v)| (id.clone(), json!(v[i]))).collect();
+                json!({ "unit": r.unit, "year": r.year, "values": cells })
+            })
+            .collect();
+        return serde_json::to_string_pretty(&json!({ "index": scores.index, "nodes": nodes, "rows": rows }))
+            .unwrap_or_default();
+    }
+    let mut header: Vec<String> = vec!["unit".into(), "year".into()];
+    header.extend(nodes.iter().cloned());
+    let rows = scores
+        .rows
+        .iter()
+        .enumerate()
+        .map(|(i, r)| {
+            let mut cells = vec![r.unit.clone(), opt(r.year)];
+            cells.extend(values.iter().map(|v| opt(v[i])));
+            cells
+        })
+        .collect();
+    csv_text(header, rows)
+}
+
 pub fn score_json(scores: &Scores, spec: Option<&IndexSpec>) -> String {
     let rows: Vec<Value> = scores
         .ranking_order()
@@ -191,6 +240,8 @@ pub fn score_json(scores: &Scores, spec: Option<&IndexSpec>) -> String {
         "label": spec.map(|s| s.label()),
         "precision": scores.precision,
         "rows": rows,
+        "dropped": scores.dropped,
+        "log": scores.log,
     });
     serde_json::to_string_pretty(&value).unwrap_or_default()
 }
