@@ -479,7 +479,9 @@ def test_plain_lists_without_pandas(monkeypatch: pytest.MonkeyPatch) -> None:
     assert plain["rank"] == [1] and plain["year"] == [2019] and plain["land_access"] == [7.0]
     assert abs(plain["score"][0] - 73.40) < 0.055
     assert "Quảng Ninh" in repr(scores) and "73.40" in repr(scores)
-    table = chiso.score_columns(chiso.preset("pci"), chiso.dataset(data), year=2019, components=True)
+    table = chiso.score_columns(
+        chiso.preset("pci"), chiso.dataset(data), year=2019, components=True
+    )
     assert table["columns"]["rank"].tolist() == [1] and table["columns"]["year"].tolist() == [2019]
     assert table["columns"]["rank"].dtype == np.int64
     assert table["stages"]["score"]["fields"] == ["score", "rank"]

@@ -6,9 +6,10 @@ from typing import Any, ClassVar, Literal, TypedDict, final
 
 import numpy as np
 import numpy.typing as npt
+from typing_extensions import TypeAlias
 
-_Floats = npt.NDArray[np.float64]  # missing values are NaN
-_Ints = npt.NDArray[np.int64]
+_Floats: TypeAlias = npt.NDArray[np.float64]  # missing values are NaN
+_Ints: TypeAlias = npt.NDArray[np.int64]
 
 __all__ = [
     "ChisoError",

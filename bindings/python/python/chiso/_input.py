@@ -70,7 +70,7 @@ def _pandas_column(series: pd.Series) -> Any:
     if isinstance(dtype, np.dtype) and dtype.kind != "O":
         return _numpy_column(series.to_numpy())
     objects = series.astype(object) if str(dtype) == "category" else series
-    return objects.to_numpy(dtype=object, na_value=None)
+    return objects.to_numpy(dtype=object, na_value=None)  # type: ignore[call-overload]
 
 
 def _polars_column(series: pl.Series) -> Any:
@@ -81,6 +81,8 @@ def _polars_column(series: pl.Series) -> Any:
         if dtype == pl.Decimal or not dtype.is_float() and series.null_count():
             series = series.cast(pl.Float64)
         return _numpy_column(series.to_numpy())
+    if dtype == pl.Object:  # Python objects (mixed text and numbers): as they are
+        return series.to_list()
     if dtype != pl.String:
         series = series.cast(pl.String)
     return series.to_list()
@@ -192,9 +194,7 @@ def dataset(
         names = {name for name, _ in columns}
         long_columns = {unit_column, variable_column, value_column}
         if shape == "long" or (
-            shape == "auto"
-            and long_columns <= names
-            and names <= long_columns | {year_column}
+            shape == "auto" and long_columns <= names and names <= long_columns | {year_column}
         ):
             return _long_dataset(columns, unit_column, year_column, variable_column, value_column)
         return Dataset.from_columns(columns, unit_column=unit_column, year_column=year_column)

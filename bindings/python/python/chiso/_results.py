@@ -115,7 +115,11 @@ class Table:
                 continue
             array = np.asarray(values, dtype=np.float64)
             missing = np.isnan(array)
-            items: list[Any] = array.astype(np.int64).tolist() if kind == "int" and not missing.any() else array.tolist()
+            items: list[Any] = (
+                array.astype(np.int64).tolist()
+                if kind == "int" and not missing.any()
+                else array.tolist()
+            )
             if kind == "int" and missing.any():
                 items = [None if m else int(v) for v, m in zip(items, missing.tolist())]
             elif missing.any():
@@ -251,7 +255,9 @@ class Table:
         names, body, hidden = self._cells()
         numeric = [self._kinds[name] != "text" for name in names]
         style = ' style="text-align: right"'
-        head = "".join(f"<th{style if numeric[c] else ''}>{html.escape(n)}</th>" for c, n in enumerate(names))
+        head = "".join(
+            f"<th{style if numeric[c] else ''}>{html.escape(n)}</th>" for c, n in enumerate(names)
+        )
         rows = []
         for r, row in enumerate(body):
             if hidden and r == _SHOWN[0]:
@@ -393,19 +399,23 @@ class Scores(Table):
         n = len(self)
         units = np.asarray(self._columns["unit"], dtype=object)
         years = np.asarray(self._columns["year"], dtype=np.float64)
-        present = [~np.isnan(np.asarray(values[fields[0]], dtype=np.float64)) for _, values in nodes]
+        present = [
+            ~np.isnan(np.asarray(values[fields[0]], dtype=np.float64)) for _, values in nodes
+        ]
         mask = np.concatenate(present) if nodes else np.zeros(0, dtype=bool)
         columns = {
             "unit": np.tile(units, len(nodes))[mask].tolist(),
             "year": np.tile(years, len(nodes))[mask],
-            "node": np.repeat(np.asarray([node for node, _ in nodes], dtype=object), n)[mask].tolist(),
+            "node": np.repeat(np.asarray([node for node, _ in nodes], dtype=object), n)[
+                mask
+            ].tolist(),
         }
-        kinds = {"unit": "text", "year": "int", "node": "text"}
+        long_kinds: dict[str, Kind] = {"unit": "text", "year": "int", "node": "text"}
         for field in fields:
             stacked = [np.asarray(values[field], dtype=np.float64) for _, values in nodes]
             columns[field] = np.concatenate(stacked)[mask] if stacked else np.empty(0)
-            kinds[field] = "int" if field == "rank" else "float"
-        return columns, cast("dict[str, Kind]", kinds)
+            long_kinds[field] = "int" if field == "rank" else "float"
+        return columns, long_kinds
 
     def to_pandas(self, shape: Layout = "wide", *, stage: str | None = None) -> pd.DataFrame:
         """The scores as a pandas DataFrame at full precision.
@@ -431,7 +441,8 @@ class Scores(Table):
         stages = {}
         for name, stage in self._stages.items():
             nodes = [
-                (node, {f: _take(v, rows) for f, v in values.items()}) for node, values in stage["nodes"]
+                (node, {f: _take(v, rows) for f, v in values.items()})
+                for node, values in stage["nodes"]
             ]
             stages[name] = {"fields": stage["fields"], "nodes": nodes}
         table["stages"] = stages

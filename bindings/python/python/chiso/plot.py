@@ -120,7 +120,9 @@ def radar(
     ax.grid(color="#dddddd")
     year = diagnosis["year"]
     heading = title or " · ".join(
-        str(part) for part in (diagnosis["unit"], diagnosis["index"].upper(), year) if part is not None
+        str(part)
+        for part in (diagnosis["unit"], diagnosis["index"].upper(), year)
+        if part is not None
     )
     words = {"vi": ("điểm", "hạng"), "en": ("score", "rank")}[lang]
     figure = ax.figure
@@ -128,7 +130,8 @@ def radar(
     figure.text(
         0.5,
         0.915,
-        f"{words[0]} {diagnosis['score']:.2f} · {words[1]} {diagnosis['rank']}/{diagnosis['out_of']}",
+        f"{words[0]} {diagnosis['score']:.2f} · "
+        f"{words[1]} {diagnosis['rank']}/{diagnosis['out_of']}",
         ha="center",
         fontsize=11,
         color="#555555",
@@ -174,7 +177,9 @@ def ranking(
     Returns the Axes; its bars (``ax.patches``) are in rank order, their widths the scores.
     """
     if not isinstance(scores, Scores):
-        raise TypeError(f"scores must be chiso.Scores (from chiso.score), not {type(scores).__name__}")
+        raise TypeError(
+            f"scores must be chiso.Scores (from chiso.score), not {type(scores).__name__}"
+        )
     plt = _pyplot()
     rows = _year_rows(scores, year)
     rank = scores["rank"][rows]
@@ -198,7 +203,9 @@ def ranking(
     bars = ax.barh(positions, values[order], color=colours, height=0.72)
     ax.set_yticks(positions, labels, fontsize=8 if len(order) > 30 else 10)
     ax.invert_yaxis()
-    ax.bar_label(bars, labels=[f"{v:.{scores.precision}f}" for v in values[order]], padding=3, fontsize=8)
+    ax.bar_label(
+        bars, labels=[f"{v:.{scores.precision}f}" for v in values[order]], padding=3, fontsize=8
+    )
     # Bars start at zero, so their lengths compare as the scores do; the labels carry the
     # differences.
     high = float(values[order].max()) if len(order) else 1.0
@@ -227,7 +234,9 @@ def bump(
     Returns the Axes; line ``i`` is ``units[i]``, with the years as x and the ranks as y.
     """
     if not isinstance(scores, Scores):
-        raise TypeError(f"scores must be chiso.Scores (from chiso.score), not {type(scores).__name__}")
+        raise TypeError(
+            f"scores must be chiso.Scores (from chiso.score), not {type(scores).__name__}"
+        )
     years = scores.years
     if len(years) < 2:
         raise ValueError("a bump chart needs scores of at least two years")
@@ -247,14 +256,20 @@ def bump(
     colours = plt.get_cmap("tab10")
     worst = 1
     for i, unit in enumerate(units):
-        by_year = {int(y): int(r) for y, r in zip(all_years[all_units == unit], ranks[all_units == unit])}
+        by_year = {
+            int(y): int(r) for y, r in zip(all_years[all_units == unit], ranks[all_units == unit])
+        }
         ys = [float(by_year[y]) if y in by_year else math.nan for y in years]
         worst = max([worst, *by_year.values()])
         colour = colours(i % 10)
         ax.plot(years, ys, marker="o", linewidth=2, color=colour, label=unit)
         last = max(by_year)
         ax.annotate(
-            f" {unit}", (last, by_year[last]), color=colour, va="center", fontsize=9,
+            f" {unit}",
+            (last, by_year[last]),
+            color=colour,
+            va="center",
+            fontsize=9,
             annotation_clip=False,
         )
     ax.set_ylim(worst + 1, 0)
@@ -293,7 +308,9 @@ def waterfall(
         )
     plt = _pyplot()
     labels_by_id = {c["id"]: c["label"][lang] for c in diagnosis["components"]}
-    steps: list[tuple[str, float]] = [(labels_by_id.get(str(i), str(i)), float(v)) for i, v in parts["contributions"]]
+    steps: list[tuple[str, float]] = [
+        (labels_by_id.get(str(i), str(i)), float(v)) for i, v in parts["contributions"]
+    ]
     if abs(parts["weight_effect"]) > 1e-12:
         steps.append((_word("weights", lang), float(parts["weight_effect"])))
     if ax is None:
@@ -310,8 +327,15 @@ def waterfall(
     for bar, value in zip(ax.patches, [previous] + [c for _, c in steps] + [diagnosis["score"]]):
         top = bar.get_y() + max(bar.get_height(), 0)
         text = f"{value:.2f}" if bar.get_y() == 0 else f"{value:+.2f}"
-        ax.annotate(text, (bar.get_x() + bar.get_width() / 2, top), ha="center", va="bottom",
-                    fontsize=8, xytext=(0, 2), textcoords="offset points")
+        ax.annotate(
+            text,
+            (bar.get_x() + bar.get_width() / 2, top),
+            ha="center",
+            va="bottom",
+            fontsize=8,
+            xytext=(0, 2),
+            textcoords="offset points",
+        )
     heights = [previous, diagnosis["score"]]
     running = float(previous)
     for _, change in steps:
