@@ -115,11 +115,11 @@ def score(
     ...                      year=2019)
     >>> scores
     chiso.Scores: pci, 2019, 1 units, 1 rows
-    unit        year  score  rank  tier
-    Quảng Ninh  2019  73.40     1  Rất tốt
+    unit        year  score  rank
+    Quảng Ninh  2019  73.40     1
     (numbers shown at 2 decimals; .to_pandas() has full precision)
-    >>> round(float(scores["score"][0]), 6)
-    73.403
+    >>> scores.to_pandas()[["unit", "score", "rank"]].to_dict("records")
+    [{'unit': 'Quảng Ninh', 'score': 73.4..., 'rank': 1}]
     """
     table = score_columns(
         _spec(spec),

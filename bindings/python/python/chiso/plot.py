@@ -16,7 +16,7 @@ Each function draws on ``ax`` (or on a new figure) and returns the matplotlib Ax
 ...     {"id": "total", "children": ["x", "y"]}, {"id": "x"}, {"id": "y"}]})
 >>> scores = chiso.score(spec, {"unit": ["A", "B"], "x": [1.0, 3.0], "y": [2.0, 4.0]})
 >>> ax = chiso.plot.ranking(scores)
->>> [round(bar.get_width(), 2) for bar in ax.patches]
+>>> [float(bar.get_width()) for bar in ax.patches]
 [3.5, 1.5]
 """
 
