@@ -159,7 +159,7 @@ def test_dataframe_dict_records_and_dataset_inputs_agree() -> None:
     dataset = chiso.dataset(frame, unit_column="province")
     assert len(dataset) == 63 and dataset.years == [2016] * 63
     assert "tier_published" in dataset.columns and "province" not in dataset.columns
-    polars = pl.from_dict({name: frame[name].to_numpy() for name in frame.columns})
+    polars = pl.DataFrame([pl.Series(str(name), frame[name].to_numpy()) for name in frame.columns])
     for data in (frame, columns, series, records, dataset, polars):
         result = chiso.score("pci", data, unit_column="province").to_pandas()
         pd.testing.assert_frame_equal(result, expected)

@@ -40,7 +40,7 @@ def row_of(frame: pd.DataFrame, unit: str, year: int) -> int:
 
 
 def as_polars(frame: pd.DataFrame) -> pl.DataFrame:
-    return pl.from_dict({name: frame[name].to_numpy() for name in frame.columns})
+    return pl.DataFrame([pl.Series(str(name), frame[name].to_numpy()) for name in frame.columns])
 
 
 def as_dict(frame: pd.DataFrame) -> dict[str, Any]:

@@ -21,7 +21,7 @@ def test_notebook_runs_and_writes_the_radar(tmp_path: Path) -> None:
     work.mkdir()
     (tmp_path / "data" / "pci").mkdir(parents=True)
     shutil.copy(PCI_CSV, tmp_path / "data" / "pci" / PCI_CSV.name)
-    notebook = nbformat.read(NOTEBOOK, as_version=4)
+    notebook = nbformat.read(NOTEBOOK, as_version=4)  # type: ignore[no-untyped-call]
     client = NotebookClient(
         notebook, timeout=300, kernel_name="python3", resources={"metadata": {"path": str(work)}}
     )

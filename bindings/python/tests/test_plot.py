@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 import sys
-from typing import Any
+from typing import Any, cast
 
 import matplotlib
 
@@ -48,8 +48,8 @@ def test_radar_draws_the_unit_the_median_and_the_best(nam_dinh: Any) -> None:
     unit, median, leader = ax.get_lines()[:3]
     for line, field in ((unit, "score"), (median, "median"), (leader, "leader")):
         values = [c[field] for c in components]
-        assert list(line.get_ydata()) == values + values[:1]  # closed polygon, unrounded
-        angles = list(line.get_xdata())
+        assert np.asarray(line.get_ydata()).tolist() == values + values[:1]  # closed, unrounded
+        angles = np.asarray(line.get_xdata()).tolist()
         assert angles[0] == angles[-1] == 0.0 and len(angles) == 11
     assert unit.get_label() == "Nam Định" and median.get_label() == "median"
     labels = [t.get_text().replace("\n", " ") for t in ax.get_xticklabels()]
@@ -70,7 +70,9 @@ def test_radar_on_given_axes_and_errors(nam_dinh: Any) -> None:
     with pytest.raises(ValueError, match="lang must be"):
         chiso.plot.radar(nam_dinh, lang="fr")  # type: ignore[arg-type]
     with pytest.raises(ValueError, match="no sub-indices"):
-        chiso.plot.radar({**nam_dinh, "components": []})
+        chiso.plot.radar(cast(Any, {**nam_dinh, "components": []}))
+    with pytest.raises(TypeError, match="polar"):
+        chiso.plot.radar(nam_dinh, ax=plt.figure().add_subplot())
 
 
 def test_ranking_bar_widths_are_the_scores_in_rank_order(scores: chiso.Scores) -> None:
@@ -121,12 +123,12 @@ def test_bump_lines_are_the_ranks_by_year(scores: chiso.Scores) -> None:
     years = [2006, 2013, 2014, 2015, 2016]
     frame = scores.to_pandas()
     for line, unit in zip(lines, units):
-        assert list(line.get_xdata()) == years
+        assert np.asarray(line.get_xdata()).tolist() == years
         ranks = frame[frame.unit == unit].set_index("year")["rank"]
         expected = [float(ranks[y]) if y in ranks.index else math.nan for y in years]
         np.testing.assert_array_equal(np.asarray(line.get_ydata(), dtype=float), expected)
     # Hà Tây merged into Hà Nội in 2008: ranked in 2006 only, a gap after.
-    assert np.isnan(lines[2].get_ydata()[1:]).all()
+    assert np.isnan(np.asarray(lines[2].get_ydata(), dtype=float)[1:]).all()
     low, high = ax.get_ylim()
     assert low > high and high == 0  # rank 1 at the top
 

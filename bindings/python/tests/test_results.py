@@ -175,7 +175,7 @@ def test_diacritics_survive_every_round_trip(tmp_path: Any) -> None:
     assert nfd != name
     frame = pd.read_csv(PCI_CSV)
     frame = frame[frame.year == 2016].replace({"province": {name: nfd}})
-    polars = pl.from_dict({c: frame[c].to_numpy() for c in frame.columns})
+    polars = pl.DataFrame([pl.Series(str(c), frame[c].to_numpy()) for c in frame.columns])
     for data in (frame, polars):
         scores = chiso.score("pci", data, unit_column="province", components=True)
         assert name in scores["unit"].tolist()

@@ -32,7 +32,7 @@ from chiso._results import Scores
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
-    from matplotlib.projections.polar import PolarAxes
+    from matplotlib.projections.polar import PolarAxes  # noqa: F401 (for the annotation)
 
     from chiso._chiso import _Diagnosis
 
@@ -78,12 +78,12 @@ def radar(
     diagnosis: _Diagnosis,
     *,
     lang: Lang = "en",
-    ax: PolarAxes | None = None,
+    ax: Axes | None = None,
     title: str | None = None,
 ) -> PolarAxes:
     """A radar (spider) chart of a unit's sub-indices, from :func:`chiso.diagnose`: the unit's
     scores, the median of all units and the best score of each sub-index, on a common radial
-    axis from 0.
+    axis from 0. ``ax``, when given, must be polar (``add_subplot(projection="polar")``).
 
     Returns the polar Axes; its lines are, in order, the unit, the median and the best scores
     (each closed: the first point repeated at the end).
@@ -93,9 +93,13 @@ def radar(
     components = diagnosis["components"]
     if not components:
         raise ValueError("the diagnosis has no sub-indices to draw")
+    from matplotlib.projections.polar import PolarAxes
+
     if ax is None:
         figure = plt.figure(figsize=(8, 8))
         ax = figure.add_axes((0.17, 0.16, 0.66, 0.66), projection="polar")
+    if not isinstance(ax, PolarAxes):
+        raise TypeError("radar draws on polar axes: figure.add_subplot(projection='polar')")
     n = len(components)
     angles = [2 * math.pi * i / n for i in range(n)] + [0.0]
     series = [
