@@ -427,7 +427,7 @@ def test_compute_error_is_not_a_value_error() -> None:
             ],
         }
     )
-    with pytest.raises(chiso.ComputeError, match="min–max normalisation is undefined") as caught:
+    with pytest.raises(chiso.ComputeError, match="min_max normalisation is undefined") as caught:
         chiso.score(spec, {"unit": ["A", "B"], "a": [3, 3], "b": [1, 2]})
     assert caught.value.node == "a" and not isinstance(caught.value, ValueError)
 
