@@ -30,7 +30,10 @@ pub mod presets;
 pub mod rank;
 pub mod report;
 pub mod score;
+pub mod sensitivity;
 pub mod spec;
+pub mod statistics;
+pub mod uncertainty;
 pub mod units;
 
 pub use compare::{compare, compare_mapped, compare_scores, compare_scores_mapped, Change, Comparison, Presence};
