@@ -19,6 +19,7 @@
 //! ```
 
 pub mod aggregate;
+pub mod audit;
 pub mod compare;
 pub mod data;
 pub mod diagnose;
