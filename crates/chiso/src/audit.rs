@@ -88,7 +88,7 @@ pub struct ChildAudit {
     /// Alternative weight from the first principal component: its squared eigenvector entry.
     pub pca_weight: Option<f64>,
     /// Alternative weight that gives every sibling the same correlation with the group's
-    /// weighted mean (when every correlation is positive and the iteration converges).
+    /// weighted mean (when non-negative weights can: see [`equal_influence`]).
     pub equal_influence_weight: Option<f64>,
 }
 
@@ -329,8 +329,11 @@ fn jacobi_eigen(mut a: Vec<Vec<f64>>) -> (Vec<f64>, Vec<Vec<f64>>) {
 }
 
 /// Weights (summing to 1) under which every variable has the same Pearson correlation with
-/// the weighted mean, found by the fixed point `wᵢ ← wᵢ·r̄/rᵢ` from the nominal weights;
-/// `None` when some correlation is not positive or the iteration does not converge.
+/// the weighted mean, found by the damped fixed point `wᵢ ← wᵢ·√(r̄/rᵢ)` from the nominal
+/// weights (the undamped step oscillates on weakly correlated data);
+/// `None` when some correlation is not positive or no such non-negative weights exist (a
+/// variable that correlates with the mean more than the others even at weight zero: PCI
+/// 2016's proactivity and informal charges), which the iteration shows by not converging.
 pub fn equal_influence(variables: &[&[f64]], nominal: &[f64]) -> Option<Vec<f64>> {
     let k = variables.len();
     if k < 2 {
@@ -353,7 +356,7 @@ pub fn equal_influence(variables: &[&[f64]], nominal: &[f64]) -> Option<Vec<f64>
             return Some(w);
         }
         for (w, r) in w.iter_mut().zip(&r) {
-            *w *= mean / r;
+            *w *= (mean / r).sqrt();
         }
         let sum: f64 = w.iter().sum();
         w.iter_mut().for_each(|w| *w /= sum);

@@ -34,11 +34,13 @@
 
 mod inputs;
 pub(crate) mod model;
+mod plan;
 pub(crate) mod random;
 
 use serde::Serialize;
 
 pub use inputs::{ErrorSource, NodeError, UncertainInput, Z95};
+pub use plan::{parse_normalisation, ErrorSpec, Exclude, InputsSpec};
 
 use crate::data::Dataset;
 use crate::diagnose::analysis_year;
