@@ -289,4 +289,56 @@ def main():
     })
 
 
+
+def uncertainty_vectors(full):
+    """tests/vectors/uncertainty/*.json: Monte Carlo cases. The nominal ranks come from the
+    published table; the seeded distributions are chiso's own exact output (through the CLI),
+    which the Rust, Python and JS suites must reproduce bit for bit, besides invariants."""
+    import subprocess
+    import tempfile
+
+    out_dir = os.path.join(OUT, "uncertainty")
+    os.makedirs(out_dir, exist_ok=True)
+    rows16 = [r for r in full if r["year"] == "2016"]
+    cases = [
+        ("pci_2016_weights_sampling_error",
+         "PCI 2016, weights ±20 % and a 0.15 standard error on transparency, 200 samples, seed 42.",
+         {"weights_pm": 20, "sampling_error": {"transparency": 0.15}},
+         ["--weights-pm", "20", "--se", "transparency=0.15"]),
+        ("pci_2016_dirichlet_exclude_one",
+         "PCI 2016, Dirichlet weights (concentration 50) and leaving one sub-index (or none) out, 200 samples, seed 42.",
+         {"weights_dirichlet": 50, "exclude_one": True},
+         ["--weights-dirichlet", "50", "--exclude-one"]),
+    ]
+    with tempfile.TemporaryDirectory() as tmp:
+        path = os.path.join(tmp, "rows.csv")
+        with open(path, "w", encoding="utf-8", newline="") as f:
+            writer = csv.writer(f)
+            writer.writerow(["unit", "year"] + IDS)
+            for r in rows16:
+                writer.writerow([r["province"], 2016] + [repr(float(r[i])) for i in IDS])
+        for name, description, inputs, flags in cases:
+            command = ["cargo", "run", "--release", "-q", "-p", "chiso-cli", "--", "uncertainty", "--index", "pci",
+                       "--input", path, "--year", "2016", "--samples", "200", "--seed", "42", "--format", "json", *flags]
+            result = json.loads(subprocess.run(command, cwd=ROOT, check=True, capture_output=True, text=True).stdout)
+            case = {
+                "name": name,
+                "description": description,
+                "index": "pci",
+                "year": 2016,
+                "rows": [input_row(r) for r in rows16],
+                "inputs": inputs,
+                "samples": 200,
+                "seed": 42,
+                # From the published table: the nominal ranks every sample is measured against.
+                "nominal_ranks": {r["province"]: int(r["rank_published"]) for r in rows16},
+                # chiso's exact seeded output, compared bit for bit.
+                "expected": {"mean_rank_shift": result["mean_rank_shift"], "units": result["units"]},
+            }
+            with open(os.path.join(out_dir, name + ".json"), "w", encoding="utf-8") as f:
+                json.dump(case, f, ensure_ascii=False, indent=1)
+                f.write("\n")
+
+
 main()
+uncertainty_vectors(load("pci_subindices.csv"))

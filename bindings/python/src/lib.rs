@@ -7,6 +7,7 @@
 
 use pyo3::prelude::*;
 
+pub mod audit;
 pub mod compare;
 pub mod data;
 pub mod diagnose;
@@ -15,7 +16,9 @@ pub mod plan;
 pub mod presets;
 pub mod report;
 pub mod score;
+pub mod sensitivity;
 pub mod spec;
+pub mod uncertainty;
 pub mod units;
 
 /// A core result with nested structure as Python dicts and lists, through its serde JSON
@@ -47,6 +50,10 @@ fn _chiso(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(diagnose::diagnose, m)?)?;
     m.add_function(wrap_pyfunction!(plan::plan, m)?)?;
     m.add_function(wrap_pyfunction!(report::report, m)?)?;
+    m.add_function(wrap_pyfunction!(uncertainty::uncertainty_result, m)?)?;
+    m.add_function(wrap_pyfunction!(uncertainty::rank_changes_result, m)?)?;
+    m.add_function(wrap_pyfunction!(sensitivity::sensitivity_result, m)?)?;
+    m.add_function(wrap_pyfunction!(audit::audit_result, m)?)?;
     m.setattr("_panic", wrap_pyfunction!(_panic, m)?)?;
     Ok(())
 }

@@ -3,6 +3,7 @@
 //! Argument parsing and printing only; every number comes from the `chiso` crate.
 
 mod output;
+mod robustness;
 
 use std::io::Read;
 use std::path::PathBuf;
@@ -14,6 +15,8 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 use chiso::plan::{Field, PlanOptions, Target};
 use chiso::report::ReportFormat;
+use chiso::sensitivity::{FirstOrder, SensitivityOptions};
+use chiso::uncertainty::UncertaintyOptions;
 
 use chiso::{presets, CsvOptions, Dataset, IndexDefinition, ScoreOptions, UnitMapping};
 
@@ -207,6 +210,55 @@ enum Command {
         #[arg(long, value_enum, default_value = "vi")]
         lang: Lang,
     },
+    /// Rank intervals under uncertain weights, methods and sampling error (Monte Carlo);
+    /// with --from, each unit's rank change against its interval.
+    Uncertainty {
+        #[command(flatten)]
+        input: Input,
+        /// The year analysed (default: the data's only year).
+        #[arg(long)]
+        year: Option<i32>,
+        /// Compare with this earlier year: rank changes against the intervals.
+        #[arg(long)]
+        from: Option<i32>,
+        #[command(flatten)]
+        uncertain: robustness::Uncertain,
+        /// Output format.
+        #[arg(long, value_enum, default_value = "table")]
+        format: Format,
+    },
+    /// Variance-based sensitivity indices (first and total order) of each uncertain input on
+    /// the mean rank shift and on each unit's rank.
+    Sensitivity {
+        #[command(flatten)]
+        input: Input,
+        /// The year analysed (default: the data's only year).
+        #[arg(long)]
+        year: Option<i32>,
+        #[command(flatten)]
+        uncertain: robustness::Uncertain,
+        /// Bootstrap resamples for the 90 % intervals of the indices (0: none).
+        #[arg(long, default_value_t = 100)]
+        bootstrap: usize,
+        /// First-order estimator: `jansen` or `saltelli` (COINr's).
+        #[arg(long, default_value = "jansen")]
+        first_order: String,
+        /// Output format.
+        #[arg(long, value_enum, default_value = "table")]
+        format: Format,
+    },
+    /// Statistical audit: correlations, Cronbach's alpha, principal components, negative
+    /// correlations and effective weights of every group.
+    Audit {
+        #[command(flatten)]
+        input: Input,
+        /// The year audited (default: the data's only year).
+        #[arg(long)]
+        year: Option<i32>,
+        /// Output format.
+        #[arg(long, value_enum, default_value = "table")]
+        format: Format,
+    },
     /// List the preset indices and their editions.
     Presets,
     /// Print a specification (a preset's edition for a year, or a whole file) as JSON or TOML.
@@ -347,6 +399,66 @@ fn run(cli: Cli) -> Result<String, chiso::Error> {
             };
             let code = if lang == Lang::Vi { "vi" } else { "en" };
             Ok(chiso::report::report(&definition, &data, &unit, year, target, code, format)?)
+        }
+        Command::Uncertainty { input, year, from, uncertain, format } => {
+            let definition = load_index(&input.index)?;
+            let data = load_data(&input)?;
+            let inputs = uncertain.spec()?.inputs()?;
+            let options = UncertaintyOptions { samples: uncertain.samples, seed: uncertain.seed };
+            if let Some(from) = from {
+                let to = year.ok_or_else(|| chiso::ComputeError::InvalidTarget {
+                    message: "--from needs --year: the later year of the comparison".into(),
+                })?;
+                let changes = chiso::uncertainty::rank_changes(&definition, &data, from, to, &inputs, &options)?;
+                return Ok(match format {
+                    Format::Table => robustness::changes_table(&changes),
+                    Format::Csv => robustness::changes_csv(&changes),
+                    Format::Json => robustness::json(&changes),
+                });
+            }
+            let result = chiso::uncertainty::uncertainty(&definition, &data, year, &inputs, &options)?;
+            let precision = definition.resolve(result.year).map_or(2, |s| s.precision());
+            Ok(match format {
+                Format::Table => robustness::uncertainty_table(&result, precision),
+                Format::Csv => robustness::uncertainty_csv(&result),
+                Format::Json => robustness::json(&result),
+            })
+        }
+        Command::Sensitivity { input, year, uncertain, bootstrap, first_order, format } => {
+            let definition = load_index(&input.index)?;
+            let data = load_data(&input)?;
+            let inputs = uncertain.spec()?.inputs()?;
+            let first_order = match first_order.as_str() {
+                "jansen" => FirstOrder::Jansen,
+                "saltelli" => FirstOrder::Saltelli,
+                other => {
+                    return Err(chiso::SpecError::UnknownMethod {
+                        node: "sensitivity".into(),
+                        kind: "first-order estimator",
+                        method: other.into(),
+                        expected: "jansen, saltelli",
+                    }
+                    .into())
+                }
+            };
+            let options =
+                SensitivityOptions { samples: uncertain.samples, seed: uncertain.seed, bootstrap, first_order };
+            let result = chiso::sensitivity::sensitivity(&definition, &data, year, &inputs, &options)?;
+            Ok(match format {
+                Format::Table => robustness::sensitivity_table(&result),
+                Format::Csv => robustness::sensitivity_csv(&result),
+                Format::Json => robustness::json(&result),
+            })
+        }
+        Command::Audit { input, year, format } => {
+            let definition = load_index(&input.index)?;
+            let data = load_data(&input)?;
+            let result = chiso::audit::audit(&definition, &data, year)?;
+            Ok(match format {
+                Format::Table => robustness::audit_table(&result),
+                Format::Csv => robustness::audit_csv(&result),
+                Format::Json => robustness::json(&result),
+            })
         }
         Command::Presets => Ok(output::presets_list()),
         Command::Spec { index, year, format } => {

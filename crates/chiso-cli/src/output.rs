@@ -5,7 +5,7 @@ use chiso::{presets, Comparison, IndexDefinition, IndexSpec, Presence, Scores};
 use serde_json::{json, Value};
 
 /// Pads cells to the widest in each column; `right[i]` right-aligns column i.
-fn render(header: &[String], rows: &[Vec<String>], right: &[bool]) -> String {
+pub fn render(header: &[String], rows: &[Vec<String>], right: &[bool]) -> String {
     let width = |s: &str| s.chars().count();
     let mut widths: Vec<usize> = header.iter().map(|h| width(h)).collect();
     for row in rows {
@@ -114,7 +114,7 @@ pub fn score_table(scores: &Scores, definition: &IndexDefinition, vi: bool, comp
     out
 }
 
-fn csv_text(header: Vec<String>, rows: Vec<Vec<String>>) -> String {
+pub fn csv_text(header: Vec<String>, rows: Vec<Vec<String>>) -> String {
     let mut writer = csv::Writer::from_writer(Vec::new());
     let mut ok = writer.write_record(&header).is_ok();
     for row in rows {

@@ -19,6 +19,7 @@
 //! ```
 
 pub mod aggregate;
+pub mod audit;
 pub mod compare;
 pub mod data;
 pub mod diagnose;
@@ -32,8 +33,11 @@ pub mod presets;
 pub mod rank;
 pub mod report;
 pub mod score;
+pub mod sensitivity;
 pub mod spec;
+pub mod statistics;
 pub mod treat;
+pub mod uncertainty;
 pub mod units;
 
 pub use compare::{compare, compare_mapped, compare_scores, compare_scores_mapped, Change, Comparison, Presence};

@@ -11,8 +11,9 @@ fn vectors() -> Vec<(String, Value)> {
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tests/vectors");
     let mut out: Vec<(String, Value)> = std::fs::read_dir(&dir)
         .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
-        .map(|entry| {
-            let path = entry.unwrap().path();
+        .map(|entry| entry.unwrap().path())
+        .filter(|path| path.extension().is_some_and(|e| e == "json"))
+        .map(|path| {
             let text = std::fs::read_to_string(&path).unwrap();
             (path.file_name().unwrap().to_string_lossy().into_owned(), serde_json::from_str(&text).unwrap())
         })

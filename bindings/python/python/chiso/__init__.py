@@ -67,6 +67,11 @@ __all__ = [
     "report",
     "score",
     "score_columns",
+    "uncertainty",
+    "rank_changes",
+    "rank_probabilities",
+    "sensitivity",
+    "audit",
 ]
 
 SpecInput = Union[Spec, str]
@@ -260,3 +265,14 @@ def report(
         lang=lang,
         format=format,
     )
+
+
+# --- robustness (chiso/robustness.py; charts in chiso/plot_uncertainty.py) ---------------
+
+from chiso.robustness import (  # noqa: E402
+    audit,
+    rank_changes,
+    rank_probabilities,
+    sensitivity,
+    uncertainty,
+)

@@ -26,6 +26,10 @@ __all__ = [
     "compare_columns",
     "diagnose",
     "plan",
+    "uncertainty_result",
+    "rank_changes_result",
+    "sensitivity_result",
+    "audit_result",
 ]
 
 __version__: str
@@ -340,3 +344,39 @@ def report(
     format: Literal["md", "markdown", "html"] = "md",
 ) -> str: ...
 def _panic(message: str) -> None: ...
+
+# --- robustness (src/uncertainty.rs, src/sensitivity.rs, src/audit.rs) ------------------
+
+def uncertainty_result(
+    spec: Spec,
+    data: Dataset,
+    inputs_json: str,
+    *,
+    year: int | None = None,
+    samples: int = 1000,
+    seed: int = 0,
+    pairwise: bool = False,
+    keep_samples: bool = False,
+) -> dict[str, Any]: ...
+def rank_changes_result(
+    spec: Spec,
+    data: Dataset,
+    inputs_json: str,
+    *,
+    from_year: int,
+    to_year: int,
+    samples: int = 1000,
+    seed: int = 0,
+) -> dict[str, Any]: ...
+def sensitivity_result(
+    spec: Spec,
+    data: Dataset,
+    inputs_json: str,
+    *,
+    year: int | None = None,
+    samples: int = 500,
+    seed: int = 0,
+    bootstrap: int = 100,
+    first_order: str = "jansen",
+) -> dict[str, Any]: ...
+def audit_result(spec: Spec, data: Dataset, *, year: int | None = None) -> dict[str, Any]: ...

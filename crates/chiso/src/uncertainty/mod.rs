@@ -1,0 +1,515 @@
+//! Uncertainty analysis: how far a ranking moves when the choices behind the index vary.
+//!
+//! An index embeds choices — weights, aggregation and normalisation methods, which indicators
+//! count — and survey-based inputs carry sampling error. [`uncertainty`] draws `N` samples of
+//! the declared [`UncertainInput`]s, runs each through the pipeline and reports, per unit,
+//! the nominal rank, the median rank, the 5th–95th percentile rank interval and the
+//! distribution of scores; [`Uncertainty::probability_above`] gives P(A ranks above B), and
+//! [`rank_changes`] the probability that a year-over-year rank change has the observed sign.
+//!
+//! The tree is compiled once; each sample resets a reused [`model::Scenario`], draws its
+//! inputs and recomputes only what they touch (a weights input re-aggregates from the cached
+//! normalised leaves; sampling error renormalises the perturbed leaves and aggregates up).
+//!
+//! **Determinism.** Sample `s`'s draws for input `i` come from their own ChaCha8 stream keyed
+//! by `(seed, s, i)`, and ln/exp/cos come from `libm`: the result is the same for a seed with
+//! any number of threads, with or without the `parallel` feature, natively and in WebAssembly.
+//!
+//! ```
+//! use chiso::uncertainty::{uncertainty, UncertainInput, UncertaintyOptions};
+//! use chiso::{presets, CsvOptions, Dataset};
+//! let csv = "unit,entry_costs,land_access,transparency,time_costs,informal_charges,policy_bias,\
+//! proactivity,business_support,labor_policy,legal_institutions\n\
+//! A,7,7,7,7,7,7,7,7,7,7\nB,9,9,5,9,9,9,9,5,5,9\nC,5,5,9,5,5,5,5,9,9,5\n";
+//! let data = Dataset::from_csv_str(csv, &CsvOptions::default())?;
+//! let inputs = [UncertainInput::Weights { pm: 0.2, groups: vec![] }];
+//! let options = UncertaintyOptions { samples: 500, seed: 1 };
+//! let result = uncertainty(&presets::get("pci")?, &data, Some(2016), &inputs, &options)?;
+//! // C leads on the heavy sub-indices (weights 20, 20, 20 of 100) and stays first.
+//! assert_eq!(result.units[2].nominal_rank, 1);
+//! assert_eq!((result.units[2].rank_p05, result.units[2].rank_p95), (1.0, 1.0));
+//! assert!(result.probability_above("C", "A")? == 1.0);
+//! # Ok::<(), chiso::Error>(())
+//! ```
+
+mod inputs;
+pub(crate) mod model;
+mod plan;
+pub(crate) mod random;
+
+use serde::Serialize;
+
+pub use inputs::{ErrorSource, NodeError, UncertainInput, Z95};
+pub use plan::{parse_normalisation, ErrorSpec, Exclude, InputsSpec};
+
+use crate::data::Dataset;
+use crate::diagnose::analysis_year;
+use crate::error::{ComputeError, DataError, Error};
+use crate::score::{score, ScoreOptions};
+use crate::spec::IndexDefinition;
+use crate::statistics::{mean, quantile_sorted, variance};
+use inputs::{input_names, Resolved};
+use model::{Model, Scenario, Work};
+use random::{Block, Stream};
+
+/// How many samples, from which seed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct UncertaintyOptions {
+    /// Number of Monte Carlo samples (≥ 1).
+    pub samples: usize,
+    /// Seed: the same seed gives the same result everywhere.
+    pub seed: u64,
+}
+
+impl Default for UncertaintyOptions {
+    fn default() -> Self {
+        UncertaintyOptions { samples: 1000, seed: 0 }
+    }
+}
+
+/// The distribution of one unit's rank and score over the samples.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct UnitUncertainty {
+    /// Unit name.
+    pub unit: String,
+    /// Score with the nominal choices.
+    pub nominal_score: f64,
+    /// Rank with the nominal choices.
+    pub nominal_rank: u32,
+    /// Median rank over the samples (type-7 quantile, so possibly a half).
+    pub rank_median: f64,
+    /// 5th percentile of the rank (the better end of the interval).
+    pub rank_p05: f64,
+    /// 95th percentile of the rank.
+    pub rank_p95: f64,
+    /// Mean rank.
+    pub rank_mean: f64,
+    /// Best rank in any sample.
+    pub rank_best: u32,
+    /// Worst rank in any sample.
+    pub rank_worst: u32,
+    /// Mean score.
+    pub score_mean: f64,
+    /// Standard deviation of the score (0 with one sample).
+    pub score_sd: f64,
+    /// 5th percentile of the score.
+    pub score_p05: f64,
+    /// Median score.
+    pub score_median: f64,
+    /// 95th percentile of the score.
+    pub score_p95: f64,
+}
+
+/// The result of [`uncertainty`]: per-unit summaries, and every sample's scores and ranks for
+/// further questions.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Uncertainty {
+    /// Index id.
+    pub index: String,
+    /// The year analysed.
+    pub year: Option<i32>,
+    /// Number of samples.
+    pub samples: usize,
+    /// The seed.
+    pub seed: u64,
+    /// Names of the uncertain inputs, in plan order.
+    pub inputs: Vec<String>,
+    /// One entry per unit, in data order.
+    pub units: Vec<UnitUncertainty>,
+    /// Mean over the samples of the mean absolute rank shift from the nominal ranks.
+    pub mean_rank_shift: f64,
+    #[serde(skip)]
+    scores: Vec<f64>,
+    #[serde(skip)]
+    ranks: Vec<u32>,
+}
+
+impl Uncertainty {
+    /// Every sample's ranks, sample-major: `ranks()[s * units.len() + u]`.
+    pub fn ranks(&self) -> &[u32] {
+        &self.ranks
+    }
+
+    /// Every sample's scores, sample-major like [`Self::ranks`].
+    pub fn scores(&self) -> &[f64] {
+        &self.scores
+    }
+
+    fn unit_index(&self, unit: &str) -> Result<usize, Error> {
+        let wanted = crate::data::normalise_unit(unit);
+        self.units.iter().position(|u| u.unit == wanted).ok_or_else(|| {
+            DataError::UnknownUnit { unit: unit.to_owned(), year: self.year, suggestions: Vec::new() }.into()
+        })
+    }
+
+    /// The share of samples in which unit `a` ranks strictly above (better than) unit `b`.
+    pub fn probability_above(&self, a: &str, b: &str) -> Result<f64, Error> {
+        let (a, b) = (self.unit_index(a)?, self.unit_index(b)?);
+        Ok(self.above(a, b))
+    }
+
+    fn above(&self, a: usize, b: usize) -> f64 {
+        let n = self.units.len();
+        let count = self.ranks.chunks_exact(n).filter(|r| r[a] < r[b]).count();
+        count as f64 / self.samples as f64
+    }
+
+    /// `matrix[a][b]` = P(unit a ranks strictly above unit b), units in data order.
+    pub fn above_matrix(&self) -> Vec<Vec<f64>> {
+        let n = self.units.len();
+        let mut counts = vec![vec![0u32; n]; n];
+        for r in self.ranks.chunks_exact(n) {
+            for (a, row) in counts.iter_mut().enumerate() {
+                for (b, c) in row.iter_mut().enumerate() {
+                    *c += u32::from(r[a] < r[b]);
+                }
+            }
+        }
+        counts.into_iter().map(|row| row.into_iter().map(|c| f64::from(c) / self.samples as f64).collect()).collect()
+    }
+}
+
+/// A year's compiled pipeline and resolved inputs.
+pub(crate) struct Prepared {
+    pub(crate) index: String,
+    pub(crate) model: Model,
+    pub(crate) resolved: Vec<Resolved>,
+    pub(crate) data_input: Vec<bool>,
+    pub(crate) names: Vec<String>,
+    pub(crate) nominal_ranks: Vec<u32>,
+}
+
+impl Prepared {
+    /// Scores the nominal index (which validates the spec and data), compiles the pipeline,
+    /// checks it reproduces the nominal scores, and resolves the inputs.
+    pub(crate) fn new(
+        definition: &IndexDefinition,
+        data: &Dataset,
+        year: Option<i32>,
+        inputs: &[UncertainInput],
+    ) -> Result<Prepared, Error> {
+        let year = analysis_year(data, year)?;
+        let scores = score(definition, data, &ScoreOptions { year, ..Default::default() })?;
+        let spec = definition.resolve(year)?;
+        let model = Model::compile(&spec, data, year)?;
+        let root = model.root_values_nominal();
+        let rows: Vec<&crate::score::ScoreRow> = scores.rows.iter().filter(|r| r.year == year).collect();
+        let same = rows.len() == root.len()
+            && rows.iter().zip(root).all(|(r, v)| (r.score - v).abs() <= 1e-9 * v.abs().max(1.0));
+        if !same {
+            return Err(ComputeError::Unsupported {
+                node: spec.root().id.clone(),
+                method: spec.root().aggregation.map_or("weighted_mean", |a| a.name()),
+                operation: "uncertainty analysis (its pipeline does not reproduce this spec's scores)",
+            }
+            .into());
+        }
+        let resolved = inputs.iter().map(|i| Resolved::new(i, &model, data)).collect::<Result<Vec<_>, _>>()?;
+        let nominal_ranks = model.rank(root);
+        Ok(Prepared {
+            index: definition.id().to_owned(),
+            model,
+            resolved,
+            data_input: inputs.iter().map(UncertainInput::is_data).collect(),
+            names: input_names(inputs),
+            nominal_ranks,
+        })
+    }
+
+    /// Runs `runs` samples: run `r` draws input `i` from stream `stream_of(r, i)`.
+    /// Returns (scores, ranks), run-major.
+    pub(crate) fn run(
+        &self,
+        runs: usize,
+        seed: u64,
+        stream_of: &(dyn Fn(usize, usize) -> (Block, u64) + Sync),
+    ) -> Result<(Vec<f64>, Vec<u32>), Error> {
+        let n = self.model.len();
+        let mut scores = vec![0.0; runs * n];
+        let mut ranks = vec![0u32; runs * n];
+        let salt = self.model.year.map_or(0, |y| y as i64 as u64 ^ 0x5945_4152); // "YEAR"
+        let chunk = |first: usize, scores: &mut [f64], ranks: &mut [u32]| -> Result<(), (usize, Error)> {
+            let mut scenario = Scenario::nominal(&self.model);
+            let mut work = Work::new(&self.model);
+            for (k, (s_out, r_out)) in scores.chunks_exact_mut(n).zip(ranks.chunks_exact_mut(n)).enumerate() {
+                let r = first + k;
+                scenario.reset(&self.model);
+                for (i, input) in self.resolved.iter().enumerate() {
+                    let (block, row) = stream_of(r, i);
+                    let salt = if self.data_input[i] { salt } else { 0 };
+                    let mut stream = Stream::new(seed, block, row, i as u64, salt);
+                    input.draw(&self.model, &mut scenario, &mut stream).map_err(|e| (r, e))?;
+                }
+                self.model.evaluate(&scenario, &mut work).map_err(|e| (r, e))?;
+                let root = self.model.root_values(&work);
+                s_out.copy_from_slice(root);
+                r_out.copy_from_slice(&self.model.rank(root));
+            }
+            Ok(())
+        };
+        for_each_chunk(n, &mut scores, &mut ranks, &chunk)?;
+        Ok((scores, ranks))
+    }
+
+    /// Per-unit summaries of runs (run-major scores and ranks of `runs` runs).
+    pub(crate) fn summarise(&self, scores: &[f64], ranks: &[u32], runs: usize) -> Vec<UnitUncertainty> {
+        let n = self.model.len();
+        let nominal = self.model.root_values_nominal();
+        (0..n)
+            .map(|u| {
+                let mut r: Vec<f64> = (0..runs).map(|s| f64::from(ranks[s * n + u])).collect();
+                let mut x: Vec<f64> = (0..runs).map(|s| scores[s * n + u]).collect();
+                r.sort_by(f64::total_cmp);
+                let rank_mean = mean(&r);
+                let score_mean = mean(&x);
+                let score_sd = if runs > 1 { variance(&x).max(0.0).sqrt() } else { 0.0 };
+                x.sort_by(f64::total_cmp);
+                UnitUncertainty {
+                    unit: self.model.units[u].clone(),
+                    nominal_score: nominal[u],
+                    nominal_rank: self.nominal_ranks[u],
+                    rank_median: quantile_sorted(&r, 0.5),
+                    rank_p05: quantile_sorted(&r, 0.05),
+                    rank_p95: quantile_sorted(&r, 0.95),
+                    rank_mean,
+                    rank_best: r[0] as u32,
+                    rank_worst: r[runs - 1] as u32,
+                    score_mean,
+                    score_sd,
+                    score_p05: quantile_sorted(&x, 0.05),
+                    score_median: quantile_sorted(&x, 0.5),
+                    score_p95: quantile_sorted(&x, 0.95),
+                }
+            })
+            .collect()
+    }
+
+    /// Mean absolute rank shift from the nominal ranks, per run.
+    pub(crate) fn rank_shifts(&self, ranks: &[u32]) -> Vec<f64> {
+        let n = self.model.len();
+        ranks
+            .chunks_exact(n)
+            .map(|r| r.iter().zip(&self.nominal_ranks).map(|(a, b)| f64::from(a.abs_diff(*b))).sum::<f64>() / n as f64)
+            .collect()
+    }
+}
+
+impl Model {
+    /// Nominal root values.
+    pub(crate) fn root_values_nominal(&self) -> &[f64] {
+        &self.nominal[self.root]
+    }
+}
+
+/// Runs per chunk of work: small enough to balance two to dozens of threads, large enough
+/// that a chunk's buffers are reused many times.
+const CHUNK: usize = 16;
+
+/// Calls `chunk(first_run, scores, ranks)` on consecutive chunks of runs, in parallel with
+/// the `parallel` feature; the error of the earliest failing run wins, whatever the order.
+fn for_each_chunk(
+    n: usize,
+    scores: &mut [f64],
+    ranks: &mut [u32],
+    chunk: &(dyn Fn(usize, &mut [f64], &mut [u32]) -> Result<(), (usize, Error)> + Sync),
+) -> Result<(), Error> {
+    let size = CHUNK * n.max(1);
+    #[cfg(feature = "parallel")]
+    let results: Vec<Result<(), (usize, Error)>> = {
+        use rayon::prelude::*;
+        scores
+            .par_chunks_mut(size)
+            .zip(ranks.par_chunks_mut(size))
+            .enumerate()
+            .map(|(c, (s, r))| chunk(c * CHUNK, s, r))
+            .collect()
+    };
+    #[cfg(not(feature = "parallel"))]
+    let results: Vec<Result<(), (usize, Error)>> = scores
+        .chunks_mut(size)
+        .zip(ranks.chunks_mut(size))
+        .enumerate()
+        .map(|(c, (s, r))| chunk(c * CHUNK, s, r))
+        .collect();
+    match results.into_iter().filter_map(Result::err).min_by_key(|(run, _)| *run) {
+        Some((_, e)) => Err(e),
+        None => Ok(()),
+    }
+}
+
+fn check_samples(samples: usize) -> Result<(), Error> {
+    if samples == 0 {
+        return Err(ComputeError::InvalidTarget { message: "the number of samples must be at least 1".into() }.into());
+    }
+    Ok(())
+}
+
+/// Runs `options.samples` samples of `inputs` through the index of `year` (the data's only
+/// year when `None`) and summarises each unit's ranks and scores.
+pub fn uncertainty(
+    definition: &IndexDefinition,
+    data: &Dataset,
+    year: Option<i32>,
+    inputs: &[UncertainInput],
+    options: &UncertaintyOptions,
+) -> Result<Uncertainty, Error> {
+    check_samples(options.samples)?;
+    let prepared = Prepared::new(definition, data, year, inputs)?;
+    uncertainty_prepared(&prepared, options)
+}
+
+fn uncertainty_prepared(prepared: &Prepared, options: &UncertaintyOptions) -> Result<Uncertainty, Error> {
+    let (scores, ranks) = prepared.run(options.samples, options.seed, &|r, _| (Block::A, r as u64))?;
+    let units = prepared.summarise(&scores, &ranks, options.samples);
+    let shifts = prepared.rank_shifts(&ranks);
+    Ok(Uncertainty {
+        index: prepared.index.clone(),
+        year: prepared.model.year,
+        samples: options.samples,
+        seed: options.seed,
+        inputs: prepared.names.clone(),
+        units,
+        mean_rank_shift: mean(&shifts),
+        scores,
+        ranks,
+    })
+}
+
+/// One unit's rank change between two years, with both years' rank intervals.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RankChange {
+    /// Unit name.
+    pub unit: String,
+    /// Nominal rank in the first year.
+    pub rank_from: u32,
+    /// Nominal rank in the second year.
+    pub rank_to: u32,
+    /// Places gained, `rank_from − rank_to` (positive = moved up).
+    pub change: i64,
+    /// 5th–95th percentile rank interval in the first year.
+    pub from_p05: f64,
+    /// Upper end of the first year's interval.
+    pub from_p95: f64,
+    /// 5th–95th percentile rank interval in the second year.
+    pub to_p05: f64,
+    /// Upper end of the second year's interval.
+    pub to_p95: f64,
+    /// Share of samples in which the change has the observed sign (up, down, or none).
+    pub p_same_sign: f64,
+    /// The first year's nominal rank lies outside the second year's 5–95 % interval.
+    pub outside_interval: bool,
+    /// The two years' 5–95 % intervals do not overlap.
+    pub disjoint: bool,
+}
+
+/// The result of [`rank_changes`].
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RankChanges {
+    /// Index id.
+    pub index: String,
+    /// First year.
+    pub from: i32,
+    /// Second year.
+    pub to: i32,
+    /// Samples per year.
+    pub samples: usize,
+    /// The seed.
+    pub seed: u64,
+    /// Names of the uncertain inputs.
+    pub inputs: Vec<String>,
+    /// Units present in both years, in the second year's data order.
+    pub changes: Vec<RankChange>,
+    /// Units present in the first year only.
+    pub only_from: Vec<String>,
+    /// Units present in the second year only.
+    pub only_to: Vec<String>,
+    /// Number of units whose nominal rank changed.
+    pub moved: usize,
+    /// Of those, how many have the first year's rank outside the second year's interval.
+    pub moved_outside_interval: usize,
+    /// Of those, how many have disjoint intervals in the two years.
+    pub moved_disjoint: usize,
+    /// Of those, how many keep the sign of their change in at least 95 % of the samples.
+    pub moved_sign_95: usize,
+}
+
+/// The rank change of every unit from `from` to `to`, with each year's rank interval and the
+/// probability that the change has the observed sign.
+///
+/// Both years are sampled with the same seed: a methodological input (weights, methods,
+/// exclusion) draws the same numbers in both years — the index's choices are one choice for
+/// both editions — while sampling error is drawn independently per year.
+pub fn rank_changes(
+    definition: &IndexDefinition,
+    data: &Dataset,
+    from: i32,
+    to: i32,
+    inputs: &[UncertainInput],
+    options: &UncertaintyOptions,
+) -> Result<RankChanges, Error> {
+    check_samples(options.samples)?;
+    let before = Prepared::new(definition, data, Some(from), inputs)?;
+    let after = Prepared::new(definition, data, Some(to), inputs)?;
+    let a = uncertainty_prepared(&before, options)?;
+    let b = uncertainty_prepared(&after, options)?;
+    let (na, nb) = (a.units.len(), b.units.len());
+    let mut changes = Vec::new();
+    for (j, ub) in b.units.iter().enumerate() {
+        let Some(i) = a.units.iter().position(|ua| ua.unit == ub.unit) else { continue };
+        let ua = &a.units[i];
+        let change = i64::from(ua.nominal_rank) - i64::from(ub.nominal_rank);
+        let same = (0..options.samples)
+            .filter(|&s| {
+                let c = i64::from(a.ranks[s * na + i]) - i64::from(b.ranks[s * nb + j]);
+                c.signum() == change.signum()
+            })
+            .count();
+        let from_rank = f64::from(ua.nominal_rank);
+        changes.push(RankChange {
+            unit: ub.unit.clone(),
+            rank_from: ua.nominal_rank,
+            rank_to: ub.nominal_rank,
+            change,
+            from_p05: ua.rank_p05,
+            from_p95: ua.rank_p95,
+            to_p05: ub.rank_p05,
+            to_p95: ub.rank_p95,
+            p_same_sign: same as f64 / options.samples as f64,
+            outside_interval: from_rank < ub.rank_p05 || from_rank > ub.rank_p95,
+            disjoint: ua.rank_p95 < ub.rank_p05 || ub.rank_p95 < ua.rank_p05,
+        });
+    }
+    let only_from =
+        a.units.iter().filter(|u| !b.units.iter().any(|v| v.unit == u.unit)).map(|u| u.unit.clone()).collect();
+    let only_to =
+        b.units.iter().filter(|u| !a.units.iter().any(|v| v.unit == u.unit)).map(|u| u.unit.clone()).collect();
+    let moved: Vec<&RankChange> = changes.iter().filter(|c| c.change != 0).collect();
+    Ok(RankChanges {
+        index: before.index.clone(),
+        from,
+        to,
+        samples: options.samples,
+        seed: options.seed,
+        inputs: before.names.clone(),
+        moved: moved.len(),
+        moved_outside_interval: moved.iter().filter(|c| c.outside_interval).count(),
+        moved_disjoint: moved.iter().filter(|c| c.disjoint).count(),
+        moved_sign_95: moved.iter().filter(|c| c.p_same_sign >= 0.95).count(),
+        changes,
+        only_from,
+        only_to,
+    })
+}
+
+/// `f(0), …, f(count − 1)` in order, computed in parallel with the `parallel` feature.
+pub(crate) fn par_map<T: Send>(count: usize, f: &(dyn Fn(usize) -> T + Sync)) -> Vec<T> {
+    #[cfg(feature = "parallel")]
+    {
+        use rayon::prelude::*;
+        (0..count).into_par_iter().map(f).collect()
+    }
+    #[cfg(not(feature = "parallel"))]
+    {
+        (0..count).map(f).collect()
+    }
+}
