@@ -121,14 +121,7 @@ pub(crate) fn find_row<'a>(scores: &'a Scores, unit: &str, year: Option<i32>) ->
         return Ok(row);
     }
     // Match without case and diacritics, so "Nam Dinh" suggests "Nam Định".
-    let fold = |s: &str| -> String {
-        use unicode_normalization::UnicodeNormalization;
-        s.nfd()
-            .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
-            .map(|c| if c == 'đ' || c == 'Đ' { 'd' } else { c })
-            .collect::<String>()
-            .to_lowercase()
-    };
+    let fold = crate::data::fold_unit;
     let wanted = fold(&unit);
     let mut suggestions: Vec<String> = scores
         .rows

@@ -115,15 +115,21 @@ pub fn score(definition: &IndexDefinition, data: &Dataset, options: &ScoreOption
             }
             vec![(Some(year), rows)]
         }
-        (Some(years), None) => data
-            .distinct_years()
-            .into_iter()
-            .map(|y| (Some(y), (0..data.len()).filter(|&i| years[i] == y).collect()))
-            .collect(),
+        (Some(years), None) => {
+            // One pass over the rows (not one per year: a file of many years stays linear).
+            let mut by_year: std::collections::BTreeMap<i32, Vec<usize>> = std::collections::BTreeMap::new();
+            for (i, &y) in years.iter().enumerate() {
+                by_year.entry(y).or_default().push(i);
+            }
+            by_year.into_iter().map(|(y, rows)| (Some(y), rows)).collect()
+        }
     };
     let mut rows: Vec<(usize, ScoreRow)> = Vec::with_capacity(data.len());
     let mut has_tiers = false;
     let mut precision = 2;
+    // Values the result may hold (rows × computed nodes), so a hostile input is refused
+    // before the memory is spent.
+    let mut budget = data.limits().max_cells;
     for (year, members) in groups {
         let spec = definition.resolve(year)?;
         has_tiers |= spec.tiers().is_some();
@@ -131,7 +137,7 @@ pub fn score(definition: &IndexDefinition, data: &Dataset, options: &ScoreOption
         if options.strict {
             check_strict(&spec, data)?;
         }
-        rows.extend(score_group(&spec, data, year, &members)?);
+        rows.extend(score_group(&spec, data, year, &members, &mut budget)?);
     }
     rows.sort_by_key(|(i, _)| *i);
     Ok(Scores {
@@ -143,7 +149,8 @@ pub fn score(definition: &IndexDefinition, data: &Dataset, options: &ScoreOption
 }
 
 fn check_strict(spec: &IndexSpec, data: &Dataset) -> Result<(), Error> {
-    if let Some(column) = data.column_names().find(|c| spec.node(c).is_none()) {
+    let ids: std::collections::HashSet<&str> = spec.nodes().iter().map(|n| n.id.as_str()).collect();
+    if let Some(column) = data.column_names().find(|c| !ids.contains(c)) {
         let known: Vec<&str> = spec.nodes().iter().map(|n| n.id.as_str()).collect();
         return Err(DataError::UnknownColumn {
             column: column.into(),
@@ -200,9 +207,22 @@ fn score_group(
     data: &Dataset,
     year: Option<i32>,
     members: &[usize],
+    budget: &mut usize,
 ) -> Result<Vec<(usize, ScoreRow)>, Error> {
     let nodes = spec.nodes();
     let source = plan_sources(spec, data)?;
+    let computed = source.iter().filter(|&&s| s != Source::Unavailable).count();
+    let cells = members.len().saturating_mul(computed);
+    if cells > *budget {
+        let max = data.limits().max_cells;
+        return Err(DataError::TooLarge {
+            what: "scores (rows × nodes)",
+            count: (max - *budget).saturating_add(cells),
+            max,
+        }
+        .into());
+    }
+    *budget -= cells;
     let units = data.units();
     // values[node][member]
     let mut values: Vec<Vec<f64>> = vec![Vec::new(); nodes.len()];

@@ -6,6 +6,7 @@ use super::build::{build, build_tiers, to_file};
 use super::file::SpecFile;
 use super::{IndexSpec, Labels, TierRule, YearRange};
 use crate::error::SpecError;
+use crate::limits::Limits;
 
 /// A validated specification file: resolves to the [`IndexSpec`] of any year it covers.
 ///
@@ -29,6 +30,18 @@ pub struct IndexDefinition {
 impl IndexDefinition {
     /// Validates a parsed file: every edition and tier rule is checked now, not when used.
     pub fn from_file(file: SpecFile) -> Result<Self, SpecError> {
+        Self::from_file_with(file, &Limits::DEFAULT)
+    }
+
+    /// [`Self::from_file`] within `limits` (depth, nodes over all editions).
+    pub fn from_file_with(file: SpecFile, limits: &Limits) -> Result<Self, SpecError> {
+        if file.nodes.len() > limits.max_nodes {
+            return Err(SpecError::TooManyNodes { count: file.nodes.len(), max: limits.max_nodes });
+        }
+        let editions = file.editions.len().max(1);
+        if editions.saturating_mul(file.nodes.len()) > limits.max_nodes {
+            return Err(SpecError::TooManyEditions { editions, nodes: file.nodes.len(), max: limits.max_nodes });
+        }
         let edition_error = |edition: String, message: &str| SpecError::InvalidEdition {
             index: file.id.clone(),
             edition,
@@ -63,25 +76,27 @@ impl IndexDefinition {
             }
             tiers.push((t.from, t.to, build_tiers(t)?));
         }
-        for (i, a) in tiers.iter().enumerate() {
-            for b in &tiers[i + 1..] {
-                let lo = a.0.unwrap_or(i32::MIN).max(b.0.unwrap_or(i32::MIN));
-                let hi = a.1.unwrap_or(i32::MAX).min(b.1.unwrap_or(i32::MAX));
-                if lo <= hi {
-                    return Err(SpecError::InvalidTiers {
-                        years: Some(format!("{lo}")),
-                        message: "two tier rules cover the same year".into(),
-                    });
-                }
+        // Sorted by first year, rules overlap exactly when one starts before an earlier one ends.
+        let mut spans: Vec<(i32, i32)> =
+            tiers.iter().map(|t| (t.0.unwrap_or(i32::MIN), t.1.unwrap_or(i32::MAX))).collect();
+        spans.sort_unstable();
+        let mut reach: Option<i32> = None;
+        for &(from, to) in &spans {
+            if reach.is_some_and(|r| from <= r) {
+                return Err(SpecError::InvalidTiers {
+                    years: Some(format!("{from}")),
+                    message: "two tier rules cover the same year".into(),
+                });
             }
+            reach = Some(reach.map_or(to, |r| r.max(to)));
         }
 
         let editions = if file.editions.is_empty() {
-            vec![(file.edition, build(&file, None)?)]
+            vec![(file.edition, build(&file, None, limits)?)]
         } else {
             let mut out = Vec::with_capacity(file.editions.len());
             for e in &file.editions {
-                out.push((Some(YearRange { from: e.from, to: e.to }), build(&file, Some(e))?));
+                out.push((Some(YearRange { from: e.from, to: e.to }), build(&file, Some(e), limits)?));
             }
             out.sort_by_key(|(r, _)| r.map(|r| r.from));
             out
@@ -91,16 +106,28 @@ impl IndexDefinition {
 
     /// Reads and validates a JSON specification.
     pub fn from_json(text: &str) -> Result<Self, SpecError> {
+        Self::from_json_with(text, &Limits::DEFAULT)
+    }
+
+    /// [`Self::from_json`] within `limits` (bytes, depth, nodes).
+    pub fn from_json_with(text: &str, limits: &Limits) -> Result<Self, SpecError> {
+        limits.check_spec_bytes(text.len())?;
         let file: SpecFile =
             serde_json::from_str(text).map_err(|e| SpecError::Parse { format: "json", message: e.to_string() })?;
-        Self::from_file(file)
+        Self::from_file_with(file, limits)
     }
 
     /// Reads and validates a TOML specification.
     pub fn from_toml(text: &str) -> Result<Self, SpecError> {
+        Self::from_toml_with(text, &Limits::DEFAULT)
+    }
+
+    /// [`Self::from_toml`] within `limits` (bytes, depth, nodes).
+    pub fn from_toml_with(text: &str, limits: &Limits) -> Result<Self, SpecError> {
+        limits.check_spec_bytes(text.len())?;
         let file: SpecFile = toml::from_str(text)
             .map_err(|e| SpecError::Parse { format: "toml", message: e.to_string().trim().to_owned() })?;
-        Self::from_file(file)
+        Self::from_file_with(file, limits)
     }
 
     /// Reads a specification, JSON or TOML by its extension (`.json`, `.toml`); other
@@ -114,11 +141,16 @@ impl IndexDefinition {
 
     /// Reads a specification from text, JSON or TOML by `extension`, or by its first character.
     pub fn from_text(text: &str, extension: Option<&str>) -> Result<Self, SpecError> {
+        Self::from_text_with(text, extension, &Limits::DEFAULT)
+    }
+
+    /// [`Self::from_text`] within `limits` (bytes, depth, nodes).
+    pub fn from_text_with(text: &str, extension: Option<&str>, limits: &Limits) -> Result<Self, SpecError> {
         match extension.map(str::to_ascii_lowercase).as_deref() {
-            Some("json") => Self::from_json(text),
-            Some("toml") => Self::from_toml(text),
-            _ if text.trim_start().starts_with('{') => Self::from_json(text),
-            _ => Self::from_toml(text),
+            Some("json") => Self::from_json_with(text, limits),
+            Some("toml") => Self::from_toml_with(text, limits),
+            _ if text.trim_start().starts_with('{') => Self::from_json_with(text, limits),
+            _ => Self::from_toml_with(text, limits),
         }
     }
 
