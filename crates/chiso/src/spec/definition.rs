@@ -42,6 +42,7 @@ impl IndexDefinition {
         if editions.saturating_mul(file.nodes.len()) > limits.max_nodes {
             return Err(SpecError::TooManyEditions { editions, nodes: file.nodes.len(), max: limits.max_nodes });
         }
+        check_numbers(&file)?;
         let edition_error = |edition: String, message: &str| SpecError::InvalidEdition {
             index: file.id.clone(),
             edition,
@@ -113,7 +114,7 @@ impl IndexDefinition {
     pub fn from_json_with(text: &str, limits: &Limits) -> Result<Self, SpecError> {
         limits.check_spec_bytes(text.len())?;
         let file: SpecFile =
-            serde_json::from_str(text).map_err(|e| SpecError::Parse { format: "json", message: e.to_string() })?;
+            serde_json::from_str(text).map_err(|e| SpecError::Parse { format: "json", message: json_message(&e) })?;
         Self::from_file_with(file, limits)
     }
 
@@ -125,8 +126,8 @@ impl IndexDefinition {
     /// [`Self::from_toml`] within `limits` (bytes, depth, nodes).
     pub fn from_toml_with(text: &str, limits: &Limits) -> Result<Self, SpecError> {
         limits.check_spec_bytes(text.len())?;
-        let file: SpecFile = toml::from_str(text)
-            .map_err(|e| SpecError::Parse { format: "toml", message: e.to_string().trim().to_owned() })?;
+        let file: SpecFile =
+            toml::from_str(text).map_err(|e| SpecError::Parse { format: "toml", message: toml_message(text, &e) })?;
         Self::from_file_with(file, limits)
     }
 
@@ -246,5 +247,65 @@ impl IndexSpec {
     /// This edition as a standalone TOML specification.
     pub fn to_toml(&self) -> Result<String, SpecError> {
         toml::to_string(&to_file(self)).map_err(|e| SpecError::Parse { format: "toml", message: e.to_string() })
+    }
+}
+
+/// Every number of the file is finite and every weight non-negative, including those of nodes
+/// no edition keeps: what is accepted must also be writable (JSON has no NaN) and read back.
+fn check_numbers(file: &SpecFile) -> Result<(), SpecError> {
+    let finite = |node: &str, field: &'static str, value: Option<f64>| match value {
+        Some(v) if !v.is_finite() => Err(SpecError::NonFinite { node: node.to_owned(), field }),
+        _ => Ok(()),
+    };
+    let weight = |node: &str, field: &'static str, value: Option<f64>| {
+        finite(node, field, value)?;
+        match value {
+            Some(weight) if weight < 0.0 => Err(SpecError::NegativeWeight { node: node.to_owned(), weight }),
+            _ => Ok(()),
+        }
+    };
+    for n in &file.nodes {
+        weight(&n.id, "weight", n.weight)?;
+        finite(&n.id, "multiplier", n.multiplier)?;
+        finite(&n.id, "scale minimum", n.scale.map(|s| s.min))?;
+        finite(&n.id, "scale maximum", n.scale.map(|s| s.max))?;
+        finite(&n.id, "min_max low", n.normalise.as_ref().and_then(|m| m.low))?;
+        finite(&n.id, "min_max high", n.normalise.as_ref().and_then(|m| m.high))?;
+    }
+    for e in &file.editions {
+        for (node, &w) in &e.weights {
+            weight(node, "edition weight", Some(w))?;
+        }
+    }
+    Ok(())
+}
+
+/// The TOML parser's message with its line and column, without the quoted source line (which
+/// for a hostile one-line file would be the whole file).
+fn toml_message(text: &str, error: &toml::de::Error) -> String {
+    let message = clip(error.message().trim().to_owned());
+    let Some(before) = error.span().and_then(|span| text.get(..span.start)) else {
+        return message;
+    };
+    let line = before.matches('\n').count() + 1;
+    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    format!("{message} at line {line}, column {column}")
+}
+
+/// A parser message cut to 300 characters: it may quote a key or value of any length.
+fn clip(message: String) -> String {
+    match message.char_indices().nth(300) {
+        Some((end, _)) => format!("{}…", &message[..end]),
+        None => message,
+    }
+}
+
+/// serde_json's message, clipped, with its line and column kept.
+fn json_message(error: &serde_json::Error) -> String {
+    let full = error.to_string();
+    let at = format!(" at line {} column {}", error.line(), error.column());
+    match full.strip_suffix(&at) {
+        Some(message) => format!("{}{at}", clip(message.to_owned())),
+        None => clip(full),
     }
 }
