@@ -26,6 +26,7 @@ __version__: str
 # --- errors (src/error.rs) -------------------------------------------------------------
 
 class ChisoError(Exception):
+    variant: str | None
     node: str | None
     row: int | None
     unit: str | None
