@@ -73,7 +73,12 @@ thread_local! {
 /// Keeps the message of a panic for [`last_panic`] (the module is single-threaded).
 pub(crate) fn install_panic_hook() {
     std::panic::set_hook(Box::new(|info| {
-        let message = info.payload_as_str().unwrap_or("unknown panic").to_owned();
+        let payload = info.payload();
+        let message = payload
+            .downcast_ref::<&str>()
+            .map(|s| (*s).to_owned())
+            .or_else(|| payload.downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "unknown panic".to_owned());
         let at = info.location().map(|l| format!(" at {}:{}", l.file(), l.line())).unwrap_or_default();
         // `try_with`: a panic while the thread-local is torn down keeps no message.
         let _ = LAST_PANIC.try_with(|last| {

@@ -18,6 +18,10 @@
 //! # Ok::<(), chiso::Error>(())
 //! ```
 
+// Input reaches the core from files, notebooks and web pages: no `unwrap`/`expect` outside
+// tests, so a bad input is an error and never a panic (the workspace only warns).
+#![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
+
 pub mod aggregate;
 pub mod compare;
 pub mod data;

@@ -207,8 +207,7 @@ impl UnitMapping {
         let mut notes: Vec<String> = Vec::new();
         // The changes in date order, each applying to the unit's name at that point.
         let mut next = 0;
-        loop {
-            let Some(rows) = self.index.by_old.get(&name) else { break };
+        while let Some(rows) = self.index.by_old.get(&name) {
             let start = rows.partition_point(|&i| i < next);
             let in_period = |&&i: &&usize| from < self.changes[i].year() && self.changes[i].year() <= to;
             let Some(&i) = rows[start..].iter().find(in_period) else { break };
