@@ -454,3 +454,73 @@ fn a_lower_is_better_headline_ranks_the_lowest_score_first() {
     let got: Vec<(f64, u32)> = scores.rows.iter().map(|r| (r.score, r.rank)).collect();
     assert_eq!(got, vec![(10.0, 1), (5.5, 2), (1.0, 4), (5.5, 2)]);
 }
+
+// --- nothing lost: unit names through CSV and back ----------------------------------------------
+
+/// A unit name: Vietnamese (precomposed or with combining marks), CSV metacharacters, quotes,
+/// line breaks, spaces around it, other scripts and emoji.
+fn unit_name() -> impl Strategy<Value = String> {
+    prop_oneof![
+        "[ ]{0,2}[A-Za-zĐđàáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ,;\"'\t\n\r =+-]{1,24}[ ]{0,2}",
+        "\\PC{1,12}",
+        Just("Qua\u{309}ng Ninh".to_owned()),
+        Just("Thừa Thiên \u{2013} Huế 🏯".to_owned()),
+    ]
+}
+
+proptest! {
+    #![proptest_config(config())]
+
+    /// CSV in → scores → CSV out: every row comes back once, its unit name byte for byte the
+    /// input's after NFC and trimming, whatever the name holds.
+    #[test]
+    fn unit_names_survive_a_csv_round_trip(
+        names in proptest::collection::vec(unit_name(), 1..12),
+        decimal_comma in any::<bool>(),
+    ) {
+        let mut seen = std::collections::HashSet::new();
+        let names: Vec<String> = names
+            .into_iter()
+            .filter(|n| {
+                let nfc = chiso::data::normalise_unit(n);
+                !nfc.is_empty() && seen.insert(nfc)
+            })
+            .collect();
+        prop_assume!(!names.is_empty());
+        let delimiter = if decimal_comma { b';' } else { b',' };
+        let mut writer = csv::WriterBuilder::new().delimiter(delimiter).from_writer(Vec::new());
+        writer.write_record(["unit", "a"]).unwrap();
+        for (i, name) in names.iter().enumerate() {
+            let value = if decimal_comma { format!("{i},5") } else { format!("{i}.5") };
+            writer.write_record([name.as_str(), value.as_str()]).unwrap();
+        }
+        let input = String::from_utf8(writer.into_inner().unwrap()).unwrap();
+        let definition = IndexDefinition::from_toml(
+            "id = \"x\"\nroot = \"t\"\n[[nodes]]\nid = \"t\"\nchildren = [\"a\"]\n[[nodes]]\nid = \"a\"\n",
+        )
+        .unwrap();
+        let data = Dataset::from_csv_str(&input, &chiso::CsvOptions::default());
+        let data = data.map_err(|e| TestCaseError::fail(format!("{e}\n{input:?}")))?;
+        let scores = score(&definition, &data, &ScoreOptions::default()).unwrap();
+        prop_assert_eq!(scores.rows.len(), names.len());
+        let mut out = csv::Writer::from_writer(Vec::new());
+        for row in &scores.rows {
+            out.write_record([row.unit.as_str(), &row.score.to_string()]).unwrap();
+        }
+        let output = out.into_inner().unwrap();
+        let back: Vec<String> = csv::ReaderBuilder::new()
+            .has_headers(false)
+            .from_reader(output.as_slice())
+            .records()
+            .map(|r| r.unwrap()[0].to_owned())
+            .collect();
+        for ((name, row), unit) in names.iter().zip(&scores.rows).zip(&back) {
+            let nfc = chiso::data::normalise_unit(name);
+            prop_assert_eq!(&row.unit, &nfc);
+            prop_assert_eq!(unit.as_bytes(), nfc.as_bytes());
+        }
+        for (i, row) in scores.rows.iter().enumerate() {
+            prop_assert_eq!(row.score, i as f64 + 0.5);
+        }
+    }
+}
