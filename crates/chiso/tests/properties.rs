@@ -524,3 +524,35 @@ proptest! {
         }
     }
 }
+
+proptest! {
+    #![proptest_config(config())]
+
+    /// A diagnosis's cost to the leader is the composite re-aggregated with that one
+    /// sub-index at the leader's level (diagnose computes it from prepared sums).
+    #[test]
+    fn diagnosis_costs_are_the_re_aggregated_composite(
+        case in case(&["weighted_mean", "weighted_sum", "geometric_mean", "harmonic_mean", "minimum", "maximum", "median"]),
+        which in any::<Index>(),
+    ) {
+        let n = case.shares.len();
+        let Some(scores) = scored(&case, &identity(n)) else { return Ok(()) };
+        let row = &scores.rows[which.index(n)];
+        let definition = case.tree.definition();
+        let d = chiso::diagnose::diagnose(&definition, &case.dataset(&identity(n)), &row.unit, row.year, None).unwrap();
+        let spec = definition.resolve(None).unwrap();
+        let root = spec.root();
+        let method = root.aggregation.unwrap_or(chiso::spec::Aggregation::WeightedMean);
+        let weights: Vec<f64> = spec.components().map(|c| c.weight).collect();
+        let values: Vec<f64> = d.components.iter().map(|c| c.score).collect();
+        prop_assume!(values.len() == weights.len());
+        let composite = |v: &[f64]| chiso::aggregate::aggregate(method, v, &weights).unwrap() * root.multiplier;
+        for (i, c) in d.components.iter().enumerate() {
+            let mut raised = values.clone();
+            raised[i] = c.leader.max(c.score);
+            let expected = composite(&raised) - composite(&values);
+            let tolerance = 1e-9 * composite(&values).abs().max(1.0);
+            prop_assert!((c.cost_to_leader - expected).abs() <= tolerance, "{}: {} vs {}", c.id, c.cost_to_leader, expected);
+        }
+    }
+}
