@@ -155,10 +155,12 @@ build_wasm() {
 # through initSync, Node; add e.g. `--target experimental-nodejs-module --out-dir
 # bindings/wasm/pkg-node` here if Node should get its own glue.
 # The name and producers sections are debugging and telemetry data: dropping them saves
-# ~160 kB of the ~900 kB module (~40 kB gzipped).
+# ~160 kB of the ~900 kB module (~40 kB gzipped). The reset-state function lets index.js
+# recover from a trap (a panic under panic = "abort") with a fresh instance.
 wasm_bindgen_glue() {
   rm -rf bindings/wasm/pkg
-  wasm-bindgen "$1" --target web --remove-name-section --remove-producers-section --out-dir bindings/wasm/pkg
+  wasm-bindgen "$1" --target web --remove-name-section --remove-producers-section \
+    --experimental-reset-state-function --out-dir bindings/wasm/pkg
 }
 
 step_wasm() {

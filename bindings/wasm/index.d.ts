@@ -572,8 +572,11 @@ export type Validation = ValidSpec | InvalidSpec;
 // Errors
 // ---------------------------------------------------------------------------------------
 
-/** The concern of a {@link ChisoError}. */
-export type ErrorCode = "spec" | "data" | "compute";
+/**
+ * The concern of a {@link ChisoError}: `internal` is a bug in chiso (a panic in the core), never
+ * a problem with the input; the module is reset and works again for the next call.
+ */
+export type ErrorCode = "spec" | "data" | "compute" | "internal";
 
 /** Where an error points; each is `null` when the error does not name it. */
 export interface ErrorLocation {
@@ -596,9 +599,15 @@ export interface ErrorLocation {
  */
 export class ChisoError extends Error {
   /** @param fields the concern and the location. */
-  constructor(message: string, fields: ErrorLocation & { code: ErrorCode });
-  /** `spec`, `data` or `compute`. */
+  constructor(message: string, fields: ErrorLocation & { code: ErrorCode; variant?: string | null });
+  /** `spec`, `data`, `compute`, or `internal` for a bug in chiso. */
   readonly code: ErrorCode;
+  /**
+   * The core's error variant, finer than `code` (e.g. `TooDeep`, `BadNumber`,
+   * `ConstantIndicator`; `Internal` for a bug): the names the bad-input catalogue
+   * (docs/bad-input.md) lists.
+   */
+  readonly variant: string | null;
   /** The spec node concerned. */
   readonly node: string | null;
   /** The 1-based data row. */
@@ -640,6 +649,13 @@ export class ComputeError extends ChisoError {
 // ---------------------------------------------------------------------------------------
 
 /**
+ * CSV input: text, or the bytes of an uploaded file (`await file.arrayBuffer()`), which must be
+ * UTF-8 (a DataError names the line of the first invalid byte). The browser build refuses input
+ * above its limits (16 MiB, 100,000 rows, 2,000 columns, 2,000,000 values) with a DataError.
+ */
+export type CsvInput = string | Uint8Array | ArrayBuffer;
+
+/**
  * Ids of the presets shipped with this version.
  * @example presets() // ["pci"]
  */
@@ -678,7 +694,7 @@ export function score(spec: SpecInput, rows: Row[], options?: ScoreOptions): Sco
  * @example scoreCsv("pci", csvText, {unitColumn: "province", year: 2016})
  * @throws {SpecError | DataError | ComputeError} as {@link score}, plus CSV structure errors with `line`.
  */
-export function scoreCsv(spec: SpecInput, csvText: string, options?: CsvScoreOptions): Scores;
+export function scoreCsv(spec: SpecInput, csvText: CsvInput, options?: CsvScoreOptions): Scores;
 
 /**
  * Compares years `from` and `to` (each scored with its own edition): score, rank and tier
@@ -694,7 +710,7 @@ export function compare(spec: SpecInput, rows: Row[], from: number, to: number, 
  */
 export function compareCsv(
   spec: SpecInput,
-  csvText: string,
+  csvText: CsvInput,
   from: number,
   to: number,
   options?: CsvCompareOptions,
@@ -715,7 +731,7 @@ export function diagnose(spec: SpecInput, rows: Row[], options: DiagnoseOptions)
  * Diagnoses one unit from CSV text.
  * @throws {SpecError | DataError | ComputeError} as {@link diagnose} and {@link scoreCsv}.
  */
-export function diagnoseCsv(spec: SpecInput, csvText: string, options: CsvDiagnoseOptions): Diagnosis;
+export function diagnoseCsv(spec: SpecInput, csvText: CsvInput, options: CsvDiagnoseOptions): Diagnosis;
 
 /**
  * Plans the smallest sub-index gains (fewest points, or least cost with `options.costs`)
@@ -733,7 +749,7 @@ export function plan(spec: SpecInput, rows: Row[], options: PlanOptions): Plan;
  * Plans from CSV text.
  * @throws {SpecError | DataError | ComputeError} as {@link plan} and {@link scoreCsv}.
  */
-export function planCsv(spec: SpecInput, csvText: string, options: CsvPlanOptions): Plan;
+export function planCsv(spec: SpecInput, csvText: CsvInput, options: CsvPlanOptions): Plan;
 
 /**
  * The one-page report on `options.unit` in `options.year`: score, rank, tier and change,
@@ -751,7 +767,7 @@ export function report(spec: SpecInput, rows: Row[], options: ReportOptions): st
  * The report from CSV text.
  * @throws {SpecError | DataError | ComputeError} as {@link report} and {@link scoreCsv}.
  */
-export function reportCsv(spec: SpecInput, csvText: string, options: CsvReportOptions): string;
+export function reportCsv(spec: SpecInput, csvText: CsvInput, options: CsvReportOptions): string;
 
 /**
  * A score for display: `decimals` decimals (0–12), rounded half away from zero as chiso

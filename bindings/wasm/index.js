@@ -22,13 +22,14 @@ if (wasmUrl.protocol === "file:" && nodeProcess?.versions?.node) {
 export class ChisoError extends Error {
   /**
    * @param {string} message the core's message
-   * @param {{code?: string, node?: string|null, row?: number|null, unit?: string|null,
-   *          column?: string|null, line?: number|null}} [fields]
+   * @param {{code?: string, variant?: string|null, node?: string|null, row?: number|null,
+   *          unit?: string|null, column?: string|null, line?: number|null}} [fields]
    */
   constructor(message, fields = {}) {
     super(message);
     this.name = "ChisoError";
     this.code = fields.code ?? "chiso";
+    this.variant = fields.variant ?? null;
     this.node = fields.node ?? null;
     this.row = fields.row ?? null;
     this.unit = fields.unit ?? null;
@@ -75,7 +76,33 @@ function fromInfo(info, api) {
   return error;
 }
 
-/** Calls `fn` of the module for `api`, rethrowing core errors as ChisoError subclasses. */
+/**
+ * The error for a trap of the module: a panic in the core (the release build aborts instead of
+ * unwinding) or memory exhausted. The module's state is unusable after a trap, so it is reset
+ * (a fresh instance of the same module) before the error is thrown: the next call works.
+ */
+function internalError(trap, api) {
+  let panic = null;
+  try {
+    panic = raw.lastPanic() ?? null;
+  } catch {
+    // The trapped instance may not answer; the trap's own message will do.
+  }
+  raw.__wbg_reset_state();
+  const error = new ChisoError(
+    `internal error in chiso: ${panic ?? trap.message}. This is a bug in chiso, not in your input; ` +
+      "please report it with the specification and data that caused it",
+    { code: "internal", variant: "Internal" },
+  );
+  error.cause = trap;
+  Error.captureStackTrace?.(error, api);
+  return error;
+}
+
+/**
+ * Calls `fn` of the module for `api`, rethrowing core errors as ChisoError subclasses and a
+ * trap (a panic) as a ChisoError with code `internal`.
+ */
 function call(api, fn, ...args) {
   try {
     return fn(...args);
@@ -83,8 +110,20 @@ function call(api, fn, ...args) {
     if (e !== null && typeof e === "object" && !(e instanceof Error) && e.chisoError) {
       throw fromInfo(e.chisoError, api);
     }
+    if (e instanceof WebAssembly.RuntimeError) {
+      throw internalError(e, api);
+    }
     throw e;
   }
+}
+
+/**
+ * Panics inside the module, for chiso's own tests only (not part of the API): shows that a
+ * panic becomes a ChisoError with code `internal` and that the module works afterwards.
+ * @param {string} message
+ */
+export function _panic(message) {
+  return call(_panic, raw._panic, message);
 }
 
 /** Ids of the presets shipped with this version, e.g. `["pci"]`. */
@@ -109,7 +148,10 @@ export function score(spec, rows, options) {
   return call(score, raw.score, spec, rows, options);
 }
 
-/** Scores CSV text (`,` with `.` decimals, or `;`/tab with decimal commas; BOM allowed). */
+/**
+ * Scores CSV text (`,` with `.` decimals, or `;`/tab with decimal commas; BOM allowed), or the
+ * bytes of an uploaded file (`Uint8Array`/`ArrayBuffer`, which must be UTF-8).
+ */
 export function scoreCsv(spec, csvText, options) {
   return call(scoreCsv, raw.scoreCsv, spec, csvText, options);
 }

@@ -35,7 +35,12 @@ fn csv_options(unit_column: &str, year_column: &str, delimiter: Option<&str>) ->
             )))
         }
     };
-    Ok(CsvOptions { unit_column: unit_column.to_owned(), year_column: year_column.to_owned(), delimiter })
+    Ok(CsvOptions {
+        unit_column: unit_column.to_owned(),
+        year_column: year_column.to_owned(),
+        delimiter,
+        ..CsvOptions::default()
+    })
 }
 
 /// One Python value as a cell: None and NaN are missing, `str` is text, anything `float()`

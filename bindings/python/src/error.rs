@@ -8,10 +8,11 @@
 //! ```
 //!
 //! Every exception carries `node`, `row`, `unit`, `column` and `line` (None when the error
-//! does not name one), taken from [`chiso::Error::location`]; its message is the core's
-//! `Display` text, unchanged. A panic in the core surfaces as a `ChisoError` asking for a
-//! bug report, never as pyo3's `PanicException` (a `BaseException` that `except Exception`
-//! would not catch).
+//! does not name one), taken from [`chiso::Error::location`], and `variant`, the core's
+//! [`chiso::Error::variant`] (`TooDeep`, `BadNumber`, …); its message is the core's `Display`
+//! text, unchanged. A panic in the core surfaces as a `ChisoError` with variant `Internal`
+//! asking for a bug report, never as pyo3's `PanicException` (a `BaseException` that
+//! `except Exception` would not catch).
 
 use std::any::Any;
 use std::panic::{catch_unwind, AssertUnwindSafe};
@@ -97,6 +98,7 @@ fn build(py: Python<'_>, error: &chiso::Error) -> PyResult<PyErr> {
         _ => py.get_type::<ChisoError>(),
     };
     let exception = class.call1((error.to_string(),))?;
+    exception.setattr("variant", error.variant())?;
     let chiso::error::Location { node, row, unit, column, line } = error.location();
     exception.setattr("node", node)?;
     exception.setattr("row", row)?;
@@ -137,8 +139,17 @@ where
     match py.detach(|| catch_unwind(AssertUnwindSafe(work))) {
         Ok(Ok(value)) => Ok(value),
         Ok(Err(error)) => Err(to_py_err(py, &error)),
-        Err(payload) => Err(ChisoError::new_err(internal_error_message(&panic_message(payload.as_ref())))),
+        Err(payload) => Err(internal_error(py, &panic_message(payload.as_ref()))),
     }
+}
+
+/// The `ChisoError` (variant `Internal`) for a panic with this message.
+pub fn internal_error(py: Python<'_>, panic: &str) -> PyErr {
+    let error = ChisoError::new_err(internal_error_message(panic));
+    // Setting an attribute on a fresh exception instance does not fail in practice; if it
+    // did, the error would still be the ChisoError, without its variant.
+    let _ = error.value(py).setattr("variant", "Internal");
+    error
 }
 
 /// Adds the exception classes to the module and defaults their location attributes to None.
@@ -148,6 +159,7 @@ pub fn register(module: &Bound<'_, PyModule>) -> PyResult<()> {
     for attribute in LOCATION_ATTRIBUTES {
         base.setattr(attribute, py.None())?;
     }
+    base.setattr("variant", py.None())?;
     module.add("ChisoError", base)?;
     module.add("SpecError", spec_error(py)?)?;
     module.add("DataError", data_error(py)?)?;

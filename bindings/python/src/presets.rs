@@ -7,8 +7,8 @@ use crate::spec::Spec;
 
 /// Ids of the presets shipped with this version, e.g. `["pci"]`.
 #[pyfunction]
-pub fn presets() -> Vec<&'static str> {
-    chiso::presets::ids()
+pub fn presets(py: Python<'_>) -> PyResult<Vec<&'static str>> {
+    run(py, || Ok(chiso::presets::ids()))
 }
 
 /// A preset index by id. Without a year: the full definition with every edition (scoring

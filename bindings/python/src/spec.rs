@@ -107,8 +107,8 @@ impl Spec {
     }
 
     /// The specification as JSON (the file form, every edition).
-    fn to_json(&self) -> String {
-        self.inner.to_json()
+    fn to_json(&self, py: Python<'_>) -> PyResult<String> {
+        run(py, || Ok(self.inner.to_json()))
     }
 
     /// The specification as TOML (the file form, every edition).
@@ -118,7 +118,8 @@ impl Spec {
 
     /// The specification as a dict (the parsed JSON form).
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        py.import("json")?.call_method1("loads", (self.inner.to_json(),))
+        let json = self.to_json(py)?;
+        py.import("json")?.call_method1("loads", (json,))
     }
 
     /// Index id, e.g. `pci`.

@@ -35,8 +35,8 @@ impl UnitMapping {
     /// The provincial changes of 2004–2025 shipped with chiso (the 2004 splits, the 2008
     /// Hà Tây merger, the 2025 reorganisation into 34 units).
     #[staticmethod]
-    fn vietnam_provinces() -> Self {
-        UnitMapping { inner: chiso::UnitMapping::vietnam_provinces() }
+    fn vietnam_provinces(py: Python<'_>) -> PyResult<Self> {
+        run(py, || Ok(UnitMapping { inner: chiso::UnitMapping::vietnam_provinces() }))
     }
 
     /// Reads a mapping CSV with columns `old_province` (or `old`), `new_province` (or `new`),

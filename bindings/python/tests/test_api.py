@@ -442,7 +442,10 @@ def test_panic_is_a_chiso_error_asking_for_a_bug_report() -> None:
     with pytest.raises(chiso.ChisoError, match="internal error in chiso .*boom.*bug") as caught:
         chiso._chiso._panic("boom")
     assert type(caught.value) is chiso.ChisoError
+    assert caught.value.variant == "Internal"
     assert location(caught.value) == at()
+    # The module is usable after the panic.
+    assert chiso.preset("pci").id == "pci"
 
 
 def test_error_classes() -> None:

@@ -1,5 +1,7 @@
 //! Data: JS rows (`[{unit, year?, <node id>: number | string}]`) → [`chiso::Cell`] records →
-//! [`Dataset::from_records`]; CSV text → [`Dataset::from_csv_str`].
+//! [`Dataset::from_records`]; CSV text → [`Dataset::from_csv_str`], CSV bytes (a file a reader
+//! uploaded, as a `Uint8Array`) → [`Dataset::from_csv_bytes`]. The options carry
+//! [`chiso::Limits::BROWSER`] (see `Options::from_js`).
 
 use wasm_bindgen::prelude::*;
 
@@ -52,12 +54,33 @@ pub(crate) fn from_records(records: &[Vec<(String, Cell)>], options: &CsvOptions
     Dataset::from_records(records, options).map_err(error::to_js)
 }
 
-/// A dataset from CSV text (`,` with `.` decimals, or `;`/tab with decimal commas; BOM allowed).
-pub(crate) fn from_csv(text: &str, options: &CsvOptions) -> Result<Dataset, JsValue> {
-    Dataset::from_csv_str(text, options).map_err(error::to_js)
+/// The CSV argument of a function: text, or the bytes of a file (checked to be UTF-8 by the core).
+pub(crate) enum Csv {
+    /// A JS string.
+    Text(String),
+    /// A `Uint8Array` (or `ArrayBuffer`).
+    Bytes(Vec<u8>),
 }
 
-/// The CSV argument of `function`, which must be a string.
-pub(crate) fn csv_text(value: &JsValue, function: &str) -> Result<String, JsValue> {
-    value.as_string().ok_or_else(|| type_error(&format!("{function}: the CSV text must be a string")))
+/// A dataset from CSV (`,` with `.` decimals, or `;`/tab with decimal commas; BOM allowed).
+pub(crate) fn from_csv(csv: &Csv, options: &CsvOptions) -> Result<Dataset, JsValue> {
+    match csv {
+        Csv::Text(text) => Dataset::from_csv_str(text, options),
+        Csv::Bytes(bytes) => Dataset::from_csv_bytes(bytes, options),
+    }
+    .map_err(error::to_js)
+}
+
+/// The CSV argument of `function`: a string, a `Uint8Array` or an `ArrayBuffer`.
+pub(crate) fn csv_text(value: &JsValue, function: &str) -> Result<Csv, JsValue> {
+    if let Some(text) = value.as_string() {
+        return Ok(Csv::Text(text));
+    }
+    if let Some(bytes) = value.dyn_ref::<js_sys::Uint8Array>() {
+        return Ok(Csv::Bytes(bytes.to_vec()));
+    }
+    if let Some(buffer) = value.dyn_ref::<js_sys::ArrayBuffer>() {
+        return Ok(Csv::Bytes(js_sys::Uint8Array::new(buffer).to_vec()));
+    }
+    Err(type_error(&format!("{function}: the CSV must be a string, a Uint8Array or an ArrayBuffer")))
 }

@@ -27,6 +27,20 @@ pub mod report;
 pub mod score;
 pub mod spec;
 
+/// Runs once when the module is instantiated (and again after `index.js` resets it).
+#[wasm_bindgen(start)]
+pub fn start() {
+    error::install_panic_hook();
+}
+
+/// Panics, for the binding's own tests only: proves that a panic in the core surfaces as a
+/// `ChisoError` with code `internal` and that the module works again afterwards. Not part of
+/// the API (`index.js` exports it as `_panic`, undocumented in `index.d.ts` but for this).
+#[wasm_bindgen(js_name = _panic)]
+pub fn panic_for_tests(message: String) {
+    panic!("{message}");
+}
+
 /// Converts a result to a plain JS value: structs and maps become objects, `None` becomes
 /// `null` (not `undefined`), so results read the same as the core's JSON.
 pub(crate) fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
@@ -130,6 +144,8 @@ impl Options {
     /// silently ignored; keys set to `undefined` count as absent.
     pub(crate) fn from_js(value: &JsValue, function: &str, allowed: &[&str]) -> Result<Self, JsValue> {
         let mut options = Options::default();
+        // A page reads what its readers upload: the tighter limits of the browser build.
+        options.read.limits = chiso::Limits::BROWSER;
         if value.is_undefined() || value.is_null() {
             return Ok(options);
         }

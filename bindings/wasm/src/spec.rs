@@ -5,7 +5,7 @@ use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 use chiso::spec::{Labels, YearRange};
-use chiso::{presets, IndexDefinition, SpecError};
+use chiso::{presets, IndexDefinition, Limits, SpecError};
 
 use crate::error::{self, ErrorInfo};
 use crate::{is_plain_object, optional_year_arg, to_js, type_error};
@@ -19,7 +19,7 @@ fn is_preset_id(text: &str) -> bool {
 
 /// Reads the `spec` argument of every function: a preset id (`"pci"`), a spec object (the
 /// JSON file form), or JSON/TOML text. A spec object is read as JSON text, so its errors are
-/// the core's JSON errors.
+/// the core's JSON errors. Specs a page is given are read within [`Limits::BROWSER`].
 pub(crate) fn definition(spec: &JsValue) -> Result<IndexDefinition, JsValue> {
     read(spec)?.map_err(error::to_js)
 }
@@ -30,13 +30,13 @@ fn read(spec: &JsValue) -> Result<Result<IndexDefinition, SpecError>, JsValue> {
         return Ok(if is_preset_id(&text) {
             presets::get(text.trim())
         } else {
-            IndexDefinition::from_text(&text, None)
+            IndexDefinition::from_text_with(&text, None, &Limits::BROWSER)
         });
     }
     if is_plain_object(spec) {
         let json = js_sys::JSON::stringify(spec)
             .map_err(|_| type_error("spec: the object cannot be written as JSON (a cycle or a BigInt?)"))?;
-        return Ok(IndexDefinition::from_json(&String::from(json)));
+        return Ok(IndexDefinition::from_json_with(&String::from(json), &Limits::BROWSER));
     }
     Err(type_error("spec must be a preset id (e.g. \"pci\"), a spec object, or JSON/TOML text"))
 }

@@ -4,6 +4,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 
 import {
+  _panic,
   ChisoError,
   ComputeError,
   DataError,
@@ -439,6 +440,43 @@ test("the module keeps working after errors", () => {
     assert.throws(() => score("pci", [qnRow({ land_access: 99 })]), DataError);
   }
   assert.equal(score("pci", [qnRow()]).rows[0].rank, 1);
+});
+
+test("a panic in the core is a ChisoError with code internal, and the module works afterwards", () => {
+  // Memory the module held before the trap (a spec read, rows scored) must not matter after it.
+  assert.equal(score("pci", [qnRow()]).rows[0].rank, 1);
+  for (let i = 0; i < 3; i++) {
+    const e = throwsA(ChisoError, () => _panic(`boom ${i}`));
+    assert.equal(e.constructor, ChisoError, "not a SpecError, DataError or ComputeError");
+    assert.deepEqual([e.code, e.variant], ["internal", "Internal"]);
+    assert.match(e.message, new RegExp(`^internal error in chiso: boom ${i} at .*lib\\.rs:\\d+\\. This is a bug in chiso`));
+    assert.ok(e.cause instanceof WebAssembly.RuntimeError, "the trap is kept as the cause");
+    const scored = score("pci", [qnRow()]);
+    assert.equal(scored.rows[0].rank, 1);
+    assert.ok(Math.abs(scored.rows[0].score - 73.4) < 0.005);
+    assert.throws(() => score("pci", [qnRow({ land_access: 99 })]), DataError);
+  }
+});
+
+test("CSV bytes: a Uint8Array or ArrayBuffer of UTF-8 reads as the text does; invalid UTF-8 names the line", () => {
+  const text = `unit,year,${IDS.join(",")}\nQuảng Ninh,2019,${QN_2019.join(",")}\n`;
+  const bytes = new TextEncoder().encode(text);
+  for (const input of [bytes, bytes.buffer]) {
+    const scored = scoreCsv("pci", input);
+    assert.equal(scored.rows[0].unit, "Quảng Ninh");
+    assert.ok(Math.abs(scored.rows[0].score - 73.4) < 0.005);
+  }
+  const latin1 = Uint8Array.from([...new TextEncoder().encode(`unit,year,${IDS.join(",")}\n`), 0x48, 0xe0, 0x2c]);
+  const e = throwsA(DataError, () => scoreCsv("pci", latin1));
+  assert.deepEqual([e.variant, e.line], ["Encoding", 2]);
+  assert.throws(() => scoreCsv("pci", 42), TypeError);
+});
+
+test("the browser limits: a file over 100,000 rows is refused, naming the limit", () => {
+  const rows = Array.from({ length: 100_001 }, (_, i) => `u${i},1`).join("\n");
+  const e = throwsA(DataError, () => scoreCsv("pci", `unit,entry_costs\n${rows}\n`, { year: 2019 }));
+  assert.equal(e.variant, "TooLarge");
+  assert.equal(e.message, "the data has at least 100001 rows; at most 100000 are allowed here");
 });
 
 // --- Vietnamese text ------------------------------------------------------------------------

@@ -102,6 +102,11 @@ score("pci", rows, { delimiter: ";" });
 scoreCsv("pci", "unit;entry_costs\nA;7,5\n", { delimiter: ";", year: 2019, unitColumn: "unit" });
 // @ts-expect-error: only ',', ';' and tab.
 scoreCsv("pci", "", { delimiter: "|" });
+// The bytes of an uploaded file.
+scoreCsv("pci", new Uint8Array([0x75]), { year: 2019 });
+scoreCsv("pci", new ArrayBuffer(8));
+// @ts-expect-error: CSV is text or bytes.
+scoreCsv("pci", 42);
 
 // Results use the core's field names.
 const row: ScoreRow = scores.rows[0];
@@ -185,6 +190,8 @@ try {
 } catch (e) {
   if (e instanceof ChisoError) {
     const code: ErrorCode = e.code;
+    const variant: string | null = e.variant;
+    const bug: boolean = e.code === "internal";
     const where: [string | null, number | null, string | null, string | null, number | null] = [
       e.node,
       e.row,

@@ -314,8 +314,11 @@ fn load_mapping(name: &str) -> Result<UnitMapping, chiso::Error> {
 }
 
 fn load_data(input: &Input) -> Result<Dataset, chiso::Error> {
-    let options =
-        CsvOptions { unit_column: input.unit_column.clone(), year_column: input.year_column.clone(), delimiter: None };
+    let options = CsvOptions {
+        unit_column: input.unit_column.clone(),
+        year_column: input.year_column.clone(),
+        ..Default::default()
+    };
     if input.input.as_os_str() == "-" {
         let mut bytes = Vec::new();
         std::io::stdin()

@@ -136,9 +136,11 @@ pub fn score_csv(scores: &Scores, components: bool) -> String {
     }
     let mut ids: Vec<String> = Vec::new();
     if components {
+        // Hashed, not searched: a spec may have many thousands of nodes.
+        let mut seen = std::collections::HashSet::new();
         for row in &scores.rows {
             for c in &row.components {
-                if !ids.contains(&c.id) {
+                if seen.insert(c.id.as_str()) {
                     ids.push(c.id.clone());
                 }
             }
@@ -157,8 +159,10 @@ pub fn score_csv(scores: &Scores, components: bool) -> String {
             if scores.has_tiers {
                 cells.push(r.tier.as_ref().map(|t| t.label.vi.clone()).unwrap_or_default());
             }
+            let by_id: std::collections::HashMap<&str, &chiso::NodeScore> =
+                r.components.iter().map(|c| (c.id.as_str(), c)).collect();
             for id in &ids {
-                let c = r.components.iter().find(|c| &c.id == id);
+                let c = by_id.get(id.as_str());
                 cells.push(opt(c.map(|c| c.score)));
                 cells.push(opt(c.map(|c| c.rank)));
             }

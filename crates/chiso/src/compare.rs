@@ -99,7 +99,43 @@ pub fn compare_mapped(
     }
     let first = score(definition, data, &ScoreOptions { year: Some(from), ..Default::default() })?;
     let second = score(definition, data, &ScoreOptions { year: Some(to), ..Default::default() })?;
+    if let Some(mapping) = mapping {
+        check_mapping(mapping, &first, &second, from, to)?;
+    }
     Ok(compare_scores_mapped(&first, &second, mapping))
+}
+
+/// Refuses a mapping whose changes in the period name a unit the data spells differently
+/// (`Ha Tay` for `Hà Tây`): the change would not apply and the comparison would be wrong
+/// without a word. Names absent from the data altogether are fine (the data may cover a
+/// few units only).
+fn check_mapping(mapping: &UnitMapping, first: &Scores, second: &Scores, from: i32, to: i32) -> Result<(), Error> {
+    use crate::data::fold_unit;
+    let index = |scores: &Scores| -> (HashSet<String>, HashMap<String, String>) {
+        let names: HashSet<String> = scores.rows.iter().map(|r| r.unit.clone()).collect();
+        let folded = names.iter().map(|n| (fold_unit(n), n.clone())).collect();
+        (names, folded)
+    };
+    let (before, before_folded) = index(first);
+    let (after, after_folded) = index(second);
+    for change in mapping.changes_between(from, to) {
+        for (name, names, folded, year) in
+            [(&change.old, &before, &before_folded, from), (&change.new, &after, &after_folded, to)]
+        {
+            if names.contains(name) {
+                continue;
+            }
+            if let Some(suggestion) = folded.get(&fold_unit(name)) {
+                return Err(crate::error::DataError::UnknownMappedUnit {
+                    unit: name.clone(),
+                    year,
+                    suggestion: suggestion.clone(),
+                }
+                .into());
+            }
+        }
+    }
+    Ok(())
 }
 
 /// Compares two already-scored periods, matching units by name.

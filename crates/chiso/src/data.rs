@@ -10,6 +10,7 @@ use std::path::Path;
 use unicode_normalization::UnicodeNormalization;
 
 use crate::error::DataError;
+use crate::limits::Limits;
 
 /// One cell of a record given in code (JSON, JS or Python rows).
 #[derive(Debug, Clone, PartialEq)]
@@ -31,11 +32,14 @@ pub struct CsvOptions {
     pub year_column: String,
     /// Field separator; `None` detects `,`, `;` or tab from the header line.
     pub delimiter: Option<u8>,
+    /// Largest input accepted (bytes, rows, columns, values); the dataset keeps them for
+    /// the computations on it.
+    pub limits: Limits,
 }
 
 impl Default for CsvOptions {
     fn default() -> Self {
-        CsvOptions { unit_column: "unit".into(), year_column: "year".into(), delimiter: None }
+        CsvOptions { unit_column: "unit".into(), year_column: "year".into(), delimiter: None, limits: Limits::DEFAULT }
     }
 }
 
@@ -73,12 +77,59 @@ pub struct Dataset {
     years: Option<Vec<i32>>,
     columns: Vec<Column>,
     index: HashMap<String, usize>,
+    limits: Limits,
 }
 
 /// Trims a unit name and puts it in Unicode NFC, so `Hà Nội` typed with combining marks
 /// matches the precomposed spelling.
 pub fn normalise_unit(name: &str) -> String {
     name.trim().nfc().collect()
+}
+
+/// A name without case and diacritics (`Nam Định` → `nam dinh`), to suggest the spelling a
+/// user probably meant; never used to match units silently.
+pub fn fold_unit(name: &str) -> String {
+    name.nfd()
+        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
+        .map(|c| if c == 'đ' || c == 'Đ' { 'd' } else { c })
+        .collect::<String>()
+        .to_lowercase()
+}
+
+/// A unit name longer than [`Limits::MAX_NAME_CHARS`] as the error for its row.
+fn long_unit(row: usize, column: &str, unit: &str) -> DataError {
+    DataError::BadCell {
+        row,
+        column: column.to_owned(),
+        text: crate::limits::shorten(unit),
+        expected: "a unit name of at most 1000 characters",
+    }
+}
+
+/// Which decimal separator a number cell uses, so a column that mixes `7,5` and `1.234` (a
+/// decimal point, or a thousands separator?) is refused rather than guessed.
+#[derive(Debug, Clone, Default)]
+struct Separators {
+    comma: Option<usize>,
+    point: Option<usize>,
+}
+
+impl Separators {
+    /// Records a parsed cell; returns the reason when it conflicts with an earlier cell.
+    fn see(&mut self, row: usize, text: &str) -> Result<(), &'static str> {
+        let (mine, other) = if text.contains(',') {
+            (&mut self.comma, self.point)
+        } else if text.contains('.') {
+            (&mut self.point, self.comma)
+        } else {
+            return Ok(());
+        };
+        mine.get_or_insert(row);
+        match other {
+            Some(_) => Err("the column mixes decimal commas and decimal points, so '.' may be a thousands separator; use one decimal separator"),
+            None => Ok(()),
+        }
+    }
 }
 
 impl Dataset {
@@ -97,12 +148,15 @@ impl Dataset {
             if unit.is_empty() {
                 return Err(DataError::EmptyUnit { row: i + 1, column: "unit".into() });
             }
+            if crate::limits::too_long(unit) {
+                return Err(long_unit(i + 1, "unit", unit));
+            }
             let year = years.as_ref().map(|y| y[i]);
             if let Some(first) = seen.insert((unit.as_str(), year), i) {
                 return Err(DataError::DuplicateRow { unit: unit.clone(), year, first_row: first + 1, row: i + 1 });
             }
         }
-        Ok(Dataset { units, years, columns: Vec::new(), index: HashMap::new() })
+        Ok(Dataset { units, years, columns: Vec::new(), index: HashMap::new(), limits: Limits::DEFAULT })
     }
 
     /// Adds a numeric column (`None` = missing).
@@ -130,8 +184,11 @@ impl Dataset {
         self.check_length(name, cells.len())?;
         let mut values = Vec::with_capacity(cells.len());
         let mut invalid = None;
+        let mut separators = Separators::default();
         for (row, cell) in cells.iter().enumerate() {
-            match parse_number(cell.unwrap_or_default(), decimal_comma) {
+            let parsed = parse_number(cell.unwrap_or_default(), decimal_comma)
+                .and_then(|v| separators.see(row, cell.unwrap_or_default()).map(|()| v));
+            match parsed {
                 Ok(v) => values.push(v),
                 Err(reason) => {
                     values.push(None);
@@ -172,6 +229,7 @@ impl Dataset {
 
     /// Reads CSV bytes, checking they are UTF-8.
     pub fn from_csv_bytes(bytes: &[u8], options: &CsvOptions) -> Result<Self, DataError> {
+        Limits::check_data("bytes", bytes.len(), options.limits.max_bytes)?;
         let text = std::str::from_utf8(bytes).map_err(|e| DataError::Encoding {
             line: 1 + bytes[..e.valid_up_to()].iter().filter(|&&b| b == b'\n').count(),
         })?;
@@ -180,6 +238,8 @@ impl Dataset {
 
     /// Reads CSV text: `,`-separated with `.` decimals, or `;`/tab-separated with `.` or `,` decimals.
     pub fn from_csv_str(text: &str, options: &CsvOptions) -> Result<Self, DataError> {
+        let limits = options.limits;
+        Limits::check_data("bytes", text.len(), limits.max_bytes)?;
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
         let header_line = text
             .lines()
@@ -190,6 +250,7 @@ impl Dataset {
         let mut reader = csv::ReaderBuilder::new().delimiter(delimiter).has_headers(true).from_reader(text.as_bytes());
         let header: Vec<String> =
             reader.headers().map_err(csv_error)?.iter().map(|h| h.trim().nfc().collect()).collect();
+        Limits::check_data("columns", header.len(), limits.max_columns)?;
         let mut names = std::collections::HashSet::with_capacity(header.len());
         if let Some(name) = header.iter().find(|h| !names.insert(h.as_str())) {
             return Err(DataError::DuplicateColumn { column: name.clone() });
@@ -209,12 +270,18 @@ impl Dataset {
         let mut invalid: Vec<Option<(usize, String, &'static str)>> = vec![None; header.len()];
         // Text of columns that turned out not to be numeric, from their first such cell on.
         let mut texts: Vec<Option<Vec<Option<String>>>> = vec![None; header.len()];
+        let mut separators: Vec<Separators> = vec![Separators::default(); header.len()];
         for (i, record) in reader.records().enumerate() {
             let record = record.map_err(csv_error)?;
             let row = i + 1;
+            Limits::check_data("rows", row, limits.max_rows)?;
+            Limits::check_data("values (rows × columns)", row.saturating_mul(header.len()), limits.max_cells)?;
             let unit = normalise_unit(record.get(unit_col).unwrap_or_default());
             if unit.is_empty() {
                 return Err(DataError::EmptyUnit { row, column: options.unit_column.clone() });
+            }
+            if crate::limits::too_long(&unit) {
+                return Err(long_unit(row, &options.unit_column, &unit));
             }
             if let (Some(col), Some(years)) = (year_col, years.as_mut()) {
                 let text = record.get(col).unwrap_or_default();
@@ -228,7 +295,7 @@ impl Dataset {
                 if c == unit_col || Some(c) == year_col {
                     continue;
                 }
-                match parse_number(text, decimal_comma) {
+                match parse_number(text, decimal_comma).and_then(|v| separators[c].see(i, text).map(|()| v)) {
                     Ok(v) => cells[c].push(v),
                     Err(reason) => {
                         cells[c].push(None);
@@ -250,6 +317,7 @@ impl Dataset {
             return Err(DataError::NoRows);
         }
         let mut data = Dataset::new(units, years)?;
+        data.limits = limits;
         for (c, name) in header.into_iter().enumerate() {
             if c == unit_col || Some(c) == year_col {
                 continue;
@@ -272,24 +340,43 @@ impl Dataset {
         if records.is_empty() {
             return Err(DataError::NoRows);
         }
+        let limits = options.limits;
+        Limits::check_data("rows", records.len(), limits.max_rows)?;
+        // Column number of every name, in first-seen order; each record's cells by column, the
+        // last one winning when a record repeats a name (as a JS object literal would).
         let mut names: Vec<&str> = Vec::new();
-        let mut seen = std::collections::HashSet::new();
+        let mut column_of: HashMap<&str, usize> = HashMap::new();
+        let mut table: Vec<Vec<Option<&Cell>>> = Vec::with_capacity(records.len());
         for record in records {
-            for (name, _) in record {
-                if seen.insert(name.as_str()) {
+            Limits::check_data(
+                "values (rows × columns)",
+                (table.len() + 1).saturating_mul(names.len()),
+                limits.max_cells,
+            )?;
+            let mut cells: Vec<Option<&Cell>> = vec![None; names.len()];
+            for (name, cell) in record {
+                let c = *column_of.entry(name.as_str()).or_insert_with(|| {
                     names.push(name);
+                    names.len() - 1
+                });
+                Limits::check_data("columns", names.len(), limits.max_columns)?;
+                if c >= cells.len() {
+                    cells.resize(c + 1, None);
                 }
+                cells[c] = Some(cell);
             }
+            table.push(cells);
         }
-        let has_year = seen.contains(options.year_column.as_str());
+        let seen = |name: &str| column_of.contains_key(name);
+        let has_year = seen(&options.year_column);
         let mut units = Vec::with_capacity(records.len());
         let mut years = has_year.then(|| Vec::with_capacity(records.len()));
-        for (i, record) in records.iter().enumerate() {
-            let get = |name: &str| record.iter().rev().find(|(n, _)| n == name).map(|(_, c)| c);
+        for (i, record) in table.iter().enumerate() {
+            let get = |name: &str| column_of.get(name).and_then(|&c| record.get(c).copied().flatten());
             let unit = match get(&options.unit_column) {
                 Some(Cell::Text(t)) => t.clone(),
                 Some(Cell::Number(n)) => n.to_string(),
-                Some(Cell::Missing) | None if i == 0 && !seen.contains(options.unit_column.as_str()) => {
+                Some(Cell::Missing) | None if i == 0 && !seen(&options.unit_column) => {
                     return Err(DataError::MissingColumn {
                         column: options.unit_column.clone(),
                         hint: Some(format!("the unit names; fields found: {}", names.join(", "))),
@@ -312,14 +399,13 @@ impl Dataset {
             }
         }
         let mut data = Dataset::new(units, years)?;
-        for name in names {
+        data.limits = limits;
+        for (c, name) in names.into_iter().enumerate() {
             if name == options.unit_column || name == options.year_column {
                 continue;
             }
-            let cells: Vec<Cell> = records
-                .iter()
-                .map(|r| r.iter().rev().find(|(n, _)| n == name).map_or(Cell::Missing, |(_, c)| c.clone()))
-                .collect();
+            let cells: Vec<Cell> =
+                table.iter().map(|r| r.get(c).copied().flatten().cloned().unwrap_or(Cell::Missing)).collect();
             if cells.iter().all(|c| !matches!(c, Cell::Text(_))) {
                 let values = cells.iter().map(|c| if let Cell::Number(n) = c { Some(*n) } else { None }).collect();
                 data.add_column(name, values)?;
@@ -456,6 +542,16 @@ impl Dataset {
             }
         }
         Ok(data)
+    }
+
+    /// The limits the data was read with, which computations on it keep to.
+    pub fn limits(&self) -> Limits {
+        self.limits
+    }
+
+    /// Sets the limits computations on this dataset keep to.
+    pub fn set_limits(&mut self, limits: Limits) {
+        self.limits = limits;
     }
 
     /// Number of rows.

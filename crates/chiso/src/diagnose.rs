@@ -121,14 +121,7 @@ pub(crate) fn find_row<'a>(scores: &'a Scores, unit: &str, year: Option<i32>) ->
         return Ok(row);
     }
     // Match without case and diacritics, so "Nam Dinh" suggests "Nam Định".
-    let fold = |s: &str| -> String {
-        use unicode_normalization::UnicodeNormalization;
-        s.nfd()
-            .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
-            .map(|c| if c == 'đ' || c == 'Đ' { 'd' } else { c })
-            .collect::<String>()
-            .to_lowercase()
-    };
+    let fold = crate::data::fold_unit;
     let wanted = fold(&unit);
     let mut suggestions: Vec<String> = scores
         .rows
@@ -218,14 +211,20 @@ pub fn diagnose(
 
     let values = component_values(&spec, row);
     let total_weight: f64 = spec.components().map(|n| n.weight).sum();
+    // Where each node sits in a row's components: the same place in every row of the year
+    // (one spec), so the field of a sub-index is read without searching every row.
+    let position: std::collections::HashMap<&str, usize> =
+        row.components.iter().enumerate().map(|(i, c)| (c.id.as_str(), i)).collect();
+    let find = |r: &'_ ScoreRow, id: &str| -> Option<(f64, u32)> {
+        let at = position.get(id).and_then(|&i| r.components.get(i)).filter(|c| c.id == id);
+        at.or_else(|| r.components.iter().find(|c| c.id == id)).map(|c| (c.score, c.rank))
+    };
+    let raise = values.as_deref().and_then(|v| Raise::new(&spec, v));
     let mut components = Vec::new();
     for (i, node) in spec.components().enumerate() {
         let Some(own) = row.components.iter().find(|c| c.id == node.id) else { continue };
-        let field: Vec<(&str, f64)> = now
-            .rows
-            .iter()
-            .filter_map(|r| r.components.iter().find(|c| c.id == node.id).map(|c| (r.unit.as_str(), c.score)))
-            .collect();
+        let field: Vec<(&str, f64)> =
+            now.rows.iter().filter_map(|r| find(r, &node.id).map(|(score, _)| (r.unit.as_str(), score))).collect();
         let mut all: Vec<f64> = field.iter().map(|(_, s)| *s).collect();
         let med = median(&mut all);
         let better = |a: f64, b: f64| match node.direction {
@@ -239,21 +238,14 @@ pub fn diagnose(
                 best
             }
         });
-        // Composite points if this sub-index alone rose to a level (exact for any aggregation).
+        // Composite points if this sub-index alone rose to a level (for any aggregation).
         let gain_to = |level: f64| -> f64 {
-            match &values {
-                Some(v) if better(level, v[i]) => {
-                    let mut raised = v.clone();
-                    raised[i] = level;
-                    match (composite(&spec, &raised), composite(&spec, v)) {
-                        (Some(a), Some(b)) => a - b,
-                        _ => 0.0,
-                    }
-                }
+            match (&values, &raise) {
+                (Some(v), Some(raise)) if better(level, v[i]) => raise.gain(i, level),
                 _ => 0.0,
             }
         };
-        let prev = before_row.and_then(|b| b.components.iter().find(|c| c.id == node.id));
+        let prev = before_row.and_then(|b| find(b, &node.id));
         components.push(ComponentDiagnosis {
             id: node.id.clone(),
             label: node.label.clone(),
@@ -267,9 +259,9 @@ pub fn diagnose(
             gap_to_leader: leader - own.score,
             cost_to_median: gain_to(med),
             cost_to_leader: gain_to(leader),
-            previous: prev.map(|p| p.score),
-            change: prev.map(|p| own.score - p.score),
-            rank_change: prev.map(|p| i64::from(p.rank) - i64::from(own.rank)),
+            previous: prev.map(|p| p.0),
+            change: prev.map(|p| own.score - p.0),
+            rank_change: prev.map(|p| i64::from(p.1) - i64::from(own.rank)),
         });
     }
     let mut weakest: Vec<&ComponentDiagnosis> = components.iter().filter(|c| c.cost_to_leader > 0.0).collect();
@@ -303,27 +295,109 @@ pub fn diagnose(
     })
 }
 
+/// The composite gained by moving one child of the root to another level, in constant time
+/// per child from sums prepared once (a root may have thousands of children, and asking the
+/// aggregation again for each would be quadratic). Equal to re-aggregating up to rounding for
+/// the weighted and power means, exactly for minimum and maximum; the median is re-aggregated.
+struct Raise<'a> {
+    spec: &'a IndexSpec,
+    values: &'a [f64],
+    weights: Vec<f64>,
+    total: f64,
+    method: Aggregation,
+    multiplier: f64,
+    /// Σ wᵢxᵢ, Σ wᵢ ln xᵢ or Σ wᵢ/xᵢ, by method.
+    sum: f64,
+    /// The two smallest and two largest children (indexes), for minimum and maximum.
+    lowest: [Option<usize>; 2],
+    highest: [Option<usize>; 2],
+    now: f64,
+}
+
+impl<'a> Raise<'a> {
+    fn new(spec: &'a IndexSpec, values: &'a [f64]) -> Option<Self> {
+        let root = spec.root();
+        let weights: Vec<f64> = root.children.iter().map(|&c| spec.nodes()[c].weight).collect();
+        let method = root.aggregation.unwrap_or(Aggregation::WeightedMean);
+        let sum = match method {
+            Aggregation::GeometricMean => values.iter().zip(&weights).map(|(v, w)| w * v.ln()).sum(),
+            Aggregation::HarmonicMean => values.iter().zip(&weights).map(|(v, w)| w / v).sum(),
+            _ => values.iter().zip(&weights).map(|(v, w)| v * w).sum(),
+        };
+        let two = |better: &dyn Fn(f64, f64) -> bool| {
+            let mut best: [Option<usize>; 2] = [None, None];
+            for (i, &v) in values.iter().enumerate() {
+                if best[0].is_none_or(|b| better(v, values[b])) {
+                    best = [Some(i), best[0]];
+                } else if best[1].is_none_or(|b| better(v, values[b])) {
+                    best[1] = Some(i);
+                }
+            }
+            best
+        };
+        Some(Raise {
+            now: composite(spec, values)?,
+            total: weights.iter().sum(),
+            lowest: two(&|a, b| a < b),
+            highest: two(&|a, b| a > b),
+            spec,
+            values,
+            weights,
+            method,
+            multiplier: root.multiplier,
+            sum,
+        })
+    }
+
+    /// The composite with child `i` at `level`, minus the composite now (0 where undefined).
+    fn gain(&self, i: usize, level: f64) -> f64 {
+        let (w, x) = (self.weights[i], self.values[i]);
+        let other = |best: &[Option<usize>; 2]| if best[0] == Some(i) { best[1] } else { best[0] };
+        let value = match self.method {
+            Aggregation::WeightedMean => (self.sum - w * x + w * level) / self.total,
+            Aggregation::WeightedSum => self.sum - w * x + w * level,
+            Aggregation::GeometricMean if level > 0.0 => ((self.sum - w * x.ln() + w * level.ln()) / self.total).exp(),
+            Aggregation::HarmonicMean if level > 0.0 => self.total / (self.sum - w / x + w / level),
+            Aggregation::GeometricMean | Aggregation::HarmonicMean => return 0.0,
+            Aggregation::Minimum => other(&self.lowest).map_or(level, |j| level.min(self.values[j])),
+            Aggregation::Maximum => other(&self.highest).map_or(level, |j| level.max(self.values[j])),
+            _ => {
+                let mut raised = self.values.to_vec();
+                raised[i] = level;
+                return composite(self.spec, &raised).map_or(0.0, |a| a - self.now);
+            }
+        };
+        value * self.multiplier - self.now
+    }
+}
+
 fn decompose(spec: &IndexSpec, row: &ScoreRow, before_spec: &IndexSpec, before: &ScoreRow) -> Option<Decomposition> {
     let now_w: Vec<(String, f64)> = spec.components().map(|n| n.id.clone()).zip(linear_shares(spec)?).collect();
     let old_w: Vec<(String, f64)> =
         before_spec.components().map(|n| n.id.clone()).zip(linear_shares(before_spec)?).collect();
-    let value = |r: &ScoreRow, id: &str| r.components.iter().find(|c| c.id == id).map(|c| c.score);
-    let weight = |ws: &[(String, f64)], id: &str| ws.iter().find(|(i, _)| i == id).map_or(0.0, |(_, w)| *w);
+    // Hashed lookups: a root may have thousands of children.
+    use std::collections::HashMap;
+    fn scores(r: &ScoreRow) -> HashMap<&str, f64> {
+        r.components.iter().map(|c| (c.id.as_str(), c.score)).collect()
+    }
+    let (now_scores, old_scores) = (scores(row), scores(before));
+    let old_weights: HashMap<&str, f64> = old_w.iter().map(|(i, w)| (i.as_str(), *w)).collect();
     let mut contributions = Vec::new();
     let mut weight_effect = 0.0;
     for (id, w) in &now_w {
-        let s = value(row, id)?;
-        match value(before, id) {
-            Some(p) if old_w.iter().any(|(i, _)| i == id) => {
+        let s = *now_scores.get(id.as_str())?;
+        match (old_scores.get(id.as_str()), old_weights.get(id.as_str())) {
+            (Some(&p), Some(&old)) => {
                 contributions.push((id.clone(), w * (s - p)));
-                weight_effect += (w - weight(&old_w, id)) * p;
+                weight_effect += (w - old) * p;
             }
             _ => weight_effect += w * s,
         }
     }
+    let current: std::collections::HashSet<&str> = now_w.iter().map(|(i, _)| i.as_str()).collect();
     for (id, w) in &old_w {
-        if !now_w.iter().any(|(i, _)| i == id) {
-            weight_effect -= w * value(before, id)?;
+        if !current.contains(id.as_str()) {
+            weight_effect -= w * *old_scores.get(id.as_str())?;
         }
     }
     Some(Decomposition { total: row.score - before.score, contributions, weight_effect })

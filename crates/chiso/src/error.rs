@@ -179,6 +179,24 @@ pub enum SpecError {
         /// Known preset ids.
         available: String,
     },
+    /// The specification text is longer than [`crate::Limits::max_bytes`].
+    #[error("the specification is {bytes} bytes long; at most {max} are allowed here")]
+    TooLarge {
+        /// Its length.
+        bytes: usize,
+        /// The limit.
+        max: usize,
+    },
+    /// Editions × nodes exceed [`crate::Limits::max_nodes`]: each edition is a tree to validate.
+    #[error("the specification's {editions} editions of {nodes} nodes make {} nodes to validate; at most {max} are allowed", editions.saturating_mul(*nodes))]
+    TooManyEditions {
+        /// Number of editions.
+        editions: usize,
+        /// Nodes of the base tree.
+        nodes: usize,
+        /// The limit on nodes.
+        max: usize,
+    },
 }
 
 /// A problem with input data: the file, a row, a column or a cell.
@@ -373,6 +391,27 @@ pub enum DataError {
         /// Number of values.
         got: usize,
     },
+    /// The input exceeds a [`crate::Limits`] bound (reading stops at the first value past it).
+    #[error("the data has at least {count} {what}; at most {max} are allowed here")]
+    TooLarge {
+        /// `bytes`, `rows`, `columns`, `values (rows × columns)` or `scores (rows × nodes)`.
+        what: &'static str,
+        /// How many were found (the limit plus one when reading stopped there).
+        count: usize,
+        /// The limit.
+        max: usize,
+    },
+    /// A unit mapping names a unit the data spells differently (case or diacritics), so the
+    /// change would silently not apply.
+    #[error("the unit mapping names '{unit}', which is not in the data for {year}, but '{suggestion}' is; spell the names in the mapping as in the data")]
+    UnknownMappedUnit {
+        /// The name in the mapping.
+        unit: String,
+        /// The year whose data lacks it.
+        year: i32,
+        /// The data's name that differs only in case or diacritics.
+        suggestion: String,
+    },
 }
 
 fn unit_suffix(unit: &Option<String>) -> String {
@@ -470,6 +509,14 @@ pub enum ComputeError {
         /// The unit.
         unit: String,
     },
+    /// A simulation asked for more samples than [`crate::Limits::max_samples`].
+    #[error("{count} samples asked for; at most {max} are allowed here")]
+    TooManySamples {
+        /// Samples asked for.
+        count: usize,
+        /// The limit.
+        max: usize,
+    },
 }
 
 fn year_suffix(year: Option<i32>) -> String {
@@ -516,6 +563,16 @@ impl Error {
         }
     }
 
+    /// The variant's name within its kind (`TooDeep`, `BadNumber`, `ConstantIndicator`, …):
+    /// a stable code that bindings expose and the bad-input catalogue checks.
+    pub fn variant(&self) -> &'static str {
+        match self {
+            Error::Spec(e) => e.variant(),
+            Error::Data(e) => e.variant(),
+            Error::Compute(e) => e.variant(),
+        }
+    }
+
     /// The node, row, unit, column and line the error names, where it names them.
     pub fn location(&self) -> Location {
         match self {
@@ -527,6 +584,36 @@ impl Error {
 }
 
 impl SpecError {
+    /// The variant's name (`Parse`, …): a stable code, finer than [`Error::kind`].
+    pub fn variant(&self) -> &'static str {
+        use SpecError::*;
+        match self {
+            Parse { .. } => "Parse",
+            DuplicateId { .. } => "DuplicateId",
+            UnknownNode { .. } => "UnknownNode",
+            NegativeWeight { .. } => "NegativeWeight",
+            NonFinite { .. } => "NonFinite",
+            ZeroWeights { .. } => "ZeroWeights",
+            EmptyGroup { .. } => "EmptyGroup",
+            Cycle { .. } => "Cycle",
+            TooDeep { .. } => "TooDeep",
+            TooManyNodes { .. } => "TooManyNodes",
+            MultipleParents { .. } => "MultipleParents",
+            Unreachable { .. } => "Unreachable",
+            UnknownMethod { .. } => "UnknownMethod",
+            InvalidParameter { .. } => "InvalidParameter",
+            UnreversedDirection { .. } => "UnreversedDirection",
+            InvalidTiers { .. } => "InvalidTiers",
+            InvalidEdition { .. } => "InvalidEdition",
+            NoEdition { .. } => "NoEdition",
+            YearRequired { .. } => "YearRequired",
+            UnknownIndex { .. } => "UnknownIndex",
+            UnknownPreset { .. } => "UnknownPreset",
+            TooLarge { .. } => "TooLarge",
+            TooManyEditions { .. } => "TooManyEditions",
+        }
+    }
+
     /// The node this error names, if any.
     pub fn location(&self) -> Location {
         use SpecError::*;
@@ -551,21 +638,51 @@ impl SpecError {
             | NoEdition { .. }
             | YearRequired { .. }
             | UnknownIndex { .. }
-            | UnknownPreset { .. } => None,
+            | UnknownPreset { .. }
+            | TooLarge { .. }
+            | TooManyEditions { .. } => None,
         };
         Location { node: node.cloned(), ..Location::default() }
     }
 }
 
 impl DataError {
+    /// The variant's name (`Encoding`, …): a stable code, finer than [`Error::kind`].
+    pub fn variant(&self) -> &'static str {
+        use DataError::*;
+        match self {
+            Encoding { .. } => "Encoding",
+            Csv { .. } => "Csv",
+            Empty { .. } => "Empty",
+            NoRows => "NoRows",
+            MissingColumn { .. } => "MissingColumn",
+            DuplicateColumn { .. } => "DuplicateColumn",
+            UnknownColumn { .. } => "UnknownColumn",
+            DuplicateRow { .. } => "DuplicateRow",
+            EmptyUnit { .. } => "EmptyUnit",
+            BadNumber { .. } => "BadNumber",
+            MissingValue { .. } => "MissingValue",
+            OutOfScale { .. } => "OutOfScale",
+            BadYear { .. } => "BadYear",
+            BadCell { .. } => "BadCell",
+            UnknownUnit { .. } => "UnknownUnit",
+            NoRowsForYear { .. } => "NoRowsForYear",
+            LengthMismatch { .. } => "LengthMismatch",
+            TooLarge { .. } => "TooLarge",
+            UnknownMappedUnit { .. } => "UnknownMappedUnit",
+            DuplicateCell { .. } => "DuplicateCell",
+            InvalidValue { .. } => "InvalidValue",
+        }
+    }
+
     /// The row, unit, column and line this error names, where it names them.
     pub fn location(&self) -> Location {
         use DataError::*;
         let mut at = Location::default();
         match self {
             Encoding { line } | Csv { line, .. } => at.line = Some(*line),
-            Empty { .. } | NoRows | NoRowsForYear { .. } => {}
-            UnknownUnit { unit, .. } => at.unit = Some(unit.clone()),
+            Empty { .. } | NoRows | NoRowsForYear { .. } | TooLarge { .. } => {}
+            UnknownUnit { unit, .. } | UnknownMappedUnit { unit, .. } => at.unit = Some(unit.clone()),
             MissingColumn { column, .. }
             | DuplicateColumn { column }
             | UnknownColumn { column, .. }
@@ -597,6 +714,22 @@ impl DataError {
 }
 
 impl ComputeError {
+    /// The variant's name (`ConstantIndicator`, …): a stable code, finer than [`Error::kind`].
+    pub fn variant(&self) -> &'static str {
+        use ComputeError::*;
+        match self {
+            ConstantIndicator { .. } => "ConstantIndicator",
+            NonPositive { .. } => "NonPositive",
+            NonPositiveIndicator { .. } => "NonPositiveIndicator",
+            MissingReference { .. } => "MissingReference",
+            MissingChild { .. } => "MissingChild",
+            Unsupported { .. } => "Unsupported",
+            InvalidTarget { .. } => "InvalidTarget",
+            NonFinite { .. } => "NonFinite",
+            TooManySamples { .. } => "TooManySamples",
+        }
+    }
+
     /// The node and unit this error names.
     pub fn location(&self) -> Location {
         use ComputeError::*;
@@ -604,7 +737,7 @@ impl ComputeError {
             ConstantIndicator { node, .. } | MissingReference { node, .. } | Unsupported { node, .. } => {
                 Location { node: Some(node.clone()), ..Location::default() }
             }
-            InvalidTarget { .. } => Location::default(),
+            InvalidTarget { .. } | TooManySamples { .. } => Location::default(),
             NonPositive { node, unit, .. }
             | NonFinite { node, unit }
             | NonPositiveIndicator { node, unit, .. }

@@ -18,6 +18,10 @@
 //! # Ok::<(), chiso::Error>(())
 //! ```
 
+// Input reaches the core from files, notebooks and web pages: no `unwrap`/`expect` outside
+// tests, so a bad input is an error and never a panic (the workspace only warns).
+#![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
+
 pub mod aggregate;
 pub mod audit;
 pub mod compare;
@@ -26,6 +30,7 @@ pub mod diagnose;
 pub mod display;
 pub mod error;
 pub mod impute;
+pub mod limits;
 pub mod normalise;
 mod pipeline;
 pub mod plan;
@@ -43,6 +48,7 @@ pub mod units;
 pub use compare::{compare, compare_mapped, compare_scores, compare_scores_mapped, Change, Comparison, Presence};
 pub use data::{Cell, CsvOptions, Dataset};
 pub use error::{ComputeError, DataError, Error, SpecError};
+pub use limits::Limits;
 pub use rank::Tier;
 pub use score::{score, CellAction, CellNote, Dropped, NodeScore, ScoreOptions, ScoreRow, Scores, Stages};
 pub use spec::{IndexDefinition, IndexSpec};

@@ -75,9 +75,24 @@ pub(crate) fn score_group(
     year: Option<i32>,
     mut members: Vec<usize>,
     keep_stages: bool,
+    budget: &mut usize,
 ) -> Result<Group, Error> {
     let nodes = spec.nodes();
     let source = plan_sources(spec, data)?;
+    // Values the result may hold (rows × computed nodes), so a hostile input is refused
+    // before the memory is spent.
+    let computed = source.iter().filter(|&&s| s != Source::Unavailable).count();
+    let cells = members.len().saturating_mul(computed);
+    if cells > *budget {
+        let max = data.limits().max_cells;
+        return Err(DataError::TooLarge {
+            what: "scores (rows × nodes)",
+            count: (max - *budget).saturating_add(cells),
+            max,
+        }
+        .into());
+    }
+    *budget -= cells;
     let units = data.units();
     let leaves: Vec<usize> = (0..nodes.len()).filter(|&n| source[n] == Source::Column).collect();
     let mut dropped = Vec::new();

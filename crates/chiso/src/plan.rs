@@ -250,17 +250,20 @@ fn field(
         (Field::Fixed, _) | (Field::Trend, None) => Ok(now.map(|r| r.score).collect()),
         (Field::Trend, Some(y)) => {
             let history = score(definition, data, &ScoreOptions::default())?;
-            Ok(now
-                .map(|r| {
-                    let first = history
-                        .rows
-                        .iter()
-                        .filter(|h| h.unit == r.unit && h.year.is_some_and(|hy| hy < y))
-                        .min_by_key(|h| h.year);
-                    match first.and_then(|f| f.year.map(|fy| (f.score, fy))) {
-                        Some((s0, y0)) => r.score + (r.score - s0) / f64::from(y - y0),
-                        None => r.score,
+            // Each unit's earliest scored year before `y`, in one pass over the history.
+            let mut earliest: std::collections::HashMap<&str, (i32, f64)> = std::collections::HashMap::new();
+            for h in &history.rows {
+                if let Some(hy) = h.year.filter(|&hy| hy < y) {
+                    let entry = earliest.entry(h.unit.as_str()).or_insert((hy, h.score));
+                    if hy < entry.0 {
+                        *entry = (hy, h.score);
                     }
+                }
+            }
+            Ok(now
+                .map(|r| match earliest.get(r.unit.as_str()).map(|&(fy, s0)| (s0, fy)) {
+                    Some((s0, y0)) => r.score + (r.score - s0) / f64::from(y - y0),
+                    None => r.score,
                 })
                 .collect())
         }

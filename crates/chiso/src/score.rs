@@ -195,15 +195,21 @@ pub fn score(definition: &IndexDefinition, data: &Dataset, options: &ScoreOption
             }
             vec![(Some(year), rows)]
         }
-        (Some(years), None) => data
-            .distinct_years()
-            .into_iter()
-            .map(|y| (Some(y), (0..data.len()).filter(|&i| years[i] == y).collect()))
-            .collect(),
+        (Some(years), None) => {
+            // One pass over the rows (not one per year: a file of many years stays linear).
+            let mut by_year: std::collections::BTreeMap<i32, Vec<usize>> = std::collections::BTreeMap::new();
+            for (i, &y) in years.iter().enumerate() {
+                by_year.entry(y).or_default().push(i);
+            }
+            by_year.into_iter().map(|(y, rows)| (Some(y), rows)).collect()
+        }
     };
     let mut scored: Vec<Group> = Vec::with_capacity(groups.len());
     let mut has_tiers = false;
     let mut precision = 2;
+    // Values the result may hold (rows × computed nodes), so a hostile input is refused
+    // before the memory is spent.
+    let mut budget = data.limits().max_cells;
     for (year, members) in groups {
         let spec = definition.resolve(year)?;
         has_tiers |= spec.tiers().is_some();
@@ -211,7 +217,7 @@ pub fn score(definition: &IndexDefinition, data: &Dataset, options: &ScoreOption
         if options.strict {
             check_strict(&spec, data)?;
         }
-        scored.push(score_group(&spec, data, year, members, options.stages)?);
+        scored.push(score_group(&spec, data, year, members, options.stages, &mut budget)?);
     }
     Ok(assemble(definition, precision, has_tiers, scored, options.stages))
 }
@@ -257,7 +263,8 @@ fn assemble(definition: &IndexDefinition, precision: u32, has_tiers: bool, group
 }
 
 fn check_strict(spec: &IndexSpec, data: &Dataset) -> Result<(), Error> {
-    if let Some(column) = data.column_names().find(|c| spec.node(c).is_none()) {
+    let ids: std::collections::HashSet<&str> = spec.nodes().iter().map(|n| n.id.as_str()).collect();
+    if let Some(column) = data.column_names().find(|c| !ids.contains(c)) {
         let known: Vec<&str> = spec.nodes().iter().map(|n| n.id.as_str()).collect();
         return Err(DataError::UnknownColumn {
             column: column.into(),

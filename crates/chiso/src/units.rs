@@ -12,7 +12,7 @@ use crate::data::normalise_unit;
 use crate::error::DataError;
 
 /// What happened to a unit.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ChangeKind {
     /// The old unit was divided; one row per successor.
@@ -67,17 +67,40 @@ pub enum Successor {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct UnitMapping {
     changes: Vec<UnitChange>,
+    /// Positions in `changes` by name and by event, so that following every unit of a data
+    /// set through a large (or hostile) mapping stays linear.
+    #[serde(skip)]
+    index: Index,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+struct Index {
+    by_old: HashMap<String, Vec<usize>>,
+    by_new: HashMap<String, Vec<usize>>,
+    /// (effective, new) → the rows merged into `new` that day.
+    merged: HashMap<(String, String), Vec<usize>>,
+    /// (effective, old) → the rows `old` was split into that day.
+    split: HashMap<(String, String), Vec<usize>>,
 }
 
 impl UnitMapping {
-    /// A mapping from change rows (names are NFC-normalised).
+    /// A mapping from change rows (names are NFC-normalised; repeated rows count once).
     pub fn new(mut changes: Vec<UnitChange>) -> Self {
         for c in &mut changes {
             c.old = normalise_unit(&c.old);
             c.new = normalise_unit(&c.new);
         }
         changes.sort_by(|a, b| a.effective.cmp(&b.effective));
-        UnitMapping { changes }
+        let mut seen = std::collections::HashSet::new();
+        changes.retain(|c| seen.insert((c.old.clone(), c.new.clone(), c.effective.clone(), c.kind)));
+        let mut index = Index::default();
+        for (i, c) in changes.iter().enumerate() {
+            index.by_old.entry(c.old.clone()).or_default().push(i);
+            index.by_new.entry(c.new.clone()).or_default().push(i);
+            index.merged.entry((c.effective.clone(), c.new.clone())).or_default().push(i);
+            index.split.entry((c.effective.clone(), c.old.clone())).or_default().push(i);
+        }
+        UnitMapping { changes, index }
     }
 
     /// The provincial changes of 2004–2025 shipped with chiso: the 2004 splits, the 2008
@@ -172,15 +195,24 @@ impl UnitMapping {
         &self.changes
     }
 
+    /// The changes that apply between the data of year `from` and of year `to`.
+    pub fn changes_between(&self, from: i32, to: i32) -> impl Iterator<Item = &UnitChange> {
+        self.changes.iter().filter(move |c| from < c.year() && c.year() <= to)
+    }
+
     /// Where a unit of year `from` is in year `to` (`to` > `from`), following every change
     /// effective in between.
     pub fn successor(&self, unit: &str, from: i32, to: i32) -> Successor {
         let mut name = unit.to_owned();
         let mut notes: Vec<String> = Vec::new();
-        for c in self.changes.iter().filter(|c| from < c.year() && c.year() <= to) {
-            if c.old != name {
-                continue;
-            }
+        // The changes in date order, each applying to the unit's name at that point.
+        let mut next = 0;
+        while let Some(rows) = self.index.by_old.get(&name) {
+            let start = rows.partition_point(|&i| i < next);
+            let in_period = |&&i: &&usize| from < self.changes[i].year() && self.changes[i].year() <= to;
+            let Some(&i) = rows[start..].iter().find(in_period) else { break };
+            next = i + 1;
+            let c = &self.changes[i];
             match c.kind {
                 ChangeKind::Rename => {
                     notes.push(format!("renamed {} on {}", c.new, c.effective));
@@ -188,9 +220,13 @@ impl UnitMapping {
                 }
                 ChangeKind::Merge if c.new == name => {
                     let others: Vec<&str> = self
-                        .changes
-                        .iter()
-                        .filter(|o| o.effective == c.effective && o.new == c.new && o.old != c.old)
+                        .index
+                        .merged
+                        .get(&(c.effective.clone(), c.new.clone()))
+                        .into_iter()
+                        .flatten()
+                        .map(|&o| &self.changes[o])
+                        .filter(|o| o.old != c.old)
                         .map(|o| o.old.as_str())
                         .collect();
                     notes.push(format!("absorbed {} on {}", others.join(", "), c.effective));
@@ -200,9 +236,13 @@ impl UnitMapping {
                 }
                 ChangeKind::Split if c.new == name => {
                     let parts: Vec<&str> = self
-                        .changes
-                        .iter()
-                        .filter(|o| o.effective == c.effective && o.old == c.old && o.new != c.new)
+                        .index
+                        .split
+                        .get(&(c.effective.clone(), c.old.clone()))
+                        .into_iter()
+                        .flatten()
+                        .map(|&o| &self.changes[o])
+                        .filter(|o| o.new != c.new)
                         .map(|o| o.new.as_str())
                         .collect();
                     notes.push(format!("split off {} on {}", parts.join(", "), c.effective));
@@ -215,9 +255,12 @@ impl UnitMapping {
 
     /// Why a unit of year `to` has no predecessor in year `from`, if a change explains it.
     pub fn origin(&self, unit: &str, from: i32, to: i32) -> Option<String> {
-        self.changes
+        self.index
+            .by_new
+            .get(unit)?
             .iter()
-            .filter(|c| from < c.year() && c.year() <= to && c.new == unit && c.old != unit)
+            .map(|&i| &self.changes[i])
+            .filter(|c| from < c.year() && c.year() <= to && c.old != unit)
             .map(|c| match c.kind {
                 ChangeKind::Split => format!("split from {} on {}", c.old, c.effective),
                 ChangeKind::Merge => format!("formed by merger with {} on {}", c.old, c.effective),

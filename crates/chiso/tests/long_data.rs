@@ -45,7 +45,8 @@ fn a_repeated_unit_year_and_variable_names_both_rows() {
 
 #[test]
 fn bad_rows_are_named_with_the_configured_columns() {
-    let options = CsvOptions { unit_column: "province".into(), year_column: "nam".into(), delimiter: None };
+    let options =
+        CsvOptions { unit_column: "province".into(), year_column: "nam".into(), delimiter: None, ..Default::default() };
     let variables = names(&["x", "x"]);
     let values = [1.0, 2.0].map(Cell::Number);
     let error = Dataset::from_long(&[Cell::Text("A".into()), Cell::Missing], None, &variables, &values, &options);

@@ -37,6 +37,7 @@ __version__: str
 # --- errors (src/error.rs) -------------------------------------------------------------
 
 class ChisoError(Exception):
+    variant: str | None
     node: str | None
     row: int | None
     unit: str | None

@@ -9,15 +9,16 @@ use super::params::{
 };
 use super::{
     Aggregation, Direction, Imputation, IndexSpec, Labels, MissingRule, Node, Normalisation, RankBasis, RankRule,
-    TierRule, Ties, Treatment, YearRange, MAX_DEPTH, MAX_NODES,
+    TierRule, Ties, Treatment, YearRange,
 };
 use crate::error::SpecError;
+use crate::limits::Limits;
 
 /// Builds the spec of one edition (or of the base tree when `edition` is `None`).
 /// Tier rules are attached later, by year (see [`super::IndexDefinition::resolve`]).
-pub(crate) fn build(file: &SpecFile, edition: Option<&EditionFile>) -> Result<IndexSpec, SpecError> {
-    if file.nodes.len() > MAX_NODES {
-        return Err(SpecError::TooManyNodes { count: file.nodes.len(), max: MAX_NODES });
+pub(crate) fn build(file: &SpecFile, edition: Option<&EditionFile>, limits: &Limits) -> Result<IndexSpec, SpecError> {
+    if file.nodes.len() > limits.max_nodes {
+        return Err(SpecError::TooManyNodes { count: file.nodes.len(), max: limits.max_nodes });
     }
     let edition_name = edition.map(|e| format!("edition {}", YearRange { from: e.from, to: e.to }));
     let mut index: HashMap<&str, usize> = HashMap::with_capacity(file.nodes.len());
@@ -26,6 +27,12 @@ pub(crate) fn build(file: &SpecFile, edition: Option<&EditionFile>) -> Result<In
             return Err(SpecError::InvalidParameter {
                 node: format!("#{}", i + 1),
                 message: "the node id is empty".into(),
+            });
+        }
+        if crate::limits::too_long(&node.id) {
+            return Err(SpecError::InvalidParameter {
+                node: crate::limits::shorten(&node.id),
+                message: format!("the node id is too long; use at most {} characters", Limits::MAX_NAME_CHARS),
             });
         }
         if index.insert(node.id.as_str(), i).is_some() {
@@ -100,8 +107,12 @@ pub(crate) fn build(file: &SpecFile, edition: Option<&EditionFile>) -> Result<In
                 });
             }
         }
-        if path.len() > MAX_DEPTH {
-            return Err(SpecError::TooDeep { node: file.nodes[child].id.clone(), depth: path.len(), max: MAX_DEPTH });
+        if path.len() > limits.max_depth {
+            return Err(SpecError::TooDeep {
+                node: file.nodes[child].id.clone(),
+                depth: path.len(),
+                max: limits.max_depth,
+            });
         }
         state[child] = OPEN;
         parent[child] = Some(node);

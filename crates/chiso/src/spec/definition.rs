@@ -6,6 +6,7 @@ use super::build::{build, build_tiers, to_file};
 use super::file::SpecFile;
 use super::{IndexSpec, Labels, TierRule, YearRange};
 use crate::error::SpecError;
+use crate::limits::Limits;
 
 /// A validated specification file: resolves to the [`IndexSpec`] of any year it covers.
 ///
@@ -29,6 +30,19 @@ pub struct IndexDefinition {
 impl IndexDefinition {
     /// Validates a parsed file: every edition and tier rule is checked now, not when used.
     pub fn from_file(file: SpecFile) -> Result<Self, SpecError> {
+        Self::from_file_with(file, &Limits::DEFAULT)
+    }
+
+    /// [`Self::from_file`] within `limits` (depth, nodes over all editions).
+    pub fn from_file_with(file: SpecFile, limits: &Limits) -> Result<Self, SpecError> {
+        if file.nodes.len() > limits.max_nodes {
+            return Err(SpecError::TooManyNodes { count: file.nodes.len(), max: limits.max_nodes });
+        }
+        let editions = file.editions.len().max(1);
+        if editions.saturating_mul(file.nodes.len()) > limits.max_nodes {
+            return Err(SpecError::TooManyEditions { editions, nodes: file.nodes.len(), max: limits.max_nodes });
+        }
+        check_numbers(&file)?;
         let edition_error = |edition: String, message: &str| SpecError::InvalidEdition {
             index: file.id.clone(),
             edition,
@@ -63,25 +77,27 @@ impl IndexDefinition {
             }
             tiers.push((t.from, t.to, build_tiers(t)?));
         }
-        for (i, a) in tiers.iter().enumerate() {
-            for b in &tiers[i + 1..] {
-                let lo = a.0.unwrap_or(i32::MIN).max(b.0.unwrap_or(i32::MIN));
-                let hi = a.1.unwrap_or(i32::MAX).min(b.1.unwrap_or(i32::MAX));
-                if lo <= hi {
-                    return Err(SpecError::InvalidTiers {
-                        years: Some(format!("{lo}")),
-                        message: "two tier rules cover the same year".into(),
-                    });
-                }
+        // Sorted by first year, rules overlap exactly when one starts before an earlier one ends.
+        let mut spans: Vec<(i32, i32)> =
+            tiers.iter().map(|t| (t.0.unwrap_or(i32::MIN), t.1.unwrap_or(i32::MAX))).collect();
+        spans.sort_unstable();
+        let mut reach: Option<i32> = None;
+        for &(from, to) in &spans {
+            if reach.is_some_and(|r| from <= r) {
+                return Err(SpecError::InvalidTiers {
+                    years: Some(format!("{from}")),
+                    message: "two tier rules cover the same year".into(),
+                });
             }
+            reach = Some(reach.map_or(to, |r| r.max(to)));
         }
 
         let editions = if file.editions.is_empty() {
-            vec![(file.edition, build(&file, None)?)]
+            vec![(file.edition, build(&file, None, limits)?)]
         } else {
             let mut out = Vec::with_capacity(file.editions.len());
             for e in &file.editions {
-                out.push((Some(YearRange { from: e.from, to: e.to }), build(&file, Some(e))?));
+                out.push((Some(YearRange { from: e.from, to: e.to }), build(&file, Some(e), limits)?));
             }
             out.sort_by_key(|(r, _)| r.map(|r| r.from));
             out
@@ -91,16 +107,28 @@ impl IndexDefinition {
 
     /// Reads and validates a JSON specification.
     pub fn from_json(text: &str) -> Result<Self, SpecError> {
+        Self::from_json_with(text, &Limits::DEFAULT)
+    }
+
+    /// [`Self::from_json`] within `limits` (bytes, depth, nodes).
+    pub fn from_json_with(text: &str, limits: &Limits) -> Result<Self, SpecError> {
+        limits.check_spec_bytes(text.len())?;
         let file: SpecFile =
-            serde_json::from_str(text).map_err(|e| SpecError::Parse { format: "json", message: e.to_string() })?;
-        Self::from_file(file)
+            serde_json::from_str(text).map_err(|e| SpecError::Parse { format: "json", message: json_message(&e) })?;
+        Self::from_file_with(file, limits)
     }
 
     /// Reads and validates a TOML specification.
     pub fn from_toml(text: &str) -> Result<Self, SpecError> {
-        let file: SpecFile = toml::from_str(text)
-            .map_err(|e| SpecError::Parse { format: "toml", message: e.to_string().trim().to_owned() })?;
-        Self::from_file(file)
+        Self::from_toml_with(text, &Limits::DEFAULT)
+    }
+
+    /// [`Self::from_toml`] within `limits` (bytes, depth, nodes).
+    pub fn from_toml_with(text: &str, limits: &Limits) -> Result<Self, SpecError> {
+        limits.check_spec_bytes(text.len())?;
+        let file: SpecFile =
+            toml::from_str(text).map_err(|e| SpecError::Parse { format: "toml", message: toml_message(text, &e) })?;
+        Self::from_file_with(file, limits)
     }
 
     /// Reads a specification, JSON or TOML by its extension (`.json`, `.toml`); other
@@ -114,11 +142,16 @@ impl IndexDefinition {
 
     /// Reads a specification from text, JSON or TOML by `extension`, or by its first character.
     pub fn from_text(text: &str, extension: Option<&str>) -> Result<Self, SpecError> {
+        Self::from_text_with(text, extension, &Limits::DEFAULT)
+    }
+
+    /// [`Self::from_text`] within `limits` (bytes, depth, nodes).
+    pub fn from_text_with(text: &str, extension: Option<&str>, limits: &Limits) -> Result<Self, SpecError> {
         match extension.map(str::to_ascii_lowercase).as_deref() {
-            Some("json") => Self::from_json(text),
-            Some("toml") => Self::from_toml(text),
-            _ if text.trim_start().starts_with('{') => Self::from_json(text),
-            _ => Self::from_toml(text),
+            Some("json") => Self::from_json_with(text, limits),
+            Some("toml") => Self::from_toml_with(text, limits),
+            _ if text.trim_start().starts_with('{') => Self::from_json_with(text, limits),
+            _ => Self::from_toml_with(text, limits),
         }
     }
 
@@ -214,5 +247,69 @@ impl IndexSpec {
     /// This edition as a standalone TOML specification.
     pub fn to_toml(&self) -> Result<String, SpecError> {
         toml::to_string(&to_file(self)).map_err(|e| SpecError::Parse { format: "toml", message: e.to_string() })
+    }
+}
+
+/// Every number of the file is finite and every weight non-negative, including those of nodes
+/// no edition keeps: what is accepted must also be writable (JSON has no NaN) and read back.
+fn check_numbers(file: &SpecFile) -> Result<(), SpecError> {
+    let finite = |node: &str, field: &'static str, value: Option<f64>| match value {
+        Some(v) if !v.is_finite() => Err(SpecError::NonFinite { node: node.to_owned(), field }),
+        _ => Ok(()),
+    };
+    let weight = |node: &str, field: &'static str, value: Option<f64>| {
+        finite(node, field, value)?;
+        match value {
+            Some(weight) if weight < 0.0 => Err(SpecError::NegativeWeight { node: node.to_owned(), weight }),
+            _ => Ok(()),
+        }
+    };
+    for n in &file.nodes {
+        weight(&n.id, "weight", n.weight)?;
+        finite(&n.id, "multiplier", n.multiplier)?;
+        finite(&n.id, "scale minimum", n.scale.map(|s| s.min))?;
+        finite(&n.id, "scale maximum", n.scale.map(|s| s.max))?;
+        for value in n.normalise.iter().flat_map(|m| m.params.values()) {
+            if let super::file::Param::Number(v) = value {
+                finite(&n.id, "normalisation parameter", Some(*v))?;
+            }
+        }
+        finite(&n.id, "imputation value", n.impute.as_ref().and_then(|i| i.value))?;
+    }
+    for e in &file.editions {
+        for (node, &w) in &e.weights {
+            weight(node, "edition weight", Some(w))?;
+        }
+    }
+    Ok(())
+}
+
+/// The TOML parser's message with its line and column, without the quoted source line (which
+/// for a hostile one-line file would be the whole file).
+fn toml_message(text: &str, error: &toml::de::Error) -> String {
+    let message = clip(error.message().trim().to_owned());
+    let Some(before) = error.span().and_then(|span| text.get(..span.start)) else {
+        return message;
+    };
+    let line = before.matches('\n').count() + 1;
+    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    format!("{message} at line {line}, column {column}")
+}
+
+/// A parser message cut to 300 characters: it may quote a key or value of any length.
+fn clip(message: String) -> String {
+    match message.char_indices().nth(300) {
+        Some((end, _)) => format!("{}…", &message[..end]),
+        None => message,
+    }
+}
+
+/// serde_json's message, clipped, with its line and column kept.
+fn json_message(error: &serde_json::Error) -> String {
+    let full = error.to_string();
+    let at = format!(" at line {} column {}", error.line(), error.column());
+    match full.strip_suffix(&at) {
+        Some(message) => format!("{}{at}", clip(message.to_owned())),
+        None => clip(full),
     }
 }
