@@ -83,7 +83,13 @@ pub struct Dataset {
 /// Trims a unit name and puts it in Unicode NFC, so `Hà Nội` typed with combining marks
 /// matches the precomposed spelling.
 pub fn normalise_unit(name: &str) -> String {
-    name.trim().nfc().collect()
+    let name = name.trim();
+    // Most names arrive in NFC already: a quick check spares the recomposition.
+    if unicode_normalization::is_nfc_quick(name.chars()) == unicode_normalization::IsNormalized::Yes {
+        name.to_owned()
+    } else {
+        name.nfc().collect()
+    }
 }
 
 /// A name without case and diacritics (`Nam Định` → `nam dinh`), to suggest the spelling a

@@ -251,14 +251,16 @@ pub(crate) fn score_group(
         })
         .collect();
     let out_of = kept.len() as u32;
+    let component_nodes: Vec<usize> = (0..nodes.len()).filter(|&n| n != root && !values[n].is_empty()).collect();
     let rows = kept
         .iter()
         .map(|&m| {
             let row = members[m];
             let score = values[root][m];
             let rank = ranks[root][m].unwrap_or(0);
-            let components = (0..nodes.len())
-                .filter(|&n| n != root && !values[n].is_empty())
+            let components = component_nodes
+                .iter()
+                .copied()
                 .filter_map(|n| {
                     ranks[n][m].map(|rank| NodeScore { id: nodes[n].id.clone(), score: values[n][m], rank })
                 })

@@ -21,26 +21,28 @@ pub fn round_half_away(value: f64, decimals: u32) -> f64 {
 /// assert_eq!(ranks, vec![2, 1, 2, 4]); // competition ranking, "1224"
 /// ```
 pub fn rank(scores: &[f64], direction: Direction, rule: RankRule) -> Vec<u32> {
-    let keys: Vec<f64> = scores
+    // Sort (key, index) pairs: comparing keys held in place, not looked up through indexes.
+    let mut keyed: Vec<(f64, u32)> = scores
         .iter()
-        .map(|&s| {
+        .enumerate()
+        .map(|(i, &s)| {
             let s = match rule.basis {
                 RankBasis::Unrounded => s,
                 RankBasis::Rounded(d) => round_half_away(s, d),
             };
-            match direction {
+            let key = match direction {
                 Direction::HigherIsBetter => -s,
                 Direction::LowerIsBetter => s,
-            }
+            };
+            (key, i as u32)
         })
         .collect();
-    let mut order: Vec<usize> = (0..scores.len()).collect();
-    order.sort_by(|&a, &b| keys[a].total_cmp(&keys[b]));
+    keyed.sort_unstable_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
     let mut ranks = vec![0u32; scores.len()];
     let mut current = 0u32;
     let mut distinct = 0u32;
-    for (position, &i) in order.iter().enumerate() {
-        let tied = position > 0 && keys[order[position - 1]] == keys[i];
+    for (position, &(key, i)) in keyed.iter().enumerate() {
+        let tied = position > 0 && keyed[position - 1].0 == key;
         if !tied {
             distinct += 1;
             current = match rule.ties {
@@ -48,7 +50,7 @@ pub fn rank(scores: &[f64], direction: Direction, rule: RankRule) -> Vec<u32> {
                 Ties::Dense => distinct,
             };
         }
-        ranks[i] = current;
+        ranks[i as usize] = current;
     }
     ranks
 }
