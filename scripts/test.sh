@@ -104,7 +104,7 @@ step_python() {
   pip install --quiet --disable-pip-version-check --force-reinstall --no-deps target/wheels/*.whl
   # The tests import the installed wheel: API, shared vectors, bad input, charts (Agg),
   # docstring examples, the example notebook (nbclient), stubs (mypy, stubtest).
-  MPLBACKEND=Agg pytest bindings/python/tests
+  pytest bindings/python/tests  # no MPLBACKEND here: the notebook kernel needs its inline backend
   python -m mypy --strict bindings/python/tests bindings/python/bench examples/python
   local script
   for script in examples/python/*.py; do

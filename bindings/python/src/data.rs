@@ -246,18 +246,7 @@ impl Dataset {
                 }
                 match values {
                     Values::Numbers(numbers) => data.add_column(&name, numbers)?,
-                    Values::Cells(cells) => {
-                        let texts: Vec<Option<String>> = cells
-                            .into_iter()
-                            .map(|c| match c {
-                                Cell::Text(t) => Some(t),
-                                Cell::Number(n) => Some(n.to_string()),
-                                Cell::Missing => None,
-                            })
-                            .collect();
-                        let refs: Vec<Option<&str>> = texts.iter().map(|t| t.as_deref()).collect();
-                        data.add_text_column(&name, &refs, true)?
-                    }
+                    Values::Cells(cells) => data.add_cells(&name, &cells)?,
                 }
             }
             Ok(Dataset { inner: data })

@@ -109,6 +109,17 @@ fn to_dict<'py>(py: Python<'py>, scores: &Scores, root: &str, components: bool) 
         Vec::new()
     };
     stages.set_item("score", stage(py, &["score", "rank"], nodes)?)?;
+    // The indicators on their way in: raw, after imputation and treatment, normalised.
+    if let Some(s) = &scores.stages {
+        for (name, values) in [("raw", &s.raw), ("treated", &s.treated), ("normalised", &s.normalised)] {
+            let nodes =
+                s.nodes.iter().zip(values).map(|(id, v)| (id.clone(), vec![floats(py, v.iter().copied())])).collect();
+            stages.set_item(name, stage(py, &["value"], nodes)?)?;
+        }
+    }
+    let json = py.import("json")?;
+    let dropped = json.call_method1("loads", (serde_json::to_string(&scores.dropped).unwrap_or_default(),))?;
+    let log = json.call_method1("loads", (serde_json::to_string(&scores.log).unwrap_or_default(),))?;
 
     let out = PyDict::new(py);
     out.set_item("index", &scores.index)?;
@@ -117,6 +128,8 @@ fn to_dict<'py>(py: Python<'py>, scores: &Scores, root: &str, components: bool) 
     out.set_item("has_tiers", scores.has_tiers)?;
     out.set_item("columns", columns)?;
     out.set_item("stages", stages)?;
+    out.set_item("dropped", dropped)?;
+    out.set_item("log", log)?;
     Ok(out)
 }
 
@@ -126,9 +139,11 @@ fn to_dict<'py>(py: Python<'py>, scores: &Scores, root: &str, components: bool) 
 /// year, score, rank, out_of, tier, tier_en, tier_level}, "stages": {"score": {"fields":
 /// ["score", "rank"], "nodes": [(id, {"score": array, "rank": array})]}}}`, numbers as numpy
 /// arrays (float64 with NaN where a value is absent; `rank`, `out_of` int64), node results
-/// only when `components` is set. Scores are unrounded.
+/// only when `components` is set; with `stages`, also the stages `raw`, `treated` and
+/// `normalised` (field `value`) of every indicator, and always `dropped` rows and the cell `log`.
+/// Scores are unrounded.
 #[pyfunction]
-#[pyo3(signature = (spec, data, *, year=None, strict=false, components=false))]
+#[pyo3(signature = (spec, data, *, year=None, strict=false, components=false, stages=false))]
 pub fn score_columns<'py>(
     py: Python<'py>,
     spec: &Bound<'py, Spec>,
@@ -136,9 +151,10 @@ pub fn score_columns<'py>(
     year: Option<i32>,
     strict: bool,
     components: bool,
+    stages: bool,
 ) -> PyResult<Bound<'py, PyDict>> {
     let (definition, dataset) = (&spec.get().inner, &data.get().inner);
-    let options = ScoreOptions { year, strict, ..Default::default() };
+    let options = ScoreOptions { year, strict, stages };
     let scores = run(py, || chiso::score(definition, dataset, &options))?;
     to_dict(py, &scores, &definition.file().root, components)
 }

@@ -208,6 +208,25 @@ impl Dataset {
         self.push(Column { name: name.into(), values, invalid, texts })
     }
 
+    /// Adds a column of cells as JSON, JavaScript or Python give them: numbers stay numbers;
+    /// text cells are parsed like CSV cells with decimal commas accepted (`"63,01"`).
+    pub fn add_cells(&mut self, name: &str, cells: &[Cell]) -> Result<(), DataError> {
+        if cells.iter().all(|c| !matches!(c, Cell::Text(_))) {
+            let values = cells.iter().map(|c| if let Cell::Number(n) = c { Some(*n) } else { None }).collect();
+            return self.add_column(name, values);
+        }
+        let texts: Vec<Option<String>> = cells
+            .iter()
+            .map(|c| match c {
+                Cell::Number(n) => Some(comma_text(*n)),
+                Cell::Text(t) => Some(t.clone()),
+                Cell::Missing => None,
+            })
+            .collect();
+        let refs: Vec<Option<&str>> = texts.iter().map(|t| t.as_deref()).collect();
+        self.add_text_column(name, &refs, true)
+    }
+
     fn check_length(&self, name: &str, got: usize) -> Result<(), DataError> {
         if got == self.units.len() {
             Ok(())
@@ -412,21 +431,7 @@ impl Dataset {
             }
             let cells: Vec<Cell> =
                 table.iter().map(|r| r.get(c).copied().flatten().cloned().unwrap_or(Cell::Missing)).collect();
-            if cells.iter().all(|c| !matches!(c, Cell::Text(_))) {
-                let values = cells.iter().map(|c| if let Cell::Number(n) = c { Some(*n) } else { None }).collect();
-                data.add_column(name, values)?;
-            } else {
-                let texts: Vec<Option<String>> = cells
-                    .iter()
-                    .map(|c| match c {
-                        Cell::Number(n) => Some(n.to_string()),
-                        Cell::Text(t) => Some(t.clone()),
-                        Cell::Missing => None,
-                    })
-                    .collect();
-                let refs: Vec<Option<&str>> = texts.iter().map(|t| t.as_deref()).collect();
-                data.add_text_column(name, &refs, true)?;
-            }
+            data.add_cells(name, &cells)?;
         }
         Ok(data)
     }
@@ -538,7 +543,7 @@ impl Dataset {
                 let texts: Vec<Option<String>> = column
                     .iter()
                     .map(|c| match c {
-                        Cell::Number(x) => Some(x.to_string()),
+                        Cell::Number(x) => Some(comma_text(*x)),
                         Cell::Text(t) => Some(t.clone()),
                         Cell::Missing => None,
                     })
@@ -663,6 +668,13 @@ fn parse_year(text: &str) -> Option<i32> {
     let t = text.trim();
     let t = t.strip_suffix(".0").unwrap_or(t);
     t.parse().ok()
+}
+
+/// A number written with a decimal comma, for a text column read with decimal commas: a real
+/// number next to text cells such as `"2,5"` must not look like a mix of separators. (Rust
+/// writes the shortest exact decimal without exponent or grouping, so it reads back exactly.)
+fn comma_text(x: f64) -> String {
+    x.to_string().replace('.', ",")
 }
 
 /// Parses one cell: empty → missing; `63.01`, and `63,01` where decimal commas are allowed.

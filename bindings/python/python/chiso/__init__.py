@@ -97,6 +97,7 @@ def score(
     year_column: str = "year",
     strict: bool = False,
     components: bool = False,
+    stages: bool = False,
     shape: Shape = "auto",
 ) -> Scores:
     """Scores, ranks and tiers every row of ``data`` (or of one ``year``).
@@ -105,7 +106,10 @@ def score(
     that year (ties share a rank). ``data`` is anything :func:`dataset` accepts: a pandas or
     polars DataFrame (wide, or long with ``unit, year, variable, value``), a CSV path, a dict
     of columns or a list of row dicts. ``strict=True`` rejects data columns that are not node
-    ids; ``components=True`` keeps every node's score and rank, not only the headline.
+    ids; ``components=True`` keeps every node's score and rank, not only the headline;
+    ``stages=True`` also keeps every indicator's ``"raw"``, ``"treated"`` (imputed, outliers
+    treated) and ``"normalised"`` values (``to_pandas(stage="normalised")``). Rows that could
+    not be scored are in ``.dropped`` with the reason, imputed and treated cells in ``.log``.
 
     Returns a :class:`Scores` object: it displays as a table (scores at the index's
     precision), and ``.to_pandas()`` / ``.to_polars()`` give the full-precision data, wide
@@ -132,6 +136,7 @@ def score(
         year=year,
         strict=strict,
         components=components,
+        stages=stages,
     )
     return Scores(table, backend=backend_of(data))
 

@@ -200,6 +200,8 @@ class _ScoreColumns(TypedDict):
     has_tiers: bool
     columns: _ScoreColumnLists
     stages: dict[str, _Stage]
+    dropped: list[dict[str, Any]]
+    log: list[dict[str, Any]]
 
 class _CompareColumnLists(TypedDict):
     unit: list[str]
@@ -230,6 +232,7 @@ def score_columns(
     year: int | None = None,
     strict: bool = False,
     components: bool = False,
+    stages: bool = False,
 ) -> _ScoreColumns: ...
 def compare_columns(
     spec: Spec,

@@ -327,6 +327,13 @@ class Scores(Table):
         )
         self.root: str = table["root"]
         """Id of the root node (the headline score)."""
+        self.dropped: list[dict[str, Any]] = list(table.get("dropped", []))
+        """Input rows not scored, each ``{"row", "unit", "year", "reason"}`` (screened out, or
+        too little data for the headline score): nothing is lost silently."""
+        self.log: list[dict[str, Any]] = list(table.get("log", []))
+        """Cells imputed or treated on the way in: ``{"unit", "year", "node", "action", ...}``
+        with ``action`` one of ``imputed`` (``method``, ``value``), ``winsorised``,
+        ``log_transformed``, ``capped`` (``from``, ``to``)."""
         self._has_year = has_year
         self._table_dict = table
 
@@ -337,7 +344,9 @@ class Scores(Table):
 
     @property
     def stages(self) -> list[str]:
-        """The pipeline stages with per-node results (today ``["score"]``)."""
+        """The pipeline stages with per-node results: ``"score"`` (score and rank of every node)
+        and, with ``components=True``, the indicators' ``"raw"``, ``"treated"`` (imputed and
+        outlier-treated) and ``"normalised"`` values."""
         return list(self._stages)
 
     @property

@@ -45,7 +45,7 @@ def _prepare(spec: SpecInput, data: DataInput, unit_column: str, year_column: st
 
 
 def _pandas() -> Any:
-    from chiso import _pandas
+    from chiso._results import _pandas
 
     return _pandas()
 
