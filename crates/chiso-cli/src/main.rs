@@ -207,6 +207,29 @@ enum Command {
         #[arg(long, value_enum, default_value = "vi")]
         lang: Lang,
     },
+    /// Aggregate survey microdata (one row per respondent) into indicator values per unit,
+    /// with normal and bootstrap confidence intervals. `--wide` prints the table to score.
+    Survey {
+        /// Survey spec (TOML or JSON): unit, weight, cluster columns, no-answer codes, indicators.
+        #[arg(long)]
+        spec: PathBuf,
+        /// Microdata CSV.
+        #[arg(long)]
+        input: PathBuf,
+        /// One row per unit with a column per indicator (the input of `chiso score`), instead
+        /// of one row per unit and indicator with intervals.
+        #[arg(long)]
+        wide: bool,
+        /// Bootstrap seed (overrides the spec's).
+        #[arg(long)]
+        seed: Option<u64>,
+        /// Bootstrap replicates (overrides the spec's; 0 turns the bootstrap off).
+        #[arg(long)]
+        replicates: Option<u32>,
+        /// `csv` or `json`.
+        #[arg(long, value_enum, default_value = "csv")]
+        format: Format,
+    },
     /// List the preset indices and their editions.
     Presets,
     /// Print a specification (a preset's edition for a year, or a whole file) as JSON or TOML.
@@ -347,6 +370,25 @@ fn run(cli: Cli) -> Result<String, chiso::Error> {
             };
             let code = if lang == Lang::Vi { "vi" } else { "en" };
             Ok(chiso::report::report(&definition, &data, &unit, year, target, code, format)?)
+        }
+        Command::Survey { spec, input, wide, seed, replicates, format } => {
+            let read = |path: &PathBuf| {
+                std::fs::read_to_string(path)
+                    .map_err(|e| chiso::DataError::Csv { line: 0, message: format!("{}: {e}", path.display()) })
+            };
+            let text = read(&spec)?;
+            let mut spec = chiso::survey::SurveySpec::from_text(&text)?;
+            if let Some(seed) = seed {
+                spec.bootstrap.seed = seed;
+            }
+            if let Some(r) = replicates {
+                spec.bootstrap.replicates = r;
+            }
+            let result = chiso::survey::aggregate_survey_csv(&spec, &read(&input)?)?;
+            for w in &result.warnings {
+                eprintln!("chiso: warning: {w}");
+            }
+            Ok(output::survey(&result, wide, format == Format::Json)?)
         }
         Command::Presets => Ok(output::presets_list()),
         Command::Spec { index, year, format } => {

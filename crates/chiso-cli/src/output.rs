@@ -510,3 +510,65 @@ pub fn plan_csv(p: &chiso::plan::Plan, summary: bool) -> String {
         .collect();
     csv_text(header, rows)
 }
+
+/// Survey estimates: long (one row per unit and indicator, with intervals) or wide (the
+/// table `chiso score` reads); JSON keeps every field.
+pub fn survey(result: &chiso::survey::SurveyResult, wide: bool, json: bool) -> Result<String, chiso::Error> {
+    if json {
+        return Ok(serde_json::to_string_pretty(result).unwrap_or_default());
+    }
+    let has_year = result.units.iter().any(|(_, y)| y.is_some());
+    let mut header: Vec<String> = vec!["unit".into()];
+    if has_year {
+        header.push("year".into());
+    }
+    let mut rows = Vec::new();
+    if wide {
+        header.extend(result.indicators.iter().cloned());
+        let k = result.indicators.len();
+        for (u, (unit, year)) in result.units.iter().enumerate() {
+            let mut row = vec![unit.clone()];
+            if has_year {
+                row.push(opt(*year));
+            }
+            row.extend(result.estimates[u * k..(u + 1) * k].iter().map(|e| opt(e.value)));
+            rows.push(row);
+        }
+    } else {
+        header.extend(
+            [
+                "indicator",
+                "value",
+                "n",
+                "clusters",
+                "effective_n",
+                "se",
+                "normal_low",
+                "normal_high",
+                "boot_low",
+                "boot_high",
+            ]
+            .map(String::from),
+        );
+        for e in &result.estimates {
+            let mut row = vec![e.unit.clone()];
+            if has_year {
+                row.push(opt(e.year));
+            }
+            row.extend([
+                e.indicator.clone(),
+                opt(e.value),
+                e.n.to_string(),
+                e.clusters.to_string(),
+                e.effective_n.to_string(),
+                opt(e.se),
+                opt(e.normal.map(|c| c.0)),
+                opt(e.normal.map(|c| c.1)),
+                opt(e.bootstrap.map(|c| c.0)),
+                opt(e.bootstrap.map(|c| c.1)),
+            ]);
+            rows.push(row);
+        }
+    }
+    Ok(csv_text(header, rows))
+}

@@ -205,3 +205,24 @@ fn diagnose_reads_like_a_provincial_report() {
     assert!(out.contains("Nam Định: 58,54 điểm, hạng 30/63 (Khá), -1,08 điểm và -13 bậc so với 2015"), "{out}");
     assert!(out.contains("Yếu nhất"), "{out}");
 }
+
+#[test]
+fn survey_aggregates_microdata_and_feeds_score() {
+    let dir = root().join("examples/data/survey");
+    let spec = dir.join("sipas_survey.toml").display().to_string();
+    let micro = dir.join("sipas_microdata.csv").display().to_string();
+    let out = chiso(&["survey", "--spec", &spec, "--input", &micro]);
+    let long = stdout(&out);
+    let lines: Vec<&str> = long.lines().collect();
+    assert_eq!(lines[0], "unit,indicator,value,n,clusters,effective_n,se,normal_low,normal_high,boot_low,boot_high");
+    assert_eq!(lines.len(), 1 + 4 * 5);
+    // Hải Hà has one village: no intervals, and warnings on stderr.
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("Hải Hà") && err.contains("single cluster"), "{err}");
+    let hai_ha = lines.iter().find(|l| l.starts_with("Hải Hà,access")).unwrap();
+    assert!(hai_ha.ends_with(",,,,"), "{hai_ha}");
+    // Same seed, same output.
+    assert_eq!(stdout(&chiso(&["survey", "--spec", &spec, "--input", &micro])), long);
+    let wide = stdout(&chiso(&["survey", "--spec", &spec, "--input", &micro, "--wide", "--replicates", "0"]));
+    assert!(wide.starts_with("unit,access,procedures,civil_servants,results,feedback\n"), "{wide}");
+}

@@ -33,6 +33,7 @@ pub mod rank;
 pub mod report;
 pub mod score;
 pub mod spec;
+pub mod survey;
 pub mod treat;
 pub mod units;
 
