@@ -58,7 +58,11 @@ fn weighted_share_and_mean_by_hand() {
     let se = (2.0 * ((z1 - zbar).powi(2) + (z2 - zbar).powi(2))).sqrt() * 100.0;
     assert!((a_share.se.unwrap() - se).abs() < 1e-9);
     let (lo, hi) = a_share.normal.unwrap();
-    assert!((hi - lo - 2.0 * 1.959_963_985 * se).abs() < 1e-6);
+    let v = a_share.value.unwrap();
+    // The normal interval, clipped to 0–100 for a share (here the upper end is clipped).
+    assert!((lo - (v - 1.959_963_985 * se).max(0.0)).abs() < 1e-6);
+    assert!((hi - (v + 1.959_963_985 * se).min(100.0)).abs() < 1e-6);
+    assert!(v + 1.959_963_985 * se > 100.0 && hi == 100.0);
     // q2 in A: valid codes only (9 and 7 are out): 2 (w1), 4 (w1) → 3.
     let a_mean = &r.estimates[1];
     assert_eq!(a_mean.n, 2);
