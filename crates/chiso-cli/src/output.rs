@@ -351,7 +351,19 @@ pub fn presets_list() -> String {
         match presets::get(id) {
             Ok(def) => {
                 let editions: Vec<String> = def.editions().iter().map(|r| r.to_string()).collect();
-                out.push_str(&format!("{id}\t{}\teditions: {}\n", def.label().en, editions.join(", ")));
+                let editions = if editions.is_empty() { "any year".to_owned() } else { editions.join(", ") };
+                // The headline's range in the latest edition: declared scale, or 0..max for points.
+                let spec = def.resolve(def.editions().last().map(|r| r.from)).ok();
+                let scale = spec
+                    .as_ref()
+                    .and_then(|s| s.root().scale.map(|sc| (sc.min, sc.max)).or(s.root().max.map(|m| (0.0, m))))
+                    .map(|(lo, hi)| format!("{lo}–{hi}"))
+                    .unwrap_or_else(|| "open".into());
+                out.push_str(&format!(
+                    "{id}\t{} / {}\teditions: {editions}\tscale: {scale}\n",
+                    def.label().vi,
+                    def.label().en
+                ));
             }
             Err(e) => out.push_str(&format!("{id}\tinvalid preset: {e}\n")),
         }

@@ -6,7 +6,8 @@ use crate::error::SpecError;
 use crate::spec::IndexDefinition;
 
 /// (id, TOML source) of every preset.
-const PRESETS: &[(&str, &str)] = &[("pci", include_str!("../presets/pci.toml"))];
+const PRESETS: &[(&str, &str)] =
+    &[("pci", include_str!("../presets/pci.toml")), ("papi", include_str!("../presets/papi.toml"))];
 
 /// Ids of the presets shipped with this version.
 pub fn ids() -> Vec<&'static str> {
