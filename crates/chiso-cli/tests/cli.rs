@@ -156,7 +156,7 @@ fn errors_go_to_stderr_with_a_non_zero_exit() {
     let err = failure(&chiso(&["score", "--index", "pci", "--input", &table]));
     assert!(err.contains("missing column 'unit'") && err.contains("province"), "{err}");
     let err = failure(&chiso(&["score", "--index", "pcx", "--input", &table]));
-    assert!(err.contains("'pcx' is neither a preset index (pci) nor a specification file"), "{err}");
+    assert!(err.contains("'pcx' is neither a preset index (pci, ") && err.contains("nor a specification file"), "{err}");
     let err = failure(&chiso(&["score", "--index", "pci", "--input", "/nonexistent.csv"]));
     assert!(err.contains("/nonexistent.csv"), "{err}");
     let err = failure(&on_table("score", &["--year", "2010"]));

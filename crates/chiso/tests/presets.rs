@@ -96,7 +96,10 @@ const DIMENSIONS: [&str; 8] = [
 ];
 
 /// Published dimension tables: (year, province) → (dimension scores, total).
-fn published() -> BTreeMap<(i32, String), (Vec<Option<f64>>, Option<f64>)> {
+/// Dimension scores and total of one province-year.
+type Published = (Vec<Option<f64>>, Option<f64>);
+
+fn published() -> BTreeMap<(i32, String), Published> {
     let text = std::fs::read_to_string(root().join("examples/data/papi/papi_dimensions.csv")).unwrap();
     let mut out = BTreeMap::new();
     let mut reader = csv::Reader::from_reader(text.as_bytes());
