@@ -254,12 +254,19 @@ impl SurveyResult {
 
     /// Bootstrap replicate `b` as a dataset (same layout as [`Self::to_dataset`]): score each
     /// replicate with the index to get intervals for every node.
+    ///
+    /// A unit without replicates (a single cluster, already in the warnings) keeps its point
+    /// estimate in every replicate, so the others can still be scored; its own interval is
+    /// then degenerate, not a measure of its uncertainty.
     pub fn replicate_dataset(&self, b: usize) -> Result<Dataset, DataError> {
         let k = self.indicators.len();
         let columns: Vec<Vec<Option<f64>>> = (0..k)
             .map(|j| {
                 (0..self.units.len())
-                    .map(|u| self.replicates.get(u).and_then(|r| r.get(b)).map(|r| r[j]).filter(|v| !v.is_nan()))
+                    .map(|u| match self.replicates.get(u).and_then(|r| r.get(b)) {
+                        Some(r) => Some(r[j]).filter(|v| !v.is_nan()),
+                        None => self.estimates[u * k + j].value,
+                    })
                     .collect()
             })
             .collect();

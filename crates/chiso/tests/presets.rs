@@ -213,3 +213,162 @@ environmental_governance,e_governance\nX,2019,2.6,1,1,1,5,5,5,5,5,5,5\n");
     assert_eq!(papi.resolve(Some(2021)).unwrap().components().count(), 8);
     assert_eq!(papi.resolve(Some(2022)).unwrap().precision(), 4);
 }
+
+fn run(id: &str, text: &str) -> Scores {
+    score(&presets::get(id).unwrap(), &csv(text), &ScoreOptions::default()).unwrap()
+}
+
+#[test]
+fn pgi_an_giang_2023_and_the_leading_30() {
+    let s = run(
+        "pgi",
+        "unit,year,climate_pollution_risk,min_env_standards,env_leadership,env_incentives\n\
+         An Giang,2023,7.49,6.71,4.21,6.08\n",
+    );
+    assert!((s.rows[0].score - 24.49).abs() < 1e-9);
+    // From 2023 only the leading 30 are published: the 31st has no published rank.
+    let mut text = String::from("unit,year,pgi\n");
+    for i in 0..31 {
+        text.push_str(&format!("P{i},2023,{}\n", 30.0 - f64::from(i) * 0.5));
+    }
+    let s = run("pgi", &text);
+    assert_eq!(s.rows[29].published_rank(), Some(30));
+    assert_eq!(s.rows[30].published_rank(), None);
+    assert_eq!(s.rows[30].rank, 31);
+    // 2022 publishes every rank.
+    let s = run("pgi", &text.replace(",2023,", ",2022,"));
+    assert_eq!(s.rows[30].published_rank(), Some(31));
+}
+
+#[test]
+fn par_index_2020_blocks_and_tiers() {
+    let blocks = "unit,year,appraised,satisfaction,leaders_survey,socio_economic_impact\n\
+                  Quảng Ninh,YEAR,57.66,9.56,18.83,5.00\n\
+                  Hải Phòng,YEAR,58.71,9.35,19.45,3.00\n\
+                  Thừa Thiên Huế,YEAR,56.78,8.57,20.11,3.01\n\
+                  Bình Dương,YEAR,55.48,8.82,20.27,2.36\n\
+                  Đồng Tháp,YEAR,55.94,8.89,20.09,1.84\n";
+    let s = run("par_index", &blocks.replace("YEAR", "2020"));
+    let published = [91.04, 90.51, 88.47, 86.93, 86.77];
+    for (row, (p, rank)) in s.rows.iter().zip(published.iter().zip(1..)) {
+        // Published totals sum unrounded parts: ±0.01.
+        assert!((row.score - p).abs() <= 0.01 + 1e-9, "{} {}", row.unit, row.score);
+        assert_eq!(row.rank, rank);
+        assert!(row.tier.is_none(), "no tiers before 2021");
+    }
+    let s = run("par_index", &blocks.replace("YEAR", "2021"));
+    let tiers: Vec<&str> = s.rows.iter().map(|r| r.tier.as_ref().unwrap().label.en.as_str()).collect();
+    assert_eq!(tiers, vec!["A", "A", "B", "B", "B"]);
+    // 2018: eight areas with the 2948 maxima; a result is points ÷ 100 × 100 %.
+    let s = run(
+        "par_index",
+        "unit,year,direction,legal_documents,admin_procedures,apparatus,civil_servants,public_finance,modernisation,impact\n\
+         Nam Định,2018,8,7.5,11,8.5,12,5,11.6,12\n",
+    );
+    assert!((s.rows[0].score - 75.6).abs() < 1e-9);
+    // Points above an area's maximum are rejected.
+    let err = score(
+        &presets::get("par_index").unwrap(),
+        &csv("unit,year,appraised,satisfaction,leaders_survey,socio_economic_impact\nX,2022,62,9,20,5\n"),
+        &ScoreOptions::default(),
+    )
+    .unwrap_err()
+    .to_string();
+    assert!(err.contains("appraised"), "{err}");
+}
+
+#[test]
+fn sipas_from_microdata_is_the_mean_of_its_elements() {
+    let dir = root().join("examples/data/survey");
+    let spec =
+        chiso::survey::SurveySpec::from_toml(&std::fs::read_to_string(dir.join("sipas_survey.toml")).unwrap()).unwrap();
+    let micro = std::fs::read_to_string(dir.join("sipas_microdata.csv")).unwrap();
+    let survey = chiso::survey::aggregate_survey_csv(&spec, &micro).unwrap();
+    let data = survey.to_dataset().unwrap();
+    let s = score(&presets::get("sipas").unwrap(), &data, &ScoreOptions::default()).unwrap();
+    for (u, row) in s.rows.iter().enumerate() {
+        let mean = survey.estimates[u * 5..u * 5 + 5].iter().map(|e| e.value.unwrap()).sum::<f64>() / 5.0;
+        assert!((row.score - mean).abs() < 1e-9);
+    }
+    // Every bootstrap replicate scores too: an interval for the headline.
+    let mut headline: Vec<f64> = (0..survey.replicate_count())
+        .filter_map(|b| {
+            let d = survey.replicate_dataset(b).unwrap();
+            score(&presets::get("sipas").unwrap(), &d, &ScoreOptions::default()).ok()
+        })
+        .filter_map(|s| s.rows.iter().find(|r| r.unit == "Uông Bí").map(|r| r.score))
+        .collect();
+    headline.sort_by(f64::total_cmp);
+    let (lo, hi) = (chiso::survey::quantile_sorted(&headline, 0.025), chiso::survey::quantile_sorted(&headline, 0.975));
+    let point = s.rows.iter().find(|r| r.unit == "Uông Bí").unwrap().score;
+    assert!(headline.len() == survey.replicate_count() && lo < point && point < hi, "{lo} {point} {hi}");
+    // The overall-question variant takes its one indicator as the headline.
+    let s = run("sipas_overall", "unit,overall_satisfaction\nHải Hà,93.12\nCô Tô,95\n");
+    assert_eq!((s.rows[0].score, s.rows[0].rank), (93.12, 2));
+}
+
+/// Quảng Ninh 2020 (13 districts, towns and cities): the four published composites and nine
+/// others in between (not published in our sources), with three departments ranked apart.
+const QN_DDCI_2020: &str = "unit,kind,ddci\n\
+Cẩm Phả,district,72.10\nCô Tô,district,71.17\nHải Hà,district,45.74\nVân Đồn,district,24.22\n\
+D5,district,70\nD6,district,69\nD7,district,68\nD8,district,60\nD9,district,58\nD10,district,55\n\
+D11,district,50\nD12,district,49\nD13,district,47\n\
+Sở A,department,80\nSở B,department,75\nSở C,department,70\n";
+
+#[test]
+fn ddci_ranks_districts_and_departments_apart() {
+    let s = run("ddci", QN_DDCI_2020);
+    let rank = |u: &str| {
+        let r = s.rows.iter().find(|r| r.unit == u).unwrap();
+        (r.rank, r.out_of)
+    };
+    assert_eq!(rank("Cẩm Phả"), (1, 13));
+    assert_eq!(rank("Cô Tô"), (2, 13));
+    assert_eq!(rank("Hải Hà"), (12, 13));
+    assert_eq!(rank("Vân Đồn"), (13, 13));
+    assert_eq!(rank("Sở C"), (3, 3));
+    // From raw indicators: 1–10 over the units assessed, lower-is-better reversed, ×10.
+    let s = run(
+        "ddci",
+        "unit,kind,share_docs_accessible,days_per_procedure\nA,district,80,5\nB,district,60,15\nC,district,70,10\n",
+    );
+    // A: transparency 10, time 10 → 100; B: 1, 1 → 10; C: 5.5, 5.5 → 55.
+    let scores: Vec<f64> = s.rows.iter().map(|r| r.score).collect();
+    for (got, want) in scores.iter().zip([100.0, 10.0, 55.0]) {
+        assert!((got - want).abs() < 1e-9, "{scores:?}");
+    }
+}
+
+#[test]
+fn dgi_egov_and_ict_examples() {
+    // DGI Hải Hà 2020: 84.83 %, rank 8 of 13 (the other twelve made up around it).
+    let mut text = String::from("unit,dgi\nHải Hà,84.83\n");
+    for i in 0..7 {
+        text.push_str(&format!("Above{i},{}\n", 90.0 - f64::from(i) * 0.5));
+    }
+    for i in 0..5 {
+        text.push_str(&format!("Below{i},{}\n", 80.0 - f64::from(i)));
+    }
+    let s = run("dgi", &text);
+    assert_eq!((s.rows[0].rank, s.rows[0].out_of), (8, 13));
+    // E-government, 170 points: Hải Hà 133.28 is 78.4 % → fair; 146 is 85.9 % → good.
+    let s = run("egov_district", "unit,egov_district\nHải Hà,133.28\nBest,146\nLow,100\n");
+    let levels: Vec<&str> = s.rows.iter().map(|r| r.tier.as_ref().unwrap().label.en.as_str()).collect();
+    assert_eq!(levels, vec!["Fair", "Good", "Average"]);
+    assert!(score(
+        &presets::get("egov_district").unwrap(),
+        &csv("unit,egov_district\nX,171\n"),
+        &ScoreOptions::default()
+    )
+    .is_err());
+    // ICT ranking 2017: rounded to 3 decimals, two provinces at 0.633 share 17th, the next is 19th.
+    let mut text = String::from("unit,technical_infrastructure,human_resources,it_application\n");
+    for i in 0..16 {
+        let v = 0.9 - f64::from(i) * 0.01;
+        text.push_str(&format!("P{i},{v},{v},{v}\n"));
+    }
+    text.push_str("Q1,0.6334,0.6334,0.6334\nQ2,0.6326,0.6326,0.6326\nQ3,0.62,0.62,0.62\n");
+    let s = run("ict_index", &text);
+    let ranks: Vec<u32> = s.rows[16..].iter().map(|r| r.rank).collect();
+    assert_eq!(ranks, vec![17, 17, 19]);
+}
