@@ -226,6 +226,10 @@ enum Command {
         /// Bootstrap replicates (overrides the spec's; 0 turns the bootstrap off).
         #[arg(long)]
         replicates: Option<u32>,
+        /// Score the estimates and every bootstrap replicate with this index (preset id or
+        /// spec file) and print each node's score with its interval and rank range.
+        #[arg(long)]
+        index: Option<String>,
         /// `csv` or `json`.
         #[arg(long, value_enum, default_value = "csv")]
         format: Format,
@@ -371,7 +375,7 @@ fn run(cli: Cli) -> Result<String, chiso::Error> {
             let code = if lang == Lang::Vi { "vi" } else { "en" };
             Ok(chiso::report::report(&definition, &data, &unit, year, target, code, format)?)
         }
-        Command::Survey { spec, input, wide, seed, replicates, format } => {
+        Command::Survey { spec, input, wide, seed, replicates, index, format } => {
             let read = |path: &PathBuf| {
                 std::fs::read_to_string(path)
                     .map_err(|e| chiso::DataError::Csv { line: 0, message: format!("{}: {e}", path.display()) })
@@ -387,6 +391,12 @@ fn run(cli: Cli) -> Result<String, chiso::Error> {
             let result = chiso::survey::aggregate_survey_csv(&spec, &read(&input)?)?;
             for w in &result.warnings {
                 eprintln!("chiso: warning: {w}");
+            }
+            if let Some(index) = index {
+                let definition = load_index(&index)?;
+                let intervals =
+                    chiso::survey::node_intervals(&definition, &result, &ScoreOptions::default(), spec.confidence)?;
+                return Ok(output::node_intervals(&intervals, format == Format::Json));
             }
             Ok(output::survey(&result, wide, format == Format::Json)?)
         }

@@ -584,3 +584,30 @@ pub fn survey(result: &chiso::survey::SurveyResult, wide: bool, json: bool) -> R
     }
     Ok(csv_text(header, rows))
 }
+
+/// Node scores with bootstrap intervals and rank ranges (`chiso survey --index`).
+pub fn node_intervals(intervals: &[chiso::survey::NodeInterval], json: bool) -> String {
+    if json {
+        return serde_json::to_string_pretty(intervals).unwrap_or_default();
+    }
+    let header = ["unit", "year", "node", "score", "low", "high", "rank_best", "rank_worst", "replicates"]
+        .map(String::from)
+        .to_vec();
+    let rows = intervals
+        .iter()
+        .map(|i| {
+            vec![
+                i.unit.clone(),
+                opt(i.year),
+                i.node.clone(),
+                i.score.to_string(),
+                i.low.to_string(),
+                i.high.to_string(),
+                i.rank_best.to_string(),
+                i.rank_worst.to_string(),
+                i.replicates.to_string(),
+            ]
+        })
+        .collect();
+    csv_text(header, rows)
+}

@@ -156,7 +156,10 @@ fn errors_go_to_stderr_with_a_non_zero_exit() {
     let err = failure(&chiso(&["score", "--index", "pci", "--input", &table]));
     assert!(err.contains("missing column 'unit'") && err.contains("province"), "{err}");
     let err = failure(&chiso(&["score", "--index", "pcx", "--input", &table]));
-    assert!(err.contains("'pcx' is neither a preset index (pci, ") && err.contains("nor a specification file"), "{err}");
+    assert!(
+        err.contains("'pcx' is neither a preset index (pci, ") && err.contains("nor a specification file"),
+        "{err}"
+    );
     let err = failure(&chiso(&["score", "--index", "pci", "--input", "/nonexistent.csv"]));
     assert!(err.contains("/nonexistent.csv"), "{err}");
     let err = failure(&on_table("score", &["--year", "2010"]));
@@ -225,4 +228,11 @@ fn survey_aggregates_microdata_and_feeds_score() {
     assert_eq!(stdout(&chiso(&["survey", "--spec", &spec, "--input", &micro])), long);
     let wide = stdout(&chiso(&["survey", "--spec", &spec, "--input", &micro, "--wide", "--replicates", "0"]));
     assert!(wide.starts_with("unit,access,procedures,civil_servants,results,feedback\n"), "{wide}");
+    // With an index: every node's score with its interval and rank range.
+    let nodes =
+        stdout(&chiso(&["survey", "--spec", &spec, "--input", &micro, "--index", "sipas", "--replicates", "200"]));
+    let lines: Vec<&str> = nodes.lines().collect();
+    assert_eq!(lines[0], "unit,year,node,score,low,high,rank_best,rank_worst,replicates");
+    assert_eq!(lines.len(), 1 + 4 * 6);
+    assert!(lines.iter().any(|l| l.starts_with("Uông Bí,,sipas,") && l.ends_with(",200")), "{nodes}");
 }

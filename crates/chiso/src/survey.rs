@@ -662,3 +662,81 @@ pub fn normal_quantile(p: f64) -> f64 {
         -normal_quantile(1.0 - p)
     }
 }
+
+/// (unit, year, node).
+type NodeKey = (String, Option<i32>, String);
+
+/// A bootstrap interval for one node score of one unit.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct NodeInterval {
+    /// Unit.
+    pub unit: String,
+    /// Year.
+    pub year: Option<i32>,
+    /// Node id (the index id for the headline).
+    pub node: String,
+    /// Score on the point estimates.
+    pub score: f64,
+    /// Percentile interval over the replicates that could be scored.
+    pub low: f64,
+    /// Upper end.
+    pub high: f64,
+    /// Rank interval (best, worst) over the replicates.
+    pub rank_best: u32,
+    /// Worst rank over the replicates.
+    pub rank_worst: u32,
+    /// Replicates in which this node had a score.
+    pub replicates: usize,
+}
+
+/// Scores the point estimates and every bootstrap replicate with an index and returns, for
+/// every unit and node, the percentile interval of its score and the range of its rank: the
+/// sampling uncertainty carried through normalisation and aggregation.
+///
+/// A replicate that cannot be scored (e.g. an indicator constant across units in that draw)
+/// is skipped; `replicates` says how many counted.
+pub fn node_intervals(
+    definition: &crate::IndexDefinition,
+    survey: &SurveyResult,
+    options: &crate::ScoreOptions,
+    confidence: f64,
+) -> Result<Vec<NodeInterval>, Error> {
+    let point = crate::score(definition, &survey.to_dataset()?, options)?;
+    let key = |unit: &str, year: Option<i32>, node: &str| (unit.to_owned(), year, node.to_owned());
+    let mut draws: BTreeMap<NodeKey, (Vec<f64>, Vec<u32>)> = BTreeMap::new();
+    for b in 0..survey.replicate_count() {
+        let Ok(scores) = crate::score(definition, &survey.replicate_dataset(b)?, options) else { continue };
+        for row in &scores.rows {
+            let e = draws.entry(key(&row.unit, row.year, &scores.index)).or_default();
+            e.0.push(row.score);
+            e.1.push(row.rank);
+            for c in &row.components {
+                let e = draws.entry(key(&row.unit, row.year, &c.id)).or_default();
+                e.0.push(c.score);
+                e.1.push(c.rank);
+            }
+        }
+    }
+    let alpha = 1.0 - confidence;
+    let mut out = Vec::new();
+    for row in &point.rows {
+        let nodes = std::iter::once((point.index.as_str(), row.score))
+            .chain(row.components.iter().map(|c| (c.id.as_str(), c.score)));
+        for (node, score) in nodes {
+            let Some((mut values, ranks)) = draws.remove(&key(&row.unit, row.year, node)) else { continue };
+            values.sort_by(f64::total_cmp);
+            out.push(NodeInterval {
+                unit: row.unit.clone(),
+                year: row.year,
+                node: node.to_owned(),
+                score,
+                low: quantile_sorted(&values, alpha / 2.0),
+                high: quantile_sorted(&values, 1.0 - alpha / 2.0),
+                rank_best: ranks.iter().copied().min().unwrap_or(row.rank),
+                rank_worst: ranks.iter().copied().max().unwrap_or(row.rank),
+                replicates: values.len(),
+            });
+        }
+    }
+    Ok(out)
+}

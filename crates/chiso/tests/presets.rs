@@ -302,6 +302,14 @@ fn sipas_from_microdata_is_the_mean_of_its_elements() {
     let (lo, hi) = (chiso::survey::quantile_sorted(&headline, 0.025), chiso::survey::quantile_sorted(&headline, 0.975));
     let point = s.rows.iter().find(|r| r.unit == "Uông Bí").unwrap().score;
     assert!(headline.len() == survey.replicate_count() && lo < point && point < hi, "{lo} {point} {hi}");
+    // The same through node_intervals: every node of every unit, with a rank range.
+    let intervals =
+        chiso::survey::node_intervals(&presets::get("sipas").unwrap(), &survey, &ScoreOptions::default(), 0.95)
+            .unwrap();
+    assert_eq!(intervals.len(), 4 * 6);
+    let uong_bi = intervals.iter().find(|i| i.unit == "Uông Bí" && i.node == "sipas").unwrap();
+    assert!((uong_bi.low - lo).abs() < 1e-9 && (uong_bi.high - hi).abs() < 1e-9);
+    assert!(uong_bi.rank_best <= uong_bi.rank_worst && uong_bi.replicates == survey.replicate_count());
     // The overall-question variant takes its one indicator as the headline.
     let s = run("sipas_overall", "unit,overall_satisfaction\nHải Hà,93.12\nCô Tô,95\n");
     assert_eq!((s.rows[0].score, s.rows[0].rank), (93.12, 2));
