@@ -120,7 +120,7 @@ test("preset('pci', year) carries that year's tier rule only", () => {
 
 test("preset errors: unknown id, year without an edition, wrong argument types", () => {
   const unknown = throwsA(SpecError, () => preset("nope"));
-  assert.equal(unknown.message, "no preset index 'nope'; available presets: pci");
+  assert.match(unknown.message, /^no preset index 'nope'; available presets: pci(, [a-z_]+)*$/);
   assert.equal(unknown.code, "spec");
 
   const noEdition = throwsA(SpecError, () => preset("pci", 2003));

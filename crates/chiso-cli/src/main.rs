@@ -259,6 +259,33 @@ enum Command {
         #[arg(long, value_enum, default_value = "table")]
         format: Format,
     },
+    /// Aggregate survey microdata (one row per respondent) into indicator values per unit,
+    /// with normal and bootstrap confidence intervals. `--wide` prints the table to score.
+    Survey {
+        /// Survey spec (TOML or JSON): unit, weight, cluster columns, no-answer codes, indicators.
+        #[arg(long)]
+        spec: PathBuf,
+        /// Microdata CSV.
+        #[arg(long)]
+        input: PathBuf,
+        /// One row per unit with a column per indicator (the input of `chiso score`), instead
+        /// of one row per unit and indicator with intervals.
+        #[arg(long)]
+        wide: bool,
+        /// Bootstrap seed (overrides the spec's).
+        #[arg(long)]
+        seed: Option<u64>,
+        /// Bootstrap replicates (overrides the spec's; 0 turns the bootstrap off).
+        #[arg(long)]
+        replicates: Option<u32>,
+        /// Score the estimates and every bootstrap replicate with this index (preset id or
+        /// spec file) and print each node's score with its interval and rank range.
+        #[arg(long)]
+        index: Option<String>,
+        /// `csv` or `json`.
+        #[arg(long, value_enum, default_value = "csv")]
+        format: Format,
+    },
     /// List the preset indices and their editions.
     Presets,
     /// Print a specification (a preset's edition for a year, or a whole file) as JSON or TOML.
@@ -462,6 +489,31 @@ fn run(cli: Cli) -> Result<String, chiso::Error> {
                 Format::Csv => robustness::audit_csv(&result),
                 Format::Json => robustness::json(&result),
             })
+        }
+        Command::Survey { spec, input, wide, seed, replicates, index, format } => {
+            let read = |path: &PathBuf| {
+                std::fs::read_to_string(path)
+                    .map_err(|e| chiso::DataError::Csv { line: 0, message: format!("{}: {e}", path.display()) })
+            };
+            let text = read(&spec)?;
+            let mut spec = chiso::survey::SurveySpec::from_text(&text)?;
+            if let Some(seed) = seed {
+                spec.bootstrap.seed = seed;
+            }
+            if let Some(r) = replicates {
+                spec.bootstrap.replicates = r;
+            }
+            let result = chiso::survey::aggregate_survey_csv(&spec, &read(&input)?)?;
+            for w in &result.warnings {
+                eprintln!("chiso: warning: {w}");
+            }
+            if let Some(index) = index {
+                let definition = load_index(&index)?;
+                let intervals =
+                    chiso::survey::node_intervals(&definition, &result, &ScoreOptions::default(), spec.confidence)?;
+                return Ok(output::node_intervals(&intervals, format == Format::Json));
+            }
+            Ok(output::survey(&result, wide, format == Format::Json)?)
         }
         Command::Presets => Ok(output::presets_list()),
         Command::Spec { index, year, format } => {

@@ -355,7 +355,19 @@ pub fn presets_list() -> String {
         match presets::get(id) {
             Ok(def) => {
                 let editions: Vec<String> = def.editions().iter().map(|r| r.to_string()).collect();
-                out.push_str(&format!("{id}\t{}\teditions: {}\n", def.label().en, editions.join(", ")));
+                let editions = if editions.is_empty() { "any year".to_owned() } else { editions.join(", ") };
+                // The headline's range in the latest edition: declared scale, or 0..max for points.
+                let spec = def.resolve(def.editions().last().map(|r| r.from)).ok();
+                let scale = spec
+                    .as_ref()
+                    .and_then(|s| s.root().scale.map(|sc| (sc.min, sc.max)).or(s.root().max.map(|m| (0.0, m))))
+                    .map(|(lo, hi)| format!("{lo}–{hi}"))
+                    .unwrap_or_else(|| "open".into());
+                out.push_str(&format!(
+                    "{id}\t{} / {}\teditions: {editions}\tscale: {scale}\n",
+                    def.label().vi,
+                    def.label().en
+                ));
             }
             Err(e) => out.push_str(&format!("{id}\tinvalid preset: {e}\n")),
         }
@@ -511,6 +523,95 @@ pub fn plan_csv(p: &chiso::plan::Plan, summary: bool) -> String {
         .steps
         .iter()
         .map(|s| vec![s.id.clone(), s.current.to_string(), s.gain.to_string(), s.planned.to_string()])
+        .collect();
+    csv_text(header, rows)
+}
+
+/// Survey estimates: long (one row per unit and indicator, with intervals) or wide (the
+/// table `chiso score` reads); JSON keeps every field.
+pub fn survey(result: &chiso::survey::SurveyResult, wide: bool, json: bool) -> Result<String, chiso::Error> {
+    if json {
+        return Ok(serde_json::to_string_pretty(result).unwrap_or_default());
+    }
+    let has_year = result.units.iter().any(|(_, y)| y.is_some());
+    let mut header: Vec<String> = vec!["unit".into()];
+    if has_year {
+        header.push("year".into());
+    }
+    let mut rows = Vec::new();
+    if wide {
+        header.extend(result.indicators.iter().cloned());
+        let k = result.indicators.len();
+        for (u, (unit, year)) in result.units.iter().enumerate() {
+            let mut row = vec![unit.clone()];
+            if has_year {
+                row.push(opt(*year));
+            }
+            row.extend(result.estimates[u * k..(u + 1) * k].iter().map(|e| opt(e.value)));
+            rows.push(row);
+        }
+    } else {
+        header.extend(
+            [
+                "indicator",
+                "value",
+                "n",
+                "clusters",
+                "effective_n",
+                "se",
+                "normal_low",
+                "normal_high",
+                "boot_low",
+                "boot_high",
+            ]
+            .map(String::from),
+        );
+        for e in &result.estimates {
+            let mut row = vec![e.unit.clone()];
+            if has_year {
+                row.push(opt(e.year));
+            }
+            row.extend([
+                e.indicator.clone(),
+                opt(e.value),
+                e.n.to_string(),
+                e.clusters.to_string(),
+                e.effective_n.to_string(),
+                opt(e.se),
+                opt(e.normal.map(|c| c.0)),
+                opt(e.normal.map(|c| c.1)),
+                opt(e.bootstrap.map(|c| c.0)),
+                opt(e.bootstrap.map(|c| c.1)),
+            ]);
+            rows.push(row);
+        }
+    }
+    Ok(csv_text(header, rows))
+}
+
+/// Node scores with bootstrap intervals and rank ranges (`chiso survey --index`).
+pub fn node_intervals(intervals: &[chiso::survey::NodeInterval], json: bool) -> String {
+    if json {
+        return serde_json::to_string_pretty(intervals).unwrap_or_default();
+    }
+    let header = ["unit", "year", "node", "score", "low", "high", "rank_best", "rank_worst", "replicates"]
+        .map(String::from)
+        .to_vec();
+    let rows = intervals
+        .iter()
+        .map(|i| {
+            vec![
+                i.unit.clone(),
+                opt(i.year),
+                i.node.clone(),
+                i.score.to_string(),
+                i.low.to_string(),
+                i.high.to_string(),
+                i.rank_best.to_string(),
+                i.rank_worst.to_string(),
+                i.replicates.to_string(),
+            ]
+        })
         .collect();
     csv_text(header, rows)
 }

@@ -41,6 +41,7 @@ pub mod score;
 pub mod sensitivity;
 pub mod spec;
 pub mod statistics;
+pub mod survey;
 pub mod treat;
 pub mod uncertainty;
 pub mod units;

@@ -5,7 +5,7 @@ use crate::data::Dataset;
 use crate::error::{ComputeError, DataError, Error};
 use crate::impute::{impute, Column};
 use crate::normalise::{normalise_in, Context, NormaliseIssue};
-use crate::rank::{rank, tier};
+use crate::rank::{rank, tiers as tier_list};
 use crate::score::{CellAction, CellNote, Dropped, NodeScore, ScoreRow};
 use crate::spec::{Aggregation, Bounds, IndexSpec, MissingRule, Node, Normalisation, ShareOf};
 use crate::treat::treat;
@@ -234,23 +234,63 @@ pub(crate) fn score_group(
         });
     }
     let rule = spec.rank_rule();
-    let ranks: Vec<Vec<Option<u32>>> = nodes
+    // Units ranked together: all of the year's, or each group of `rank_within`.
+    let rank_groups: Vec<Vec<usize>> = match spec.rank_within() {
+        None => vec![kept.clone()],
+        Some(column) => {
+            let labels = data.labels(column).map_err(|_| DataError::MissingColumn {
+                column: column.to_owned(),
+                hint: Some("the unit-group column named by the spec's rank_within".into()),
+            })?;
+            let mut groups: Vec<(String, Vec<usize>)> = Vec::new();
+            for &m in &kept {
+                let row = members[m];
+                let Some(label) = labels[row].clone() else {
+                    return Err(DataError::MissingValue {
+                        row: row + 1,
+                        unit: Some(units[row].clone()),
+                        column: column.to_owned(),
+                    }
+                    .into());
+                };
+                match groups.iter_mut().find(|(l, _)| *l == label) {
+                    Some((_, g)) => g.push(m),
+                    None => groups.push((label, vec![m])),
+                }
+            }
+            groups.into_iter().map(|(_, g)| g).collect()
+        }
+    };
+    let mut ranks: Vec<Vec<Option<u32>>> = nodes
         .iter()
         .enumerate()
-        .map(|(n, node)| {
-            if values[n].is_empty() {
-                return Vec::new();
-            }
-            let present: Vec<usize> = kept.iter().copied().filter(|&m| !values[n][m].is_nan()).collect();
-            let scores: Vec<f64> = present.iter().map(|&m| values[n][m]).collect();
-            let mut out = vec![None; members.len()];
-            for (&m, r) in present.iter().zip(rank(&scores, node.direction, rule)) {
-                out[m] = Some(r);
-            }
-            out
-        })
+        .map(|(n, _)| if values[n].is_empty() { Vec::new() } else { vec![None; members.len()] })
         .collect();
-    let out_of = kept.len() as u32;
+    let mut out_of = vec![0u32; members.len()];
+    let mut tiers = vec![None; members.len()];
+    for group in &rank_groups {
+        for (n, node) in nodes.iter().enumerate() {
+            if values[n].is_empty() {
+                continue;
+            }
+            let present: Vec<usize> = group.iter().copied().filter(|&m| !values[n][m].is_nan()).collect();
+            let scores: Vec<f64> = present.iter().map(|&m| values[n][m]).collect();
+            let group_ranks = rank(&scores, node.direction, rule);
+            if n == root {
+                if let Some(t) = spec.tiers() {
+                    for (&m, tier) in present.iter().zip(tier_list(t, &scores, &group_ranks, node.direction)) {
+                        tiers[m] = tier;
+                    }
+                }
+            }
+            for (&m, r) in present.iter().zip(group_ranks) {
+                ranks[n][m] = Some(r);
+            }
+        }
+        for &m in group {
+            out_of[m] = group.len() as u32;
+        }
+    }
     let component_nodes: Vec<usize> = (0..nodes.len()).filter(|&n| n != root && !values[n].is_empty()).collect();
     let rows = kept
         .iter()
@@ -270,8 +310,9 @@ pub(crate) fn score_group(
                 year,
                 score,
                 rank,
-                out_of,
-                tier: spec.tiers().and_then(|t| tier(t, score, rank)),
+                out_of: out_of[m],
+                tier: tiers[m].take(),
+                unpublished: spec.published_top().is_some_and(|top| rank > top),
                 components,
             };
             (row, row_out)
@@ -407,6 +448,28 @@ fn aggregate_node(
             }
         }
     };
+    if node.percent_of_max {
+        // Points obtained over points possible among the children present.
+        let maxima: Vec<f64> = node.children.iter().map(|&c| nodes[c].max.unwrap_or(f64::NAN)).collect();
+        for (m, _) in members.iter().enumerate() {
+            for (slot, &c) in buffer.iter_mut().zip(&node.children) {
+                *slot = values[c][m];
+            }
+            if !enough(&buffer, m)? {
+                out.push(f64::NAN);
+                continue;
+            }
+            let (mut got, mut possible) = (0.0, 0.0);
+            for ((v, w), max) in buffer.iter().zip(&weights).zip(&maxima) {
+                if !v.is_nan() {
+                    got += w * v;
+                    possible += w * max;
+                }
+            }
+            out.push(if possible > 0.0 { 100.0 * got / possible * node.multiplier } else { f64::NAN });
+        }
+        return Ok(out);
+    }
     if method == Aggregation::Copeland {
         let children: Vec<Vec<f64>> = node.children.iter().map(|&c| values[c].clone()).collect();
         let scores = copeland(&children, &weights);

@@ -6,7 +6,18 @@ use crate::error::SpecError;
 use crate::spec::IndexDefinition;
 
 /// (id, TOML source) of every preset.
-const PRESETS: &[(&str, &str)] = &[("pci", include_str!("../presets/pci.toml"))];
+const PRESETS: &[(&str, &str)] = &[
+    ("pci", include_str!("../presets/pci.toml")),
+    ("papi", include_str!("../presets/papi.toml")),
+    ("pgi", include_str!("../presets/pgi.toml")),
+    ("par_index", include_str!("../presets/par_index.toml")),
+    ("sipas", include_str!("../presets/sipas.toml")),
+    ("sipas_overall", include_str!("../presets/sipas_overall.toml")),
+    ("ddci", include_str!("../presets/ddci.toml")),
+    ("dgi", include_str!("../presets/dgi.toml")),
+    ("egov_district", include_str!("../presets/egov_district.toml")),
+    ("ict_index", include_str!("../presets/ict_index.toml")),
+];
 
 /// Ids of the presets shipped with this version.
 pub fn ids() -> Vec<&'static str> {

@@ -49,15 +49,26 @@ pub struct ScoreRow {
     pub year: Option<i32>,
     /// Headline score, unrounded.
     pub score: f64,
-    /// Rank among the units of the same year.
+    /// Rank among the units of the same year (and group, under `rank_within`).
     pub rank: u32,
-    /// Number of units ranked that year.
+    /// Number of units ranked that year (in the unit's group, under `rank_within`).
     pub out_of: u32,
     /// Tier, when the spec has a tier rule for the year.
     pub tier: Option<Tier>,
+    /// Whether the rank lies beyond the leading group the publisher ranks (`published_top`):
+    /// such a rank is computed but not published, so it is missing from published tables.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub unpublished: bool,
     /// Every computed node below the root, in spec order; a node without a value for this
     /// unit (too few of its children present, under an `available` missing-data rule) is absent.
     pub components: Vec<NodeScore>,
+}
+
+impl ScoreRow {
+    /// The rank as the publisher shows it: `None` beyond the leading group (`published_top`).
+    pub fn published_rank(&self) -> Option<u32> {
+        (!self.unpublished).then_some(self.rank)
+    }
 }
 
 /// A data row that was not scored, and why.

@@ -97,6 +97,8 @@ impl Tree {
                     missing: None,
                     impute: None,
                     treat: None,
+                    max: None,
+                    percent_of_max: None,
                     children,
                 }
             })
@@ -114,6 +116,8 @@ impl Tree {
             impute: None,
             treat: None,
             screen: None,
+            rank_within: None,
+            published_top: None,
             nodes,
             editions: Vec::new(),
         }
@@ -391,6 +395,8 @@ fn spec_file() -> impl Strategy<Value = SpecFile> {
                         })
                         .collect(),
                     note: note.clone(),
+                    percentile: None,
+                    ties: None,
                 });
             }
             let mut from = 2000;
@@ -406,6 +412,10 @@ fn spec_file() -> impl Strategy<Value = SpecFile> {
                     weights: weights.into_iter().map(|(n, w)| (Tree::id(n), w)).collect(),
                     remove: remove.into_iter().collect(),
                     note: note.clone(),
+                    maxima: Default::default(),
+                    rank: None,
+                    precision: None,
+                    published_top: None,
                 });
                 from += span + 1;
             }

@@ -8,8 +8,8 @@ use super::params::{
     normalise_to_file, treat_to_file,
 };
 use super::{
-    Aggregation, Direction, Imputation, IndexSpec, Labels, MissingRule, Node, Normalisation, RankBasis, RankRule,
-    TierRule, Ties, Treatment, YearRange,
+    Aggregation, Direction, Imputation, IndexSpec, Labels, MissingRule, Node, Normalisation, Percentile, RankBasis,
+    RankRule, Scale, TierRule, Ties, Treatment, YearRange,
 };
 use crate::error::SpecError;
 use crate::limits::Limits;
@@ -51,7 +51,7 @@ pub(crate) fn build(file: &SpecFile, edition: Option<&EditionFile>, limits: &Lim
         for id in &e.remove {
             removed.insert(lookup(id, &by)?);
         }
-        for id in e.weights.keys() {
+        for id in e.weights.keys().chain(e.maxima.keys()) {
             lookup(id, &by)?;
         }
     }
@@ -161,7 +161,8 @@ pub(crate) fn build(file: &SpecFile, edition: Option<&EditionFile>, limits: &Lim
                 problem: "has no children left in this edition",
             });
         }
-        let mut node = build_node(raw, weight, &defaults)?;
+        let max = edition.and_then(|e| e.maxima.get(&raw.id).copied()).or(raw.max);
+        let mut node = build_node(raw, weight, max, &defaults)?;
         node.children = children[old].iter().map(|&c| new_index[c]).collect();
         node.parent = parent[old].map(|p| new_index[p]);
         node.depth = depth[old];
@@ -172,8 +173,9 @@ pub(crate) fn build(file: &SpecFile, edition: Option<&EditionFile>, limits: &Lim
             return Err(SpecError::ZeroWeights { node: node.id.clone() });
         }
     }
+    derive_maxima(&mut nodes, &order.iter().map(|&n| new_index[n]).collect::<Vec<_>>())?;
 
-    let precision = file.precision.unwrap_or(2);
+    let precision = edition.and_then(|e| e.precision).or(file.precision).unwrap_or(2);
     if precision > 12 {
         return Err(SpecError::InvalidParameter {
             node: "spec".into(),
@@ -186,9 +188,27 @@ pub(crate) fn build(file: &SpecFile, edition: Option<&EditionFile>, limits: &Lim
         description: file.description.clone(),
         edition: edition.map(|e| YearRange { from: e.from, to: e.to }).or(file.edition),
         precision,
-        rank: build_rank(file.rank.as_ref())?,
+        rank: build_rank(edition.and_then(|e| e.rank.as_ref()).or(file.rank.as_ref()))?,
         tiers: None,
         screen: file.screen.as_ref().map(build_screen).transpose()?,
+        rank_within: match file.rank_within.as_deref().map(str::trim) {
+            Some("") => {
+                return Err(SpecError::InvalidParameter {
+                    node: "spec".into(),
+                    message: "rank_within names no column; give the data column of the unit groups".into(),
+                })
+            }
+            other => other.map(str::to_owned),
+        },
+        published_top: match edition.and_then(|e| e.published_top).or(file.published_top) {
+            Some(0) => {
+                return Err(SpecError::InvalidParameter {
+                    node: "spec".into(),
+                    message: "published_top must be at least 1".into(),
+                })
+            }
+            other => other,
+        },
         root: new_index[root],
         order: order.iter().map(|&n| new_index[n]).collect(),
         nodes,
@@ -210,7 +230,32 @@ struct Defaults {
     treat: Option<Treatment>,
 }
 
-fn build_node(raw: &NodeFile, weight: Option<f64>, defaults: &Defaults) -> Result<Node, SpecError> {
+/// Gives `weighted_sum` groups without a declared maximum the weighted sum of their children's
+/// maxima, and checks that the children of a `percent_of_max` group all have one.
+fn derive_maxima(nodes: &mut [Node], order: &[usize]) -> Result<(), SpecError> {
+    for &n in order {
+        if nodes[n].is_leaf() {
+            continue;
+        }
+        let child_max: Option<f64> = nodes[n].children.iter().map(|&c| nodes[c].max.map(|m| m * nodes[c].weight)).sum();
+        if nodes[n].percent_of_max {
+            if let Some(&c) = nodes[n].children.iter().find(|&&c| nodes[c].max.is_none()) {
+                return Err(SpecError::InvalidParameter {
+                    node: nodes[n].id.clone(),
+                    message: format!(
+                        "percent_of_max needs the maximum of every child; give child '{}' a 'max' (or children with one)",
+                        nodes[c].id
+                    ),
+                });
+            }
+        } else if nodes[n].max.is_none() && nodes[n].aggregation == Some(Aggregation::WeightedSum) {
+            nodes[n].max = child_max.map(|m| m * nodes[n].multiplier);
+        }
+    }
+    Ok(())
+}
+
+fn build_node(raw: &NodeFile, weight: Option<f64>, max: Option<f64>, defaults: &Defaults) -> Result<Node, SpecError> {
     let id = raw.id.as_str();
     let weight = finite(weight.unwrap_or(1.0), id, "weight")?;
     if weight < 0.0 {
@@ -238,6 +283,29 @@ fn build_node(raw: &NodeFile, weight: Option<f64>, defaults: &Defaults) -> Resul
             });
         }
     }
+    if let Some(m) = max {
+        if finite(m, id, "max")? <= 0.0 {
+            return Err(SpecError::InvalidParameter {
+                node: id.to_owned(),
+                message: format!("max {m} must be above zero (the most points the node can score)"),
+            });
+        }
+    }
+    let percent_of_max = raw.percent_of_max.unwrap_or(false);
+    if percent_of_max {
+        if raw.children.is_empty() {
+            return Err(SpecError::EmptyGroup {
+                node: id.to_owned(),
+                problem: "has percent_of_max but no children to take points from",
+            });
+        }
+        if raw.aggregation.as_deref().is_some_and(|a| Aggregation::from_name(a) != Some(Aggregation::WeightedSum)) {
+            return Err(SpecError::InvalidParameter {
+                node: id.to_owned(),
+                message: "percent_of_max sums points; leave out 'aggregation' or use weighted_sum".into(),
+            });
+        }
+    }
     let multiplier = finite(raw.multiplier.unwrap_or(1.0), id, "multiplier")?;
     if multiplier == 0.0 {
         return Err(SpecError::InvalidParameter {
@@ -254,6 +322,7 @@ fn build_node(raw: &NodeFile, weight: Option<f64>, defaults: &Defaults) -> Resul
             })
         }
         (None, true) => None,
+        (None, false) if percent_of_max => Some(Aggregation::WeightedSum),
         (None, false) => Some(Aggregation::WeightedMean),
         (Some(name), false) => Some(Aggregation::from_name(name).ok_or_else(|| SpecError::UnknownMethod {
             node: id.to_owned(),
@@ -306,8 +375,17 @@ fn build_node(raw: &NodeFile, weight: Option<f64>, defaults: &Defaults) -> Resul
         label: raw.label.clone().unwrap_or_else(|| Labels::same(id)),
         weight,
         direction,
-        scale: raw.scale,
+        // Points lie in 0..max, a percentage in 0..100, unless a scale says otherwise.
+        scale: raw.scale.or_else(|| {
+            if percent_of_max {
+                Some(Scale { min: 0.0, max: 100.0 })
+            } else {
+                max.map(|m| Scale { min: 0.0, max: m })
+            }
+        }),
         aggregation,
+        max: if percent_of_max { Some(100.0) } else { max },
+        percent_of_max,
         multiplier,
         normalise,
         missing: if is_leaf { MissingRule::Fail } else { missing },
@@ -364,6 +442,9 @@ pub(crate) fn build_tiers(t: &TiersFile) -> Result<TierRule, SpecError> {
         )),
     };
     let bad = |message: String| SpecError::InvalidTiers { years: years.clone(), message };
+    if t.rule != "quantile_groups" && (t.percentile.is_some() || t.ties.is_some()) {
+        return Err(bad("'percentile' and 'ties' apply to quantile_groups only".into()));
+    }
     if t.bands.is_empty() {
         return Err(bad("it has no bands".into()));
     }
@@ -423,11 +504,51 @@ pub(crate) fn build_tiers(t: &TiersFile) -> Result<TierRule, SpecError> {
             }
             Ok(TierRule::RankBands(bands))
         }
+        "quantile_groups" => {
+            if t.bands.len() < 2 {
+                return Err(bad("quantile_groups needs at least two bands (groups)".into()));
+            }
+            if let Some(b) = t.bands.iter().find(|b| b.min.is_some() || b.max_rank.is_some()) {
+                return Err(bad(format!(
+                    "band '{}': quantile groups are cut by the scores' quantiles; leave out min and max_rank",
+                    b.label.vi
+                )));
+            }
+            let percentile = match t.percentile.as_deref() {
+                None | Some("linear") => Percentile::Linear,
+                Some("nearest_rank") => Percentile::NearestRank,
+                Some(other) => {
+                    return Err(SpecError::UnknownMethod {
+                        node: "spec".into(),
+                        kind: "percentile",
+                        method: other.to_owned(),
+                        expected: "linear, nearest_rank",
+                    })
+                }
+            };
+            let upper_ties = match t.ties.as_deref() {
+                None | Some("upper") => true,
+                Some("lower") => false,
+                Some(other) => {
+                    return Err(SpecError::UnknownMethod {
+                        node: "spec".into(),
+                        kind: "quantile ties",
+                        method: other.to_owned(),
+                        expected: "upper, lower",
+                    })
+                }
+            };
+            Ok(TierRule::QuantileGroups {
+                labels: t.bands.iter().map(|b| b.label.clone()).collect(),
+                percentile,
+                upper_ties,
+            })
+        }
         other => Err(SpecError::UnknownMethod {
             node: "spec".into(),
             kind: "tier rule",
             method: other.to_owned(),
-            expected: "score_bands, rank_bands",
+            expected: "score_bands, rank_bands, quantile_groups",
         }),
     }
 }
@@ -444,6 +565,8 @@ pub(crate) fn to_file(spec: &IndexSpec) -> SpecFile {
             direction: Some(n.direction.name().to_owned()),
             scale: n.scale,
             aggregation: n.aggregation.map(|a| a.name().to_owned()),
+            max: if n.percent_of_max { None } else { n.max },
+            percent_of_max: n.percent_of_max.then_some(true),
             multiplier: (n.multiplier != 1.0).then_some(n.multiplier),
             normalise: normalise_to_file(&n.normalise),
             missing: (n.missing != MissingRule::Fail).then(|| missing_to_file(n.missing)),
@@ -470,8 +593,25 @@ pub(crate) fn to_file(spec: &IndexSpec) -> SpecFile {
         .tiers
         .iter()
         .map(|t| match t {
+            TierRule::QuantileGroups { labels, percentile, upper_ties } => TiersFile {
+                rule: "quantile_groups".into(),
+                percentile: Some(
+                    match percentile {
+                        Percentile::Linear => "linear",
+                        Percentile::NearestRank => "nearest_rank",
+                    }
+                    .into(),
+                ),
+                ties: Some(if *upper_ties { "upper" } else { "lower" }.into()),
+                from: None,
+                to: None,
+                bands: labels.iter().map(|l| BandFile { label: l.clone(), min: None, max_rank: None }).collect(),
+                note: None,
+            },
             TierRule::ScoreBands(b) => TiersFile {
                 rule: "score_bands".into(),
+                percentile: None,
+                ties: None,
                 from: None,
                 to: None,
                 bands: b
@@ -482,6 +622,8 @@ pub(crate) fn to_file(spec: &IndexSpec) -> SpecFile {
             },
             TierRule::RankBands(b) => TiersFile {
                 rule: "rank_bands".into(),
+                percentile: None,
+                ties: None,
                 from: None,
                 to: None,
                 bands: b.iter().map(|(r, label)| BandFile { label: label.clone(), min: None, max_rank: *r }).collect(),
@@ -497,6 +639,8 @@ pub(crate) fn to_file(spec: &IndexSpec) -> SpecFile {
         precision: Some(spec.precision),
         rank: Some(rank),
         edition: spec.edition,
+        rank_within: spec.rank_within.clone(),
+        published_top: spec.published_top,
         tiers,
         missing: None,
         impute: None,

@@ -31,6 +31,13 @@ pub struct SpecFile {
     /// The years this single-edition spec applies to (omit for any year).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub edition: Option<YearRange>,
+    /// Rank units separately within each value of this data column (e.g. DDCI's districts
+    /// and departments in one table): ranks, `out_of` and tiers are per group.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rank_within: Option<String>,
+    /// Ranks are published only for the leading N units: `published_rank` is missing beyond.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub published_top: Option<u32>,
     /// Tier rules; each may be limited to a range of years.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub tiers: Vec<TiersFile>,
@@ -74,6 +81,15 @@ pub struct NodeFile {
     /// How the children are combined (groups only).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub aggregation: Option<String>,
+    /// Most points the node can score (a criterion's or an area's maximum). On a node whose
+    /// values are read as they are, values must lie in 0..max; a `weighted_sum` group without
+    /// one gets Σ wᵢ·maxᵢ of its children.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max: Option<f64>,
+    /// The group's result is 100 · Σ wᵢxᵢ / Σ wᵢ·maxᵢ over the children present: points
+    /// obtained as a percentage of the points possible (PAR INDEX, e-government levels).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub percent_of_max: Option<bool>,
     /// Factor applied to the aggregated value (PCI: 10, so that 1–10 sub-indices give 10–100).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub multiplier: Option<f64>,
@@ -195,8 +211,14 @@ pub struct RankFile {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct TiersFile {
-    /// `score_bands` or `rank_bands`.
+    /// `score_bands`, `rank_bands` or `quantile_groups`.
     pub rule: String,
+    /// `quantile_groups`: `linear` (R type 7, default) or `nearest_rank` (R type 1) percentiles.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub percentile: Option<String>,
+    /// `quantile_groups`: a score equal to a cut goes to the `upper` (default) or `lower` group.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ties: Option<String>,
     /// First year the rule applies to (omit for no lower limit).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub from: Option<i32>,
@@ -235,6 +257,18 @@ pub struct EditionFile {
     /// Weights that differ from the base tree.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub weights: BTreeMap<String, f64>,
+    /// Maxima (`max`) that differ from the base tree.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub maxima: BTreeMap<String, f64>,
+    /// Ranking rule of this edition (e.g. rounded to the decimals published that year).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rank: Option<RankFile>,
+    /// Display decimals of this edition.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub precision: Option<u32>,
+    /// Ranks published only for the leading N units in this edition.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub published_top: Option<u32>,
     /// Nodes (with their subtrees) absent from this edition.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub remove: Vec<String>,

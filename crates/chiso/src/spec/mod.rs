@@ -159,6 +159,26 @@ pub enum TierRule {
     /// A unit is in the first band whose worst rank its rank does not exceed; the last band
     /// may have no limit and takes every other rank.
     RankBands(Vec<(Option<u32>, Labels)>),
+    /// k groups (labels best first) cut at the k − 1 quantiles j/k of the scores of the units
+    /// ranked together (PAPI's four groups by quartile).
+    QuantileGroups {
+        /// Labels, best first.
+        labels: Vec<Labels>,
+        /// How the quantiles are computed.
+        percentile: Percentile,
+        /// Whether a score equal to a cut goes to the upper group.
+        upper_ties: bool,
+    },
+}
+
+/// How a quantile of n scores is computed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Percentile {
+    /// Linear interpolation between order statistics, position 1 + (n − 1)p (R type 7,
+    /// Excel's PERCENTILE.INC). With n = 63 and upper ties: groups of 16, 16, 15, 16.
+    Linear,
+    /// The smallest value with at least a share p of the values at or below it (R type 1).
+    NearestRank,
 }
 
 /// One node of a validated spec.
@@ -176,6 +196,10 @@ pub struct Node {
     pub scale: Option<Scale>,
     /// Aggregation of the children (groups only).
     pub aggregation: Option<Aggregation>,
+    /// Most points the node can score (declared, or Σ wᵢ·maxᵢ of a sum's children).
+    pub max: Option<f64>,
+    /// The result is points as a percentage of the maximum (100 · Σwᵢxᵢ / Σwᵢ·maxᵢ).
+    pub percent_of_max: bool,
     /// Factor applied after aggregation.
     pub multiplier: f64,
     /// Rescaling of raw values (leaves).
@@ -212,6 +236,8 @@ pub struct IndexSpec {
     pub(crate) rank: RankRule,
     pub(crate) tiers: Option<TierRule>,
     pub(crate) screen: Option<Screening>,
+    pub(crate) rank_within: Option<String>,
+    pub(crate) published_top: Option<u32>,
     pub(crate) nodes: Vec<Node>,
     pub(crate) root: usize,
     /// Children before parents, root last.
@@ -242,6 +268,14 @@ impl IndexSpec {
     /// Tier rule, if any.
     pub fn tiers(&self) -> Option<&TierRule> {
         self.tiers.as_ref()
+    }
+    /// Data column whose values split the units into separately ranked groups, if any.
+    pub fn rank_within(&self) -> Option<&str> {
+        self.rank_within.as_deref()
+    }
+    /// Ranks are published only for this many leading units, if limited.
+    pub fn published_top(&self) -> Option<u32> {
+        self.published_top
     }
     /// Screening rule, if any.
     pub fn screen(&self) -> Option<Screening> {
