@@ -66,9 +66,12 @@ impl Uncertain {
         }
         for item in &self.ci {
             let parsed = item.split_once('=').and_then(|(node, v)| v.split_once(':').map(|(l, h)| (node, l, h)));
-            let (node, low, high) = parsed.ok_or_else(|| bad(format!("--ci '{item}' is not NODE=LOW_COLUMN:HIGH_COLUMN")))?;
-            sampling_error
-                .insert(node.trim().to_owned(), ErrorSpec::Interval { low: low.trim().into(), high: high.trim().into() });
+            let (node, low, high) =
+                parsed.ok_or_else(|| bad(format!("--ci '{item}' is not NODE=LOW_COLUMN:HIGH_COLUMN")))?;
+            sampling_error.insert(
+                node.trim().to_owned(),
+                ErrorSpec::Interval { low: low.trim().into(), high: high.trim().into() },
+            );
         }
         Ok(InputsSpec {
             weights_pm: self.weights_pm,
@@ -157,8 +160,7 @@ pub fn uncertainty_table(u: &Uncertainty, precision: u32) -> String {
         u.seed,
         if u.inputs.is_empty() { "none".into() } else { u.inputs.join(", ") }
     );
-    let header: Vec<String> =
-        ["Rank", "Unit", "Median", "5–95 %", "Score", "Score 5–95 %"].map(String::from).to_vec();
+    let header: Vec<String> = ["Rank", "Unit", "Median", "5–95 %", "Score", "Score 5–95 %"].map(String::from).to_vec();
     let mut units: Vec<&chiso::uncertainty::UnitUncertainty> = u.units.iter().collect();
     units.sort_by(|a, b| (a.nominal_rank, &a.unit).cmp(&(b.nominal_rank, &b.unit)));
     let rows: Vec<Vec<String>> = units
@@ -384,10 +386,20 @@ pub fn audit_table(a: &Audit) -> String {
             p(g.cronbach_alpha),
             pct(g.pca.as_ref().map(|x| x.explained[0]))
         ));
-        let header: Vec<String> =
-            ["Node", "Weight", "r(group)", "ρ(group)", "r(index)", "Importance", "Var. share", "PCA w", "Equal-infl. w", "Flag"]
-                .map(String::from)
-                .to_vec();
+        let header: Vec<String> = [
+            "Node",
+            "Weight",
+            "r(group)",
+            "ρ(group)",
+            "r(index)",
+            "Importance",
+            "Var. share",
+            "PCA w",
+            "Equal-infl. w",
+            "Flag",
+        ]
+        .map(String::from)
+        .to_vec();
         let rows: Vec<Vec<String>> = g
             .children
             .iter()
@@ -406,7 +418,11 @@ pub fn audit_table(a: &Audit) -> String {
                 ]
             })
             .collect();
-        out.push_str(&crate::output::render(&header, &rows, &[false, true, true, true, true, true, true, true, true, false]));
+        out.push_str(&crate::output::render(
+            &header,
+            &rows,
+            &[false, true, true, true, true, true, true, true, true, false],
+        ));
     }
     out
 }

@@ -58,10 +58,25 @@ fn uncertainty_rank_changes_and_sampling_error() {
 fn sensitivity_and_audit() {
     let out = stdout(&on_table(
         "sensitivity",
-        &["--year", "2016", "--weights-pm", "20", "--exclude-one", "--samples", "100", "--bootstrap", "20", "--format", "csv"],
+        &[
+            "--year",
+            "2016",
+            "--weights-pm",
+            "20",
+            "--exclude-one",
+            "--samples",
+            "100",
+            "--bootstrap",
+            "20",
+            "--format",
+            "csv",
+        ],
     ));
     let lines: Vec<&str> = out.lines().collect();
-    assert_eq!(lines[0], "target,input,first_order,first_order_p05,first_order_p95,total_order,total_order_p05,total_order_p95");
+    assert_eq!(
+        lines[0],
+        "target,input,first_order,first_order_p05,first_order_p95,total_order,total_order_p05,total_order_p95"
+    );
     assert!(lines[1].starts_with("mean_rank_shift,weights,"));
     assert!(lines[2].starts_with("mean_rank_shift,exclude_one,"));
     assert_eq!(lines.len(), 1 + 2 + 63 * 2);

@@ -170,10 +170,7 @@ pub fn audit(definition: &IndexDefinition, data: &Dataset, year: Option<i32>) ->
         })
         .collect();
     let matrix = |f: fn(&[f64], &[f64]) -> Option<f64>| -> Vec<Vec<Option<f64>>> {
-        order
-            .iter()
-            .map(|&a| order.iter().map(|&b| f(&model.nominal[a], &model.nominal[b])).collect())
-            .collect()
+        order.iter().map(|&a| order.iter().map(|&b| f(&model.nominal[a], &model.nominal[b])).collect()).collect()
     };
     let correlations = Correlations {
         nodes: order.iter().map(|&n| model.ids[n].clone()).collect(),
@@ -185,9 +182,7 @@ pub fn audit(definition: &IndexDefinition, data: &Dataset, year: Option<i32>) ->
 }
 
 fn group_audit(model: &Model, g: usize, share: &dyn Fn(usize) -> f64) -> GroupAudit {
-    let Kind::Group { children, method, multiplier } = &model.kinds[g] else {
-        unreachable!("groups are groups")
-    };
+    let Kind::Group { children, method, multiplier } = &model.kinds[g] else { unreachable!("groups are groups") };
     let y = &model.nominal[g];
     let root = &model.nominal[model.root];
     let xs: Vec<&[f64]> = children.iter().map(|&c| model.nominal[c].as_slice()).collect();
@@ -221,9 +216,7 @@ fn group_audit(model: &Model, g: usize, share: &dyn Fn(usize) -> f64) -> GroupAu
                 pearson_index: pearson(xs[i], root),
                 negative: r_group[i].is_some_and(|r| r < 0.0),
                 importance: r_group[i].filter(|_| all_defined && r2_total > 0.0).map(|r| r * r / r2_total),
-                variance_share: coefficient(c)
-                    .filter(|_| var_y > 0.0)
-                    .map(|a| a * covariance(xs[i], y) / var_y),
+                variance_share: coefficient(c).filter(|_| var_y > 0.0).map(|a| a * covariance(xs[i], y) / var_y),
                 pca_weight: pca_weights.as_ref().map(|w| w[i]),
                 equal_influence_weight: equal.as_ref().map(|w| w[i]),
             })
@@ -246,7 +239,7 @@ pub fn cronbach_alpha(items: &[&[f64]]) -> Option<f64> {
     let n = items[0].len();
     let total: Vec<f64> = (0..n).map(|u| items.iter().map(|x| x[u]).sum()).collect();
     let var_total = variance(&total);
-    if !(var_total > 0.0) || n < 2 {
+    if var_total.is_nan() || var_total <= 0.0 || n < 2 {
         return None;
     }
     let sum_var: f64 = items.iter().map(|x| variance(x)).sum();
@@ -293,7 +286,10 @@ fn jacobi_eigen(mut a: Vec<Vec<f64>>) -> (Vec<f64>, Vec<Vec<f64>>) {
     let k = a.len();
     let mut v: Vec<Vec<f64>> = (0..k).map(|i| (0..k).map(|j| if i == j { 1.0 } else { 0.0 }).collect()).collect();
     for _sweep in 0..100 {
-        let off: f64 = (0..k).flat_map(|i| (0..k).filter(move |&j| j != i).map(move |j| (i, j))).map(|(i, j)| a[i][j] * a[i][j]).sum();
+        let off: f64 = (0..k)
+            .flat_map(|i| (0..k).filter(move |&j| j != i).map(move |j| (i, j)))
+            .map(|(i, j)| a[i][j] * a[i][j])
+            .sum();
         if off < 1e-30 {
             break;
         }
@@ -307,15 +303,16 @@ fn jacobi_eigen(mut a: Vec<Vec<f64>>) -> (Vec<f64>, Vec<Vec<f64>>) {
                 let t = if theta == 0.0 { 1.0 } else { t };
                 let c = 1.0 / (t * t + 1.0).sqrt();
                 let s = t * c;
-                for r in 0..k {
-                    let (arp, arq) = (a[r][p], a[r][q]);
-                    a[r][p] = c * arp - s * arq;
-                    a[r][q] = s * arp + c * arq;
+                for row in a.iter_mut() {
+                    let (arp, arq) = (row[p], row[q]);
+                    row[p] = c * arp - s * arq;
+                    row[q] = s * arp + c * arq;
                 }
-                for r in 0..k {
-                    let (apr, aqr) = (a[p][r], a[q][r]);
-                    a[p][r] = c * apr - s * aqr;
-                    a[q][r] = s * apr + c * aqr;
+                let (top, bottom) = a.split_at_mut(q);
+                for (apr, aqr) in top[p].iter_mut().zip(bottom[0].iter_mut()) {
+                    let (x, y) = (*apr, *aqr);
+                    *apr = c * x - s * y;
+                    *aqr = s * x + c * y;
                 }
                 for row in v.iter_mut() {
                     let (vp, vq) = (row[p], row[q]);

@@ -108,10 +108,14 @@ pub struct SobolEstimate {
 /// row, and give the outputs to [`sobol_indices`].
 pub fn saltelli_sample(n: usize, d: usize, seed: u64) -> Vec<Vec<f64>> {
     (0..n * (d + 2))
-        .map(|r| (0..d).map(|i| {
-            let (block, row) = design_stream(n, r, i);
-            Stream::new(seed, block, row, i as u64, 0).uniform()
-        }).collect())
+        .map(|r| {
+            (0..d)
+                .map(|i| {
+                    let (block, row) = design_stream(n, r, i);
+                    Stream::new(seed, block, row, i as u64, 0).uniform()
+                })
+                .collect()
+        })
         .collect()
 }
 
@@ -146,13 +150,20 @@ pub fn sobol_indices(y: &[f64], n: usize, d: usize, options: &SobolOptions) -> R
 }
 
 /// Point estimates on the rows `rows` (all N rows, or a bootstrap resample).
-fn point(y: &[f64], n: usize, d: usize, rows: &[usize], first: FirstOrder, scratch: &mut Vec<f64>) -> Option<(f64, Vec<(f64, f64)>)> {
+fn point(
+    y: &[f64],
+    n: usize,
+    d: usize,
+    rows: &[usize],
+    first: FirstOrder,
+    scratch: &mut Vec<f64>,
+) -> Option<(f64, Vec<(f64, f64)>)> {
     scratch.clear();
     scratch.extend(rows.iter().map(|&j| y[j]));
     scratch.extend(rows.iter().map(|&j| y[n + j]));
     let v = variance(scratch);
     let largest = scratch.iter().fold(0.0f64, |m, x| m.max(x.abs()));
-    if !(v > 1e-12 * largest * largest) {
+    if v.is_nan() || v <= 1e-12 * largest * largest {
         return None;
     }
     let m = rows.len() as f64;

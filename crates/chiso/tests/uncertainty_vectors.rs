@@ -47,11 +47,19 @@ fn seeded_results_are_reproduced_bit_for_bit() {
     for case in cases() {
         let name = case["name"].as_str().unwrap();
         let inputs = InputsSpec::from_json(&case["inputs"].to_string()).unwrap().inputs().unwrap();
-        let options =
-            UncertaintyOptions { samples: case["samples"].as_u64().unwrap() as usize, seed: case["seed"].as_u64().unwrap() };
+        let options = UncertaintyOptions {
+            samples: case["samples"].as_u64().unwrap() as usize,
+            seed: case["seed"].as_u64().unwrap(),
+        };
         let year = case["year"].as_i64().map(|y| y as i32);
-        let result = uncertainty(&presets::get(case["index"].as_str().unwrap()).unwrap(), &dataset(&case), year, &inputs, &options)
-            .unwrap();
+        let result = uncertainty(
+            &presets::get(case["index"].as_str().unwrap()).unwrap(),
+            &dataset(&case),
+            year,
+            &inputs,
+            &options,
+        )
+        .unwrap();
         for unit in &result.units {
             assert_eq!(i64::from(unit.nominal_rank), case["nominal_ranks"][&unit.unit].as_i64().unwrap(), "{name}");
             assert!(unit.rank_p05 <= unit.rank_median && unit.rank_median <= unit.rank_p95, "{name} {}", unit.unit);

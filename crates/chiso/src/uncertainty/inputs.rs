@@ -173,7 +173,9 @@ fn leaves_of(model: &Model, ids: &[String], what: &str) -> Result<Vec<usize>, Er
             let n = model.find(id, what)?;
             match model.kinds[n] {
                 Kind::Leaf { .. } => Ok(n),
-                _ => Err(invalid(format!("{what} '{id}' is not read from the data (it is computed from its children)"))),
+                _ => {
+                    Err(invalid(format!("{what} '{id}' is not read from the data (it is computed from its children)")))
+                }
             }
         })
         .collect()
@@ -217,7 +219,10 @@ impl Resolved {
                         "the Dirichlet concentration must be a positive number (e.g. 100), not {concentration}"
                     )));
                 }
-                Resolved::Dirichlet { concentration: *concentration, groups: groups_of(model, groups, "weights group")? }
+                Resolved::Dirichlet {
+                    concentration: *concentration,
+                    groups: groups_of(model, groups, "weights group")?,
+                }
             }
             UncertainInput::Aggregation { alternatives, groups } => {
                 if alternatives.is_empty() {

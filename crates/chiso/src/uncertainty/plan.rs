@@ -95,7 +95,12 @@ pub enum ErrorSpec {
     },
 }
 
-fn method<T>(kind: &'static str, name: &str, parse: impl Fn(&str) -> Option<T>, expected: &'static str) -> Result<T, Error> {
+fn method<T>(
+    kind: &'static str,
+    name: &str,
+    parse: impl Fn(&str) -> Option<T>,
+    expected: &'static str,
+) -> Result<T, Error> {
     parse(name.trim()).ok_or_else(|| {
         SpecError::UnknownMethod { node: "uncertain inputs".into(), kind, method: name.into(), expected }.into()
     })
