@@ -27,7 +27,9 @@ pub fn sensitivity_result<'py>(
     let first_order = match first_order {
         "jansen" => FirstOrder::Jansen,
         "saltelli" => FirstOrder::Saltelli,
-        other => return Err(PyValueError::new_err(format!("first_order must be 'jansen' or 'saltelli', not {other:?}"))),
+        other => {
+            return Err(PyValueError::new_err(format!("first_order must be 'jansen' or 'saltelli', not {other:?}")))
+        }
     };
     let (definition, dataset) = (&spec.get().inner, &data.get().inner);
     let options = SensitivityOptions { samples, seed, bootstrap, first_order };

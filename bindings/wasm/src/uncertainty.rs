@@ -77,7 +77,13 @@ pub(crate) fn load(
 
 const UNCERTAINTY: &[&str] = &["year", "inputs", "samples", "seed", "pairwise"];
 
-fn run_uncertainty(spec_value: JsValue, source: JsValue, options: JsValue, function: &str, csv: bool) -> Result<JsValue, JsValue> {
+fn run_uncertainty(
+    spec_value: JsValue,
+    source: JsValue,
+    options: JsValue,
+    function: &str,
+    csv: bool,
+) -> Result<JsValue, JsValue> {
     let (definition, dataset, parsed) = load(&spec_value, &source, &options, function, csv, UNCERTAINTY)?;
     let inputs = inputs(&options, function)?;
     let settings = UncertaintyOptions {
@@ -107,7 +113,13 @@ pub fn uncertainty_csv(spec: JsValue, csv: JsValue, options: JsValue) -> Result<
 
 const CHANGES: &[&str] = &["from", "to", "inputs", "samples", "seed"];
 
-fn run_changes(spec_value: JsValue, source: JsValue, options: JsValue, function: &str, csv: bool) -> Result<JsValue, JsValue> {
+fn run_changes(
+    spec_value: JsValue,
+    source: JsValue,
+    options: JsValue,
+    function: &str,
+    csv: bool,
+) -> Result<JsValue, JsValue> {
     let (definition, dataset, parsed) = load(&spec_value, &source, &options, function, csv, CHANGES)?;
     let from = parsed.previous.ok_or_else(|| type_error(&format!("{function}: option 'from' (a year) is required")))?;
     let to = crate::year_arg(&get(&options, "to"), &format!("{function}: option 'to'"))?;
@@ -116,8 +128,8 @@ fn run_changes(spec_value: JsValue, source: JsValue, options: JsValue, function:
         samples: count(&options, function, "samples", 1000)? as usize,
         seed: count(&options, function, "seed", 0)?,
     };
-    let changes = chiso::uncertainty::rank_changes(&definition, &dataset, from, to, &inputs, &settings)
-        .map_err(error::to_js)?;
+    let changes =
+        chiso::uncertainty::rank_changes(&definition, &dataset, from, to, &inputs, &settings).map_err(error::to_js)?;
     to_js(&changes)
 }
 

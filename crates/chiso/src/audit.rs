@@ -15,8 +15,9 @@
 //! let data = Dataset::from_csv_str("unit,a,b\nX,1,2\nY,2,4\nZ,3,7\n", &CsvOptions::default())?;
 //! let report = audit(&spec, &data, None)?;
 //! let group = &report.groups[0];
-//! // a and b rise together: α = 2·(1 − (1 + 6.33)/(13.0)) ≈ 0.872 (var a = 1, var b = 6.33, var(a+b) = 13).
-//! assert!((group.cronbach_alpha.unwrap() - 0.8718).abs() < 1e-3);
+//! // a and b rise together: var a = 1, var b = 19/3, var(a + b) = 37/3 (a + b = 3, 6, 10),
+//! // so α = 2·(1 − (1 + 19/3)/(37/3)) = 30/37.
+//! assert!((group.cronbach_alpha.unwrap() - 30.0 / 37.0).abs() < 1e-12);
 //! assert!(group.children.iter().all(|c| !c.negative));
 //! # Ok::<(), chiso::Error>(())
 //! ```
