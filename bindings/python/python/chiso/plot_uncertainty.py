@@ -58,7 +58,7 @@ def caterpillar(
     ax.invert_yaxis()
     ax.set_xlabel("rank")
     ax.grid(axis="x", alpha=0.3)
-    ax.legend(loc="lower right", fontsize=7)
+    ax.legend(loc="upper right", fontsize=7)  # best units sit top left: that corner is free
     attrs = frame.attrs
     name = f"{str(attrs.get('index', '')).upper()} {attrs.get('year') or ''}".strip()
     default = f"{name}: rank intervals, {attrs.get('samples', '?')} samples"
