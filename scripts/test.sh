@@ -81,6 +81,7 @@ step_lint() {
 step_rust() {
   cargo test --workspace
   cargo run -q -p chiso --example rank_pci
+  cargo run -q --release -p chiso --example pci_uncertainty | tail -n 3
 }
 
 step_cli() {

@@ -779,3 +779,252 @@ export function formatDecimal(value: number, decimals: number, decimalComma?: bo
  * A signed change for display: `+1.58`, `-0.50`, `0.00`.
  */
 export function formatDelta(value: number, decimals: number, decimalComma?: boolean): string;
+
+// ---------------------------------------------------------------------------------------
+// Robustness: uncertainty, sensitivity and audit
+// ---------------------------------------------------------------------------------------
+
+/** A leaf's sampling error: a standard error, a column of them, 95 % interval columns, or a half-width. */
+export type SamplingError = number | string | { low: string; high: string } | { half_width: number };
+
+/** The uncertain inputs (the core's `InputsSpec`); snake_case like the core's JSON. */
+export interface UncertainInputs {
+  /** Each weight ± this many percent (uniform), e.g. 20. */
+  weights_pm?: number;
+  /** Weights from a Dirichlet distribution around the nominal shares, with this concentration. */
+  weights_dirichlet?: number;
+  /** Groups whose weights vary (default: all). */
+  weights_groups?: string[];
+  /** Alternative aggregation methods, drawn uniformly. */
+  aggregation?: Aggregation[];
+  /** Groups the aggregation alternatives apply to (default: all). */
+  aggregation_groups?: string[];
+  /** Alternative normalisations: `none`, `min_max`, `min_max:LOW:HIGH`. */
+  normalisation?: string[];
+  /** Leave one leaf out (`true`) or one of these nodes. */
+  exclude_one?: boolean | string[];
+  /** Whether leaving nothing out is one of the choices (default true). */
+  exclude_keep_all?: boolean;
+  /** Sampling error per leaf id. */
+  sampling_error?: Record<string, SamplingError>;
+}
+
+/** Options shared by the robustness functions. */
+export interface RobustnessOptions {
+  /** The uncertain inputs. */
+  inputs?: UncertainInputs;
+  /** Number of samples (sensitivity: base samples N). */
+  samples?: number;
+  /** Seed (default 0): the same seed gives the same numbers in Rust, Python and JS. */
+  seed?: number;
+  /** Key (column) holding unit names (default `unit`). */
+  unitColumn?: string;
+  /** Key (column) holding years (default `year`). */
+  yearColumn?: string;
+}
+
+/** Options of {@link uncertainty}. */
+export interface UncertaintyOptions extends RobustnessOptions {
+  /** The year (default: the data's only year). */
+  year?: number;
+  /** Add the `above` matrix of pairwise probabilities. */
+  pairwise?: boolean;
+}
+
+/** Options of {@link uncertaintyCsv}. */
+export interface CsvUncertaintyOptions extends UncertaintyOptions {
+  /** Field separator (default: detected). */
+  delimiter?: Delimiter;
+}
+
+/** One unit's rank and score distribution. */
+export interface UnitUncertainty {
+  unit: string;
+  nominal_score: number;
+  nominal_rank: number;
+  rank_median: number;
+  rank_p05: number;
+  rank_p95: number;
+  rank_mean: number;
+  rank_best: number;
+  rank_worst: number;
+  score_mean: number;
+  score_sd: number;
+  score_p05: number;
+  score_median: number;
+  score_p95: number;
+}
+
+/** The result of {@link uncertainty}. */
+export interface Uncertainty {
+  index: string;
+  year: number | null;
+  samples: number;
+  seed: number;
+  /** Input names (`weights`, `sampling_error`, …). */
+  inputs: string[];
+  /** One entry per unit, in data order. */
+  units: UnitUncertainty[];
+  /** Mean absolute rank shift from the nominal ranks, averaged over the samples. */
+  mean_rank_shift: number;
+  /** With `pairwise: true`: `above[a][b]` = P(unit a ranks strictly above unit b). */
+  above?: number[][];
+}
+
+/** Options of {@link rankChanges}. */
+export interface RankChangesOptions extends RobustnessOptions {
+  /** The earlier year. */
+  from: number;
+  /** The later year. */
+  to: number;
+}
+
+/** Options of {@link rankChangesCsv}. */
+export interface CsvRankChangesOptions extends RankChangesOptions {
+  /** Field separator (default: detected). */
+  delimiter?: Delimiter;
+}
+
+/** One unit's rank change against its intervals. */
+export interface RankChange {
+  unit: string;
+  rank_from: number;
+  rank_to: number;
+  /** Places gained. */
+  change: number;
+  from_p05: number;
+  from_p95: number;
+  to_p05: number;
+  to_p95: number;
+  /** Share of samples in which the change has the observed sign. */
+  p_same_sign: number;
+  /** The earlier rank lies outside the later year's 5–95 % interval. */
+  outside_interval: boolean;
+  /** The two years' intervals do not overlap. */
+  disjoint: boolean;
+}
+
+/** The result of {@link rankChanges}. */
+export interface RankChanges {
+  index: string;
+  from: number;
+  to: number;
+  samples: number;
+  seed: number;
+  inputs: string[];
+  changes: RankChange[];
+  only_from: string[];
+  only_to: string[];
+  moved: number;
+  moved_outside_interval: number;
+  moved_disjoint: number;
+  moved_sign_95: number;
+}
+
+/** Options of {@link sensitivity}. */
+export interface SensitivityOptions extends RobustnessOptions {
+  year?: number;
+  /** Bootstrap resamples for the 90 % intervals (default 100). */
+  bootstrap?: number;
+  /** First-order estimator (default `jansen`). */
+  firstOrder?: "jansen" | "saltelli";
+}
+
+/** Options of {@link sensitivityCsv}. */
+export interface CsvSensitivityOptions extends SensitivityOptions {
+  /** Field separator (default: detected). */
+  delimiter?: Delimiter;
+}
+
+/** Sobol indices of one input (`null` where the output does not vary). */
+export interface SobolIndex {
+  input: string;
+  first_order: number | null;
+  total_order: number | null;
+  first_order_p05: number | null;
+  first_order_p95: number | null;
+  total_order_p05: number | null;
+  total_order_p95: number | null;
+}
+
+/** Indices of every input on one output. */
+export interface SobolEstimate {
+  variance: number;
+  indices: SobolIndex[];
+}
+
+/** The result of {@link sensitivity}. */
+export interface Sensitivity {
+  index: string;
+  year: number | null;
+  samples: number;
+  runs: number;
+  seed: number;
+  bootstrap: number;
+  first_order_estimator: "jansen" | "saltelli";
+  inputs: string[];
+  mean_rank_shift: SobolEstimate;
+  units: { unit: string; nominal_rank: number; variance: number; indices: SobolIndex[] }[];
+  rank_stats: UnitUncertainty[];
+}
+
+/** Options of {@link audit}. */
+export interface AuditOptions {
+  year?: number;
+  unitColumn?: string;
+  yearColumn?: string;
+}
+
+/** Options of {@link auditCsv}. */
+export interface CsvAuditOptions extends AuditOptions {
+  /** Field separator (default: detected). */
+  delimiter?: Delimiter;
+}
+
+/** The result of {@link audit}. */
+export interface Audit {
+  index: string;
+  year: number | null;
+  units: number;
+  nodes: { id: string; parent: string | null; depth: number; leaf: boolean; weight_share: number; effective_weight: number }[];
+  correlations: { nodes: string[]; pearson: (number | null)[][]; spearman: (number | null)[][] };
+  groups: {
+    id: string;
+    aggregation: string;
+    cronbach_alpha: number | null;
+    pca: { eigenvalues: number[]; explained: number[]; eigenvectors: number[][]; loadings: number[][] } | null;
+    children: {
+      id: string;
+      weight_share: number;
+      pearson_group: number | null;
+      spearman_group: number | null;
+      pearson_index: number | null;
+      negative: boolean;
+      importance: number | null;
+      variance_share: number | null;
+      pca_weight: number | null;
+      equal_influence_weight: number | null;
+    }[];
+  }[];
+}
+
+/**
+ * Rank intervals of every unit under `options.inputs` over `options.samples` samples.
+ * @example uncertaintyCsv("pci", csvText, {year: 2016, unitColumn: "province", inputs: {weights_pm: 20}, samples: 1000, seed: 1})
+ * @throws {ComputeError} for invalid inputs (unknown node, spread ≥ 100 %), {@link SpecError}/{@link DataError} as {@link score}.
+ */
+export function uncertainty(spec: SpecInput, rows: Row[], options?: UncertaintyOptions): Uncertainty;
+/** {@link uncertainty} from CSV text. */
+export function uncertaintyCsv(spec: SpecInput, csvText: string, options?: CsvUncertaintyOptions): Uncertainty;
+/** Rank changes from `options.from` to `options.to` against their intervals. */
+export function rankChanges(spec: SpecInput, rows: Row[], options: RankChangesOptions): RankChanges;
+/** {@link rankChanges} from CSV text. */
+export function rankChangesCsv(spec: SpecInput, csvText: string, options: CsvRankChangesOptions): RankChanges;
+/** First- and total-order Sobol indices (Saltelli design, Jansen estimators, bootstrap intervals). */
+export function sensitivity(spec: SpecInput, rows: Row[], options?: SensitivityOptions): Sensitivity;
+/** {@link sensitivity} from CSV text. */
+export function sensitivityCsv(spec: SpecInput, csvText: string, options?: CsvSensitivityOptions): Sensitivity;
+/** Statistical audit of every group. */
+export function audit(spec: SpecInput, rows: Row[], options?: AuditOptions): Audit;
+/** {@link audit} from CSV text. */
+export function auditCsv(spec: SpecInput, csvText: string, options?: CsvAuditOptions): Audit;

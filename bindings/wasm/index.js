@@ -253,3 +253,50 @@ export function formatDecimal(value, decimals, decimalComma = false) {
 export function formatDelta(value, decimals, decimalComma = false) {
   return call(formatDelta, raw.formatDelta, value, decimals, decimalComma);
 }
+
+// --- robustness: uncertainty, sensitivity, audit ---------------------------------------------
+
+/**
+ * Rank intervals of every unit under uncertain inputs (`options.inputs`, e.g.
+ * `{weights_pm: 20}`): nominal, median, 5th–95th percentile ranks and the score distribution,
+ * the same numbers as Rust and Python for a seed. `pairwise: true` adds `above[a][b]` =
+ * P(unit a ranks above unit b).
+ */
+export function uncertainty(spec, rows, options) {
+  return call(uncertainty, raw.uncertainty, spec, rows, options);
+}
+
+/** {@link uncertainty} from CSV text. */
+export function uncertaintyCsv(spec, csvText, options) {
+  return call(uncertaintyCsv, raw.uncertaintyCsv, spec, csvText, options);
+}
+
+/** Rank changes from `options.from` to `options.to` against their rank intervals. */
+export function rankChanges(spec, rows, options) {
+  return call(rankChanges, raw.rankChanges, spec, rows, options);
+}
+
+/** {@link rankChanges} from CSV text. */
+export function rankChangesCsv(spec, csvText, options) {
+  return call(rankChangesCsv, raw.rankChangesCsv, spec, csvText, options);
+}
+
+/** First- and total-order Sobol indices of each uncertain input on the ranks. */
+export function sensitivity(spec, rows, options) {
+  return call(sensitivity, raw.sensitivity, spec, rows, options);
+}
+
+/** {@link sensitivity} from CSV text. */
+export function sensitivityCsv(spec, csvText, options) {
+  return call(sensitivityCsv, raw.sensitivityCsv, spec, csvText, options);
+}
+
+/** Statistical audit: correlations, Cronbach's alpha, PCA, effective weights. */
+export function audit(spec, rows, options) {
+  return call(audit, raw.audit, spec, rows, options);
+}
+
+/** {@link audit} from CSV text. */
+export function auditCsv(spec, csvText, options) {
+  return call(auditCsv, raw.auditCsv, spec, csvText, options);
+}

@@ -17,6 +17,7 @@ use wasm_bindgen::JsCast;
 use chiso::plan::{Field, Target};
 use chiso::report::ReportFormat;
 
+pub mod audit;
 pub mod compare;
 pub mod data;
 pub mod diagnose;
@@ -25,7 +26,9 @@ pub mod error;
 pub mod plan;
 pub mod report;
 pub mod score;
+pub mod sensitivity;
 pub mod spec;
+pub mod uncertainty;
 
 /// Runs once when the module is instantiated (and again after `index.js` resets it).
 #[wasm_bindgen(start)]

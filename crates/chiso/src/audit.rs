@@ -15,8 +15,9 @@
 //! let data = Dataset::from_csv_str("unit,a,b\nX,1,2\nY,2,4\nZ,3,7\n", &CsvOptions::default())?;
 //! let report = audit(&spec, &data, None)?;
 //! let group = &report.groups[0];
-//! // a and b rise together: α = 2·(1 − (1 + 6.33)/(13.0)) ≈ 0.872 (var a = 1, var b = 6.33, var(a+b) = 13).
-//! assert!((group.cronbach_alpha.unwrap() - 0.8718).abs() < 1e-3);
+//! // a and b rise together: var a = 1, var b = 19/3, var(a + b) = 37/3 (a + b = 3, 6, 10),
+//! // so α = 2·(1 − (1 + 19/3)/(37/3)) = 30/37.
+//! assert!((group.cronbach_alpha.unwrap() - 30.0 / 37.0).abs() < 1e-12);
 //! assert!(group.children.iter().all(|c| !c.negative));
 //! # Ok::<(), chiso::Error>(())
 //! ```
@@ -239,7 +240,7 @@ pub fn cronbach_alpha(items: &[&[f64]]) -> Option<f64> {
     let n = items[0].len();
     let total: Vec<f64> = (0..n).map(|u| items.iter().map(|x| x[u]).sum()).collect();
     let var_total = variance(&total);
-    if !(var_total > 0.0) || n < 2 {
+    if var_total.is_nan() || var_total <= 0.0 || n < 2 {
         return None;
     }
     let sum_var: f64 = items.iter().map(|x| variance(x)).sum();
@@ -303,15 +304,16 @@ fn jacobi_eigen(mut a: Vec<Vec<f64>>) -> (Vec<f64>, Vec<Vec<f64>>) {
                 let t = if theta == 0.0 { 1.0 } else { t };
                 let c = 1.0 / (t * t + 1.0).sqrt();
                 let s = t * c;
-                for r in 0..k {
-                    let (arp, arq) = (a[r][p], a[r][q]);
-                    a[r][p] = c * arp - s * arq;
-                    a[r][q] = s * arp + c * arq;
+                for row in a.iter_mut() {
+                    let (arp, arq) = (row[p], row[q]);
+                    row[p] = c * arp - s * arq;
+                    row[q] = s * arp + c * arq;
                 }
-                for r in 0..k {
-                    let (apr, aqr) = (a[p][r], a[q][r]);
-                    a[p][r] = c * apr - s * aqr;
-                    a[q][r] = s * apr + c * aqr;
+                let (top, bottom) = a.split_at_mut(q);
+                for (apr, aqr) in top[p].iter_mut().zip(bottom[0].iter_mut()) {
+                    let (x, y) = (*apr, *aqr);
+                    *apr = c * x - s * y;
+                    *aqr = s * x + c * y;
                 }
                 for row in v.iter_mut() {
                     let (vp, vq) = (row[p], row[q]);

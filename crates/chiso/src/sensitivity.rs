@@ -163,7 +163,7 @@ fn point(
     scratch.extend(rows.iter().map(|&j| y[n + j]));
     let v = variance(scratch);
     let largest = scratch.iter().fold(0.0f64, |m, x| m.max(x.abs()));
-    if !(v > 1e-12 * largest * largest) {
+    if v.is_nan() || v <= 1e-12 * largest * largest {
         return None;
     }
     let m = rows.len() as f64;

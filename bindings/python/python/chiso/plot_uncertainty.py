@@ -42,8 +42,15 @@ def caterpillar(
     if ax is None:
         _, ax = plt.subplots(figsize=(6.5, max(2.5, 0.22 * len(data) + 1.0)))
     y = list(range(len(data)))
-    ax.hlines(y, data["rank_p05"], data["rank_p95"], color="#4a78b5", linewidth=3, alpha=0.6,
-              label="5–95 % interval")
+    ax.hlines(
+        y,
+        data["rank_p05"],
+        data["rank_p95"],
+        color="#4a78b5",
+        linewidth=3,
+        alpha=0.6,
+        label="5–95 % interval",
+    )
     ax.plot(data["rank_median"], y, "o", color="#1f3f6e", markersize=4, label="median")
     ax.plot(data["rank_nominal"], y, "x", color="#c0392b", markersize=5, label="nominal")
     ax.set_yticks(y)
@@ -51,10 +58,11 @@ def caterpillar(
     ax.invert_yaxis()
     ax.set_xlabel("rank")
     ax.grid(axis="x", alpha=0.3)
-    ax.legend(loc="lower right", fontsize=7)
+    ax.legend(loc="upper right", fontsize=7)  # best units sit top left: that corner is free
     attrs = frame.attrs
-    default = f"{str(attrs.get('index', '')).upper()} {attrs.get('year') or ''}: rank intervals, {attrs.get('samples', '?')} samples"
-    ax.set_title(title or default.strip(), fontsize=9)
+    name = f"{str(attrs.get('index', '')).upper()} {attrs.get('year') or ''}".strip()
+    default = f"{name}: rank intervals, {attrs.get('samples', '?')} samples"
+    ax.set_title(title or default, fontsize=9)
     return ax
 
 
@@ -83,7 +91,15 @@ def sensitivity_bars(
         value = data[column].fillna(0.0)
         low = (value - data[f"{column}_p05"].fillna(value)).clip(lower=0.0)
         high = (data[f"{column}_p95"].fillna(value) - value).clip(lower=0.0)
-        ax.bar([i + shift for i in x], value, width, color=colour, label=label, yerr=[low, high], capsize=3)
+        ax.bar(
+            [i + shift for i in x],
+            value,
+            width,
+            color=colour,
+            label=label,
+            yerr=[low, high],
+            capsize=3,
+        )
     ax.set_xticks(x)
     ax.set_xticklabels(data["input"])
     ax.axhline(0.0, color="black", linewidth=0.6)

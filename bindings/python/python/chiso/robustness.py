@@ -28,7 +28,14 @@ if TYPE_CHECKING:
 
     from chiso import DataInput, SpecInput
 
-__all__ = ["AuditFrames", "audit", "rank_changes", "rank_probabilities", "sensitivity", "uncertainty"]
+__all__ = [
+    "AuditFrames",
+    "audit",
+    "rank_changes",
+    "rank_probabilities",
+    "sensitivity",
+    "uncertainty",
+]
 
 
 def _inputs(inputs: Mapping[str, Any] | None, weights_pm: float | None) -> str:
@@ -38,7 +45,9 @@ def _inputs(inputs: Mapping[str, Any] | None, weights_pm: float | None) -> str:
     return json.dumps(merged)
 
 
-def _prepare(spec: SpecInput, data: DataInput, unit_column: str, year_column: str) -> tuple[Any, Any]:
+def _prepare(
+    spec: SpecInput, data: DataInput, unit_column: str, year_column: str
+) -> tuple[Any, Any]:
     from chiso import _spec, dataset
 
     return _spec(spec), dataset(data, unit_column=unit_column, year_column=year_column)
@@ -73,15 +82,32 @@ def uncertainty(
     """
     pandas = _pandas()
     s, d = _prepare(spec, data, unit_column, year_column)
-    result = _chiso.uncertainty_result(s, d, _inputs(inputs, weights_pm), year=year, samples=samples, seed=seed)
+    result = _chiso.uncertainty_result(
+        s, d, _inputs(inputs, weights_pm), year=year, samples=samples, seed=seed
+    )
     frame: pd.DataFrame = pandas.DataFrame(result["units"]).rename(
         columns={"nominal_rank": "rank_nominal", "nominal_score": "score_nominal"}
     )
-    order = ["unit", "rank_nominal", "rank_median", "rank_p05", "rank_p95", "rank_mean", "rank_best",
-             "rank_worst", "score_nominal", "score_mean", "score_sd", "score_p05", "score_median",
-             "score_p95"]
+    order = [
+        "unit",
+        "rank_nominal",
+        "rank_median",
+        "rank_p05",
+        "rank_p95",
+        "rank_mean",
+        "rank_best",
+        "rank_worst",
+        "score_nominal",
+        "score_mean",
+        "score_sd",
+        "score_p05",
+        "score_median",
+        "score_p95",
+    ]
     frame = frame[order].sort_values(["rank_nominal", "unit"], kind="stable").reset_index(drop=True)
-    frame.attrs.update({k: result[k] for k in ("index", "year", "samples", "seed", "inputs", "mean_rank_shift")})
+    frame.attrs.update(
+        {k: result[k] for k in ("index", "year", "samples", "seed", "inputs", "mean_rank_shift")}
+    )
     return frame
 
 
@@ -133,11 +159,29 @@ def rank_changes(
     pandas = _pandas()
     s, d = _prepare(spec, data, unit_column, year_column)
     result = _chiso.rank_changes_result(
-        s, d, _inputs(inputs, weights_pm), from_year=from_year, to_year=to_year, samples=samples, seed=seed
+        s,
+        d,
+        _inputs(inputs, weights_pm),
+        from_year=from_year,
+        to_year=to_year,
+        samples=samples,
+        seed=seed,
     )
     frame: pd.DataFrame = pandas.DataFrame(result["changes"])
-    keys = ("index", "from", "to", "samples", "seed", "inputs", "only_from", "only_to", "moved",
-            "moved_outside_interval", "moved_disjoint", "moved_sign_95")
+    keys = (
+        "index",
+        "from",
+        "to",
+        "samples",
+        "seed",
+        "inputs",
+        "only_from",
+        "only_to",
+        "moved",
+        "moved_outside_interval",
+        "moved_disjoint",
+        "moved_sign_95",
+    )
     frame.attrs.update({k: result[k] for k in keys})
     return frame
 
@@ -166,17 +210,41 @@ def sensitivity(
     pandas = _pandas()
     s, d = _prepare(spec, data, unit_column, year_column)
     result = _chiso.sensitivity_result(
-        s, d, _inputs(inputs, weights_pm), year=year, samples=samples, seed=seed,
-        bootstrap=bootstrap, first_order=first_order,
+        s,
+        d,
+        _inputs(inputs, weights_pm),
+        year=year,
+        samples=samples,
+        seed=seed,
+        bootstrap=bootstrap,
+        first_order=first_order,
     )
     rows = [{"target": "mean_rank_shift", **e} for e in result["mean_rank_shift"]["indices"]]
     for unit in result["units"]:
         rows.extend({"target": unit["unit"], **e} for e in unit["indices"])
     frame: pd.DataFrame = pandas.DataFrame(rows).astype(
-        {c: "float64" for c in ("first_order", "first_order_p05", "first_order_p95", "total_order",
-                                "total_order_p05", "total_order_p95")}
+        {
+            c: "float64"
+            for c in (
+                "first_order",
+                "first_order_p05",
+                "first_order_p95",
+                "total_order",
+                "total_order_p05",
+                "total_order_p95",
+            )
+        }
     )
-    keys = ("index", "year", "samples", "runs", "seed", "bootstrap", "first_order_estimator", "inputs")
+    keys = (
+        "index",
+        "year",
+        "samples",
+        "runs",
+        "seed",
+        "bootstrap",
+        "first_order_estimator",
+        "inputs",
+    )
     frame.attrs.update({k: result[k] for k in keys})
     frame.attrs["rank_stats"] = result["rank_stats"]
     return frame
@@ -216,19 +284,30 @@ def audit(
     loadings: dict[str, pd.DataFrame] = {}
     for g in result["groups"]:
         pca = g["pca"]
-        groups.append({"group": g["id"], "aggregation": g["aggregation"], "cronbach_alpha": g["cronbach_alpha"],
-                       "pc1_explained": pca["explained"][0] if pca else None})
+        groups.append(
+            {
+                "group": g["id"],
+                "aggregation": g["aggregation"],
+                "cronbach_alpha": g["cronbach_alpha"],
+                "pc1_explained": pca["explained"][0] if pca else None,
+            }
+        )
         for c in g["children"]:
             children.append({"group": g["id"], **c, "effective_weight": effective[c["id"]]})
         if pca:
             names = [c["id"] for c in g["children"]]
             loadings[g["id"]] = pandas.DataFrame(
-                list(zip(*pca["loadings"])), index=names,
+                list(zip(*pca["loadings"])),
+                index=names,
                 columns=[f"PC{k + 1}" for k in range(len(pca["loadings"]))],
             )
     return {
-        "pearson": pandas.DataFrame(result["correlations"]["pearson"], index=ids, columns=ids, dtype="float64"),
-        "spearman": pandas.DataFrame(result["correlations"]["spearman"], index=ids, columns=ids, dtype="float64"),
+        "pearson": pandas.DataFrame(
+            result["correlations"]["pearson"], index=ids, columns=ids, dtype="float64"
+        ),
+        "spearman": pandas.DataFrame(
+            result["correlations"]["spearman"], index=ids, columns=ids, dtype="float64"
+        ),
         "groups": pandas.DataFrame(groups),
         "children": pandas.DataFrame(children).rename(columns={"id": "node"}),
         "loadings": loadings,

@@ -47,7 +47,7 @@ use crate::diagnose::analysis_year;
 use crate::error::{ComputeError, DataError, Error};
 use crate::score::{score, ScoreOptions};
 use crate::spec::IndexDefinition;
-use crate::statistics::{mean, quantile_sorted, variance};
+use crate::statistics::{mean, variance};
 use inputs::{input_names, Resolved};
 use model::{Model, Scenario, Work};
 use random::{Block, Stream};
@@ -243,7 +243,7 @@ impl Prepared {
                 self.model.evaluate(&scenario, &mut work).map_err(|e| (r, e))?;
                 let root = self.model.root_values(&work);
                 s_out.copy_from_slice(root);
-                r_out.copy_from_slice(&self.model.rank(root));
+                self.model.rank_into(s_out, &mut work, r_out);
             }
             Ok(())
         };
@@ -251,37 +251,65 @@ impl Prepared {
         Ok((scores, ranks))
     }
 
-    /// Per-unit summaries of runs (run-major scores and ranks of `runs` runs).
+    /// Per-unit summaries of runs (run-major scores and ranks of `runs` runs). Rank
+    /// quantiles come from a histogram of the integer ranks and score quantiles from
+    /// selection, both exactly the type-7 quantiles of the sorted values.
     pub(crate) fn summarise(&self, scores: &[f64], ranks: &[u32], runs: usize) -> Vec<UnitUncertainty> {
         let n = self.model.len();
         let nominal = self.model.root_values_nominal();
-        (0..n)
-            .map(|u| {
-                let mut r: Vec<f64> = (0..runs).map(|s| f64::from(ranks[s * n + u])).collect();
-                let mut x: Vec<f64> = (0..runs).map(|s| scores[s * n + u]).collect();
-                r.sort_by(f64::total_cmp);
-                let rank_mean = mean(&r);
-                let score_mean = mean(&x);
-                let score_sd = if runs > 1 { variance(&x).max(0.0).sqrt() } else { 0.0 };
-                x.sort_by(f64::total_cmp);
-                UnitUncertainty {
-                    unit: self.model.units[u].clone(),
-                    nominal_score: nominal[u],
-                    nominal_rank: self.nominal_ranks[u],
-                    rank_median: quantile_sorted(&r, 0.5),
-                    rank_p05: quantile_sorted(&r, 0.05),
-                    rank_p95: quantile_sorted(&r, 0.95),
-                    rank_mean,
-                    rank_best: r[0] as u32,
-                    rank_worst: r[runs - 1] as u32,
-                    score_mean,
-                    score_sd,
-                    score_p05: quantile_sorted(&x, 0.05),
-                    score_median: quantile_sorted(&x, 0.5),
-                    score_p95: quantile_sorted(&x, 0.95),
+        par_map(n, &|u| {
+            let mut histogram = vec![0usize; n + 2];
+            let mut x: Vec<f64> = Vec::with_capacity(runs);
+            let mut rank_sum = 0.0;
+            for s in 0..runs {
+                let r = ranks[s * n + u] as usize;
+                histogram[r.min(n + 1)] += 1;
+                rank_sum += r as f64;
+                x.push(scores[s * n + u]);
+            }
+            let score_mean = mean(&x);
+            let score_sd = if runs > 1 { variance(&x).max(0.0).sqrt() } else { 0.0 };
+            let rank_at = |k: usize| -> f64 {
+                let mut seen = 0;
+                for (r, &c) in histogram.iter().enumerate() {
+                    seen += c;
+                    if seen > k {
+                        return r as f64;
+                    }
                 }
-            })
-            .collect()
+                (n + 1) as f64
+            };
+            let rank_quantile = |p: f64| {
+                let h = (runs - 1) as f64 * p;
+                let lo = h.floor() as usize;
+                let (a, b) = (rank_at(lo), rank_at((lo + 1).min(runs - 1)));
+                a + (h - lo as f64) * (b - a)
+            };
+            let score_quantile = |x: &mut Vec<f64>, p: f64| {
+                let h = (runs - 1) as f64 * p;
+                let lo = h.floor() as usize;
+                let (_, &mut a, right) = x.select_nth_unstable_by(lo, f64::total_cmp);
+                let b = right.iter().copied().fold(f64::INFINITY, f64::min);
+                let b = if lo + 1 < runs { b } else { a };
+                a + (h - lo as f64) * (b - a)
+            };
+            UnitUncertainty {
+                unit: self.model.units[u].clone(),
+                nominal_score: nominal[u],
+                nominal_rank: self.nominal_ranks[u],
+                rank_median: rank_quantile(0.5),
+                rank_p05: rank_quantile(0.05),
+                rank_p95: rank_quantile(0.95),
+                rank_mean: rank_sum / runs as f64,
+                rank_best: rank_at(0) as u32,
+                rank_worst: rank_at(runs - 1) as u32,
+                score_mean,
+                score_sd,
+                score_p05: score_quantile(&mut x, 0.05),
+                score_median: score_quantile(&mut x, 0.5),
+                score_p95: score_quantile(&mut x, 0.95),
+            }
+        })
     }
 
     /// Mean absolute rank shift from the nominal ranks, per run.
@@ -305,14 +333,12 @@ impl Model {
 /// that a chunk's buffers are reused many times.
 const CHUNK: usize = 16;
 
+/// Evaluates the runs of one chunk: `(first run, scores, ranks)`, or the failing run's error.
+type ChunkFn<'a> = dyn Fn(usize, &mut [f64], &mut [u32]) -> Result<(), (usize, Error)> + Sync + 'a;
+
 /// Calls `chunk(first_run, scores, ranks)` on consecutive chunks of runs, in parallel with
 /// the `parallel` feature; the error of the earliest failing run wins, whatever the order.
-fn for_each_chunk(
-    n: usize,
-    scores: &mut [f64],
-    ranks: &mut [u32],
-    chunk: &(dyn Fn(usize, &mut [f64], &mut [u32]) -> Result<(), (usize, Error)> + Sync),
-) -> Result<(), Error> {
+fn for_each_chunk(n: usize, scores: &mut [f64], ranks: &mut [u32], chunk: &ChunkFn<'_>) -> Result<(), Error> {
     let size = CHUNK * n.max(1);
     #[cfg(feature = "parallel")]
     let results: Vec<Result<(), (usize, Error)>> = {

@@ -9,8 +9,8 @@ use crate::aggregate::{aggregate, AggregateIssue};
 use crate::data::Dataset;
 use crate::error::{ComputeError, DataError, Error};
 use crate::normalise::{normalise, NormaliseIssue};
-use crate::rank::rank;
-use crate::spec::{Aggregation, Direction, IndexSpec, Normalisation, RankRule, Scale};
+use crate::rank::{rank, round_half_away};
+use crate::spec::{Aggregation, Direction, IndexSpec, Normalisation, RankBasis, RankRule, Scale, Ties};
 
 /// A node of the compiled tree.
 #[derive(Debug, Clone)]
@@ -133,9 +133,9 @@ impl Model {
         let scenario = Scenario::nominal(&model);
         let mut work = Work::new(&model);
         model.evaluate(&scenario, &mut work)?;
-        for n in 0..count {
+        for (n, slot) in nominal.iter_mut().enumerate() {
             if !matches!(model.kinds[n], Kind::Unavailable) {
-                nominal[n] = std::mem::take(&mut work.values[n]);
+                *slot = std::mem::take(&mut work.values[n]);
             }
         }
         model.nominal = nominal;
@@ -208,6 +208,36 @@ impl Model {
             let method = scenario.method[g];
             let mut out = std::mem::take(&mut work.values[g]);
             out.clear();
+            if let Aggregation::WeightedMean | Aggregation::WeightedSum = method {
+                // Column by column, in the order `aggregate` sums (Σ vᵢwᵢ from −0.0, then ÷ Σwᵢ):
+                // the same digits, without gathering each unit's children.
+                out.resize(n_units, -0.0);
+                let mut total = -0.0;
+                for &c in children {
+                    if scenario.excluded[c] {
+                        continue;
+                    }
+                    let w = scenario.weight[c];
+                    total += w;
+                    let xs = if work.dirty[c] { &work.values[c] } else { &self.nominal[c] };
+                    for (acc, x) in out.iter_mut().zip(xs) {
+                        *acc += x * w;
+                    }
+                }
+                for (u, v) in out.iter_mut().enumerate() {
+                    if method == Aggregation::WeightedMean {
+                        *v /= total;
+                    }
+                    *v *= multiplier;
+                    if !v.is_finite() {
+                        return Err(
+                            ComputeError::NonFinite { node: self.ids[g].clone(), unit: self.units[u].clone() }.into()
+                        );
+                    }
+                }
+                work.values[g] = out;
+                continue;
+            }
             for u in 0..n_units {
                 work.child_values.clear();
                 work.child_weights.clear();
@@ -261,6 +291,37 @@ impl Model {
     /// Ranks of root values under the spec's rule.
     pub(crate) fn rank(&self, scores: &[f64]) -> Vec<u32> {
         rank(scores, self.direction, self.rule)
+    }
+
+    /// [`crate::rank::rank`] into `out`, reusing `work`'s buffers (the per-sample path).
+    pub(crate) fn rank_into(&self, scores: &[f64], work: &mut Work, out: &mut [u32]) {
+        let keys = &mut work.keys;
+        keys.clear();
+        keys.extend(scores.iter().map(|&s| {
+            let s = match self.rule.basis {
+                RankBasis::Unrounded => s,
+                RankBasis::Rounded(d) => round_half_away(s, d),
+            };
+            match self.direction {
+                Direction::HigherIsBetter => -s,
+                Direction::LowerIsBetter => s,
+            }
+        }));
+        let order = &mut work.order;
+        order.clear();
+        order.extend(0..scores.len());
+        order.sort_unstable_by(|&a, &b| keys[a].total_cmp(&keys[b]));
+        let (mut current, mut distinct) = (0u32, 0u32);
+        for (position, &i) in order.iter().enumerate() {
+            if position == 0 || keys[order[position - 1]] != keys[i] {
+                distinct += 1;
+                current = match self.rule.ties {
+                    Ties::Competition => position as u32 + 1,
+                    Ties::Dense => distinct,
+                };
+            }
+            out[i] = current;
+        }
     }
 }
 
@@ -323,6 +384,8 @@ pub(crate) struct Work {
     child_values: Vec<f64>,
     child_weights: Vec<f64>,
     child_index: Vec<usize>,
+    keys: Vec<f64>,
+    order: Vec<usize>,
 }
 
 impl Work {
@@ -334,6 +397,39 @@ impl Work {
             child_values: Vec::new(),
             child_weights: Vec::new(),
             child_index: Vec::new(),
+            keys: Vec::new(),
+            order: Vec::new(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::spec::{RankBasis, RankRule, Ties};
+
+    #[test]
+    fn buffered_ranking_equals_rank() {
+        let scores = [3.0, 1.25, 3.0, 7.5, 1.249_999_999_9, 7.5, 0.0, 3.0];
+        let data = Dataset::from_csv_str("unit,x\nA,1\nB,2\n", &crate::data::CsvOptions::default())
+            .unwrap_or_else(|_| unreachable!());
+        let def = crate::spec::IndexDefinition::from_json(
+            r#"{"id":"t","root":"t","nodes":[{"id":"t","children":["x"]},{"id":"x"}]}"#,
+        )
+        .unwrap_or_else(|_| unreachable!());
+        let spec = def.resolve(None).unwrap_or_else(|_| unreachable!());
+        let mut model = Model::compile(&spec, &data, None).unwrap_or_else(|_| unreachable!());
+        let mut work = Work::new(&model);
+        for direction in [Direction::HigherIsBetter, Direction::LowerIsBetter] {
+            for ties in [Ties::Competition, Ties::Dense] {
+                for basis in [RankBasis::Unrounded, RankBasis::Rounded(2)] {
+                    model.direction = direction;
+                    model.rule = RankRule { basis, ties };
+                    let mut out = vec![0; scores.len()];
+                    model.rank_into(&scores, &mut work, &mut out);
+                    assert_eq!(out, rank(&scores, direction, model.rule));
+                }
+            }
         }
     }
 }
