@@ -4,7 +4,7 @@
 // JSON reads the same in Rust, Python and JavaScript. Absent values are `null`.
 
 // ---------------------------------------------------------------------------------------
-// Specifications (the JSON file form; TOML files have the same fields)
+// Specifications (the JSON file form)
 // ---------------------------------------------------------------------------------------
 
 /** A label in Vietnamese and English, as results give it. */
@@ -163,7 +163,8 @@ export interface Spec {
 
 /**
  * What every function accepts as a spec: a preset id (`"pci"`), a {@link Spec} object, or
- * the text of a JSON or TOML specification.
+ * the text of a JSON specification. (TOML text, which the Rust crate and the CLI read, throws a
+ * {@link SpecError}: this package leaves the TOML parser out to stay small.)
  */
 export type SpecInput = string | Spec;
 
@@ -656,7 +657,7 @@ export function preset(id: string, year?: number | null): Spec;
 /**
  * Validates a spec with the same checks scoring runs. Findings are data: an invalid spec
  * gives `{valid: false, error}` rather than throwing.
- * @param spec a spec object, JSON or TOML text, or a preset id.
+ * @param spec a spec object, JSON text, or a preset id.
  * @throws {TypeError} when `spec` is neither a string nor an object.
  */
 export function validateSpec(spec: SpecInput): Validation;

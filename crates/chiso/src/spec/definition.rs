@@ -96,11 +96,10 @@ impl IndexDefinition {
         Self::from_file(file)
     }
 
-    /// Reads and validates a TOML specification.
+    /// Reads and validates a TOML specification (with the default `toml` feature; without it,
+    /// a [`SpecError::Parse`] saying so).
     pub fn from_toml(text: &str) -> Result<Self, SpecError> {
-        let file: SpecFile = toml::from_str(text)
-            .map_err(|e| SpecError::Parse { format: "toml", message: e.to_string().trim().to_owned() })?;
-        Self::from_file(file)
+        Self::from_file(parse_toml(text)?)
     }
 
     /// Reads a specification, JSON or TOML by its extension (`.json`, `.toml`); other
@@ -196,7 +195,7 @@ impl IndexDefinition {
 
     /// The definition as TOML (the file form).
     pub fn to_toml(&self) -> Result<String, SpecError> {
-        toml::to_string(&self.file).map_err(|e| SpecError::Parse { format: "toml", message: e.to_string() })
+        to_toml(&self.file)
     }
 }
 
@@ -213,6 +212,39 @@ impl IndexSpec {
 
     /// This edition as a standalone TOML specification.
     pub fn to_toml(&self) -> Result<String, SpecError> {
-        toml::to_string(&to_file(self)).map_err(|e| SpecError::Parse { format: "toml", message: e.to_string() })
+        to_toml(&to_file(self))
+    }
+}
+
+/// A spec file from TOML text.
+#[cfg(feature = "toml")]
+fn parse_toml(text: &str) -> Result<SpecFile, SpecError> {
+    toml::from_str(text).map_err(|e| SpecError::Parse { format: "toml", message: e.to_string().trim().to_owned() })
+}
+
+/// A spec file as TOML text.
+#[cfg(feature = "toml")]
+fn to_toml(file: &SpecFile) -> Result<String, SpecError> {
+    toml::to_string(file).map_err(|e| SpecError::Parse { format: "toml", message: e.to_string() })
+}
+
+#[cfg(not(feature = "toml"))]
+fn parse_toml(_text: &str) -> Result<SpecFile, SpecError> {
+    Err(no_toml())
+}
+
+#[cfg(not(feature = "toml"))]
+fn to_toml(_file: &SpecFile) -> Result<String, SpecError> {
+    Err(no_toml())
+}
+
+/// The error for TOML without the `toml` feature: it names the feature and the way out.
+#[cfg(not(feature = "toml"))]
+fn no_toml() -> SpecError {
+    SpecError::Parse {
+        format: "toml",
+        message: "this build of chiso reads JSON specifications only (it was built without its `toml` \
+                  feature); give the specification as JSON, with the same fields"
+            .into(),
     }
 }
