@@ -114,6 +114,19 @@ export function scoreCsv(spec, csvText, options) {
   return call(scoreCsv, raw.scoreCsv, spec, csvText, options);
 }
 
+/**
+ * Scores columns — `{unit: string[], year?: number[], <node id>: Float64Array | number[]}` — and
+ * returns columns (typed arrays): the fast path for large tables, without one JS object per
+ * unit and node. NaN, `null` and `undefined` are missing values.
+ * @param {string | object} spec a preset id, a spec object, or JSON text
+ * @param {Record<string, ArrayLike<number | string | null | undefined>>} columns
+ * @param {{year?: number, unitColumn?: string, yearColumn?: string, strict?: boolean}} [options]
+ * @returns {object} `{index, precision, has_tiers, unit, year, score, rank, out_of, tier, tiers, components}`
+ */
+export function scoreColumns(spec, columns, options) {
+  return call(scoreColumns, raw.scoreColumns, spec, columns, options);
+}
+
 /** Compares years `from` and `to` of rows given as objects. */
 export function compare(spec, rows, from, to, options) {
   return call(compare, raw.compare, spec, rows, from, to, options);

@@ -1,9 +1,13 @@
 //! Data: JS rows (`[{unit, year?, <node id>: number | string}]`) → [`chiso::Cell`] records →
-//! [`Dataset::from_records`]; CSV text → [`Dataset::from_csv_str`].
+//! [`Dataset::from_records`]; CSV text → [`Dataset::from_csv_str`]; columns
+//! (`{unit: string[], year?: number[], <node id>: Float64Array | number[]}`) →
+//! [`Dataset::new`] + [`Dataset::add_column`], the fast path for large tables.
 
+use js_sys::{Array, Float64Array};
 use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 
-use chiso::{Cell, CsvOptions, Dataset};
+use chiso::{Cell, CsvOptions, DataError, Dataset};
 
 use crate::{entries, error, is_plain_object, type_error};
 
@@ -60,4 +64,115 @@ pub(crate) fn from_csv(text: &str, options: &CsvOptions) -> Result<Dataset, JsVa
 /// The CSV argument of `function`, which must be a string.
 pub(crate) fn csv_text(value: &JsValue, function: &str) -> Result<String, JsValue> {
     value.as_string().ok_or_else(|| type_error(&format!("{function}: the CSV text must be a string")))
+}
+
+/// Reads columns `{<unit column>: string[], <year column>?: number[], <node id>: Float64Array |
+/// number[]}` into a dataset: one copy per column, no per-cell JS values for typed arrays.
+/// NaN, `null` and `undefined` are missing values (reported by the core if a score needs them).
+pub(crate) fn from_columns(value: &JsValue, options: &CsvOptions) -> Result<Dataset, JsValue> {
+    if !is_plain_object(value) {
+        return Err(type_error(
+            "scoreColumns: columns must be an object {unit: string[], year?: number[], <node id>: Float64Array | number[]}",
+        ));
+    }
+    let columns = entries(value);
+    if !columns.iter().any(|(name, _)| *name == options.unit_column) {
+        let found: Vec<&str> = columns.iter().map(|(name, _)| name.as_str()).collect();
+        let hint = format!("the unit names; columns found: {}", found.join(", "));
+        return Err(error::to_js(DataError::MissingColumn { column: options.unit_column.clone(), hint: Some(hint) }));
+    }
+    let mut units = Vec::new();
+    let mut years = None;
+    let mut numeric = Vec::new();
+    for (name, column) in &columns {
+        if *name == options.unit_column {
+            units = unit_names(column, name)?;
+        } else if *name == options.year_column {
+            years = Some(year_values(column, name)?);
+        } else {
+            numeric.push((name, numbers(column, name)?));
+        }
+    }
+    let mut data = Dataset::new(units, years).map_err(error::to_js)?;
+    for (name, values) in numeric {
+        data.add_column(name, values).map_err(error::to_js)?;
+    }
+    Ok(data)
+}
+
+/// A column as an `Array` (plain arrays) or `None` (typed arrays), or a `TypeError`.
+fn array_like(column: &JsValue, name: &str) -> Result<Option<Array>, JsValue> {
+    if Array::is_array(column) {
+        Ok(Some(column.clone().unchecked_into()))
+    } else if column.is_instance_of::<Float64Array>()
+        || column.is_instance_of::<js_sys::Float32Array>()
+        || column.is_instance_of::<js_sys::Int32Array>()
+        || column.is_instance_of::<js_sys::Uint32Array>()
+        || column.is_instance_of::<js_sys::Int16Array>()
+        || column.is_instance_of::<js_sys::Uint16Array>()
+        || column.is_instance_of::<js_sys::Int8Array>()
+        || column.is_instance_of::<js_sys::Uint8Array>()
+    {
+        Ok(None)
+    } else {
+        Err(type_error(&format!("scoreColumns: column '{name}' must be an array or a typed array")))
+    }
+}
+
+/// Unit names: an array of strings.
+fn unit_names(column: &JsValue, name: &str) -> Result<Vec<String>, JsValue> {
+    let Some(array) = array_like(column, name)? else {
+        return Err(type_error(&format!("scoreColumns: column '{name}' (unit names) must be an array of strings")));
+    };
+    array
+        .iter()
+        .enumerate()
+        .map(|(i, v)| {
+            v.as_string().ok_or_else(|| {
+                type_error(&format!("scoreColumns: column '{name}'[{i}] must be a string (a unit name)"))
+            })
+        })
+        .collect()
+}
+
+/// Years: whole numbers; anything else is the core's `BadYear` with its row.
+fn year_values(column: &JsValue, name: &str) -> Result<Vec<i32>, JsValue> {
+    let values = match array_like(column, name)? {
+        Some(array) => array.iter().map(|v| v.as_f64().unwrap_or(f64::NAN)).collect(),
+        None => Float64Array::new(column).to_vec(),
+    };
+    values
+        .into_iter()
+        .enumerate()
+        .map(|(i, y)| {
+            if y.fract() == 0.0 && y.abs() < 1e6 {
+                Ok(y as i32)
+            } else {
+                let text = if y.is_nan() { String::new() } else { y.to_string() };
+                Err(error::to_js(DataError::BadYear { row: i + 1, column: name.to_owned(), text }))
+            }
+        })
+        .collect()
+}
+
+/// Values of a numeric column: typed arrays are copied at once; plain arrays take numbers,
+/// `null` and `undefined` (missing). NaN is missing either way. Text cells (`"7,5"`) belong in
+/// `score` rows or CSV, where the core parses them: here they are a `TypeError`.
+fn numbers(column: &JsValue, name: &str) -> Result<Vec<Option<f64>>, JsValue> {
+    let present = |x: f64| (!x.is_nan()).then_some(x);
+    match array_like(column, name)? {
+        None => Ok(Float64Array::new(column).to_vec().into_iter().map(present).collect()),
+        Some(array) => array
+            .iter()
+            .enumerate()
+            .map(|(i, v)| match v.as_f64() {
+                Some(x) => Ok(present(x)),
+                None if v.is_null() || v.is_undefined() => Ok(None),
+                None => Err(type_error(&format!(
+                    "scoreColumns: column '{name}'[{i}] must be a number, null or undefined (text cells such as \
+                     \"7,5\" go through score() rows or scoreCsv)"
+                ))),
+            })
+            .collect(),
+    }
 }
