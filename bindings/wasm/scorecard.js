@@ -170,6 +170,7 @@ svg.bars .best { fill: var(--_best); stroke: #fff; stroke-width: 1.2; }
   border-radius: 10px; background: var(--_accent-soft); }
 .outcome .label { font-size: 0.78rem; color: var(--_muted); text-transform: uppercase; letter-spacing: 0.04em; }
 .outcome .num { font-size: 1.35rem; font-weight: 700; font-variant-numeric: tabular-nums; }
+.outcome .num small { font-size: 0.9rem; font-weight: 500; color: var(--_muted); margin-left: 1px; }
 .outcome .delta { font-size: 0.85rem; margin-left: 6px; font-weight: 600; }
 .outcome .delta.up { color: var(--_up); }
 .outcome .delta.down { color: var(--_down); }
