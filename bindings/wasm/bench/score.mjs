@@ -236,7 +236,7 @@ median of ${RUNS} runs (score(rows): ${ROW_RUNS})
   wasm scoreColumns (typed arrays in and out)              ${fmt(ms.columns)}
   wasm score (objects in and out)                          ${fmt(ms.rows)}   (+ ${median(times.rowsBuild).toFixed(0)} ms to build the row objects)
   plain JavaScript (same arithmetic, typed arrays)         ${fmt(ms.plain)}
-first call (cold: V8 runs new code in its baseline tier until it has optimised it)
+first call (cold: V8's baseline tier, memory not yet grown)
   wasm scoreColumns ${cold.columns.toFixed(0)} ms, plain JavaScript ${cold.plain.toFixed(0)} ms
 
 ratios

@@ -39,6 +39,9 @@ pub(crate) fn records(rows: &JsValue) -> Result<Vec<Vec<(String, Cell)>>, JsValu
     let Some(array) = rows.dyn_ref::<js_sys::Array>() else {
         return Err(type_error("rows must be an array of objects ({unit, year?, <node id>: value})"));
     };
+    // About 160 bytes per cell at the peak: the records' keys and cells, then as for columns.
+    let keys = array.get(0).dyn_ref::<js_sys::Object>().map_or(0, |first| js_sys::Object::keys(first).length());
+    crate::reserve_memory((array.length() as usize).saturating_mul(keys as usize).saturating_mul(160));
     array
         .iter()
         .enumerate()
@@ -58,6 +61,8 @@ pub(crate) fn from_records(records: &[Vec<(String, Cell)>], options: &CsvOptions
 
 /// A dataset from CSV text (`,` with `.` decimals, or `;`/tab with decimal commas; BOM allowed).
 pub(crate) fn from_csv(text: &str, options: &CsvOptions) -> Result<Dataset, JsValue> {
+    // About ten bytes of memory at the peak per byte of CSV (a cell is ~10 characters, ~96 bytes).
+    crate::reserve_memory(text.len().saturating_mul(10));
     Dataset::from_csv_str(text, options).map_err(error::to_js)
 }
 
@@ -81,6 +86,11 @@ pub(crate) fn from_columns(value: &JsValue, options: &CsvOptions) -> Result<Data
         let hint = format!("the unit names; columns found: {}", found.join(", "));
         return Err(error::to_js(DataError::MissingColumn { column: options.unit_column.clone(), hint: Some(hint) }));
     }
+    // About 96 bytes per cell at the peak of scoring (input, node values, ranks, result rows).
+    let rows = columns.iter().find(|(name, _)| *name == options.unit_column).map_or(0, |(_, units)| {
+        js_sys::Reflect::get(units, &"length".into()).ok().and_then(|n| n.as_f64()).unwrap_or(0.0) as usize
+    });
+    crate::reserve_memory(rows.saturating_mul(columns.len()).saturating_mul(96));
     let mut units = Vec::new();
     let mut years = None;
     let mut numeric = Vec::new();
