@@ -584,7 +584,7 @@ export class ChisoScorecard extends HTMLElement {
   <title>${esc(title)}</title>
   <rect class="label-bg" x="0" y="${y + 2}" width="${width}" height="16" fill="#fff"/>
   <text class="name" x="0" y="${y + 14}">${esc(label(c.label, lang))}${narrow ? "" : `<tspan class="weight" dx="8">${esc(weightText)}</tspan>`}</text>
-  <text class="rank" x="${width}" y="${y + 14}" text-anchor="end">${esc(w.rankOn(c.rank, v.diagnosis.out_of))}</text>
+  <text class="rank" x="${width}" y="${y + 14}" text-anchor="end">${esc(narrow ? `${c.rank}/${v.diagnosis.out_of}` : w.rankOn(c.rank, v.diagnosis.out_of))}</text>
   <rect class="track" x="${left}" y="${bar}" width="${right - left}" height="14" rx="3"/>
   <rect class="bar" x="${left}" y="${bar}" width="${x(c.score) - left}" height="14" rx="3"/>
   <rect class="delta" x="${x(c.score)}" y="${bar}" width="0" height="14"/>

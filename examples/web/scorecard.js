@@ -1,6 +1,7 @@
 // The province scorecard page: pickers (index, year, searchable province), a language switch
 // and an upload of one's own CSV around the <chiso-scorecard> element of the chiso package,
-// which computes and draws the card. Serve the repository root (e.g. `python3 -m http.server`)
+// which computes and draws the card from the published table the package ships (for PCI, a
+// copy of examples/data/pci/pci_subindices.csv). Serve the repository root (e.g. `python3 -m http.server`)
 // and open /examples/web/scorecard.html (?year=2016&unit=Quảng Ninh&lang=en also works).
 import { formatDecimal, presets, validateSpec } from "../../bindings/wasm/index.js";
 import { bundledData } from "../../bindings/wasm/scorecard.js";
@@ -54,8 +55,6 @@ const rankingBox = document.getElementById("ranking-box");
 
 const params = new URL(location.href).searchParams;
 let lang = params.get("lang") === "en" ? "en" : "vi";
-/** The bundled table's reading of the card, restored by "Published data". */
-const published = { src: card.getAttribute("src"), unitColumn: card.getAttribute("unit-column") };
 
 /** Lower case without diacritics (đ → d): "Đà Nẵng" and "da nang" match. */
 function fold(text) {
@@ -86,7 +85,7 @@ for (const button of document.querySelectorAll(".lang button")) {
 
 // --- pickers --------------------------------------------------------------------------------
 
-/** The presets this page has data for (the package's bundled tables). */
+/** The presets the package ships a published table for (others need one's own CSV). */
 function fillIndices() {
   const ids = presets().filter((id) => bundledData[id]);
   const current = card.getAttribute("index");
@@ -268,7 +267,6 @@ fileInput.addEventListener("change", async () => {
   // The unit column: the first of these names the header has (the card says if none is).
   const header = text.replace(/^\uFEFF/, "").split(/\r?\n/, 1)[0].split(/[,;\t]/).map((h) => h.trim().replace(/^"|"$/g, "").normalize("NFC"));
   const unitColumn = ["unit", "province", "tinh", "tỉnh", "don_vi", "đơn vị"].find((name) => header.includes(name)) ?? "unit";
-  card.removeAttribute("src");
   card.removeAttribute("year");
   card.removeAttribute("unit");
   card.setAttribute("unit-column", unitColumn);
@@ -282,8 +280,7 @@ fileInput.addEventListener("change", async () => {
 resetData.addEventListener("click", () => {
   fileInput.value = "";
   card.csv = null;
-  card.setAttribute("src", published.src);
-  card.setAttribute("unit-column", published.unitColumn);
+  card.removeAttribute("unit-column");
   card.removeAttribute("year");
   card.removeAttribute("unit");
   status.hidden = true;
