@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
 # The one command that installs everything (scripts/setup.sh) and runs every test.
 # Usage: bash scripts/test.sh [all|lint|rust|cli|python|wasm|browser]   (default: all)
+# wasm = the npm package's `npm test` (Node, types, browser); browser = the browser tests alone.
 # CHISO_SKIP_SETUP=1 skips the setup.sh call (for quick reruns on a warm machine).
 # Stops at the first failure.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 SHARED="$ROOT/../shared"
-ALL_STEPS=(lint rust cli python wasm browser)
+# `browser` is not in the list: `wasm` runs `npm test`, which includes the browser tests.
+ALL_STEPS=(lint rust cli python wasm)
 cd "$ROOT"
 
 usage() { echo "usage: $0 [all|lint|rust|cli|python|wasm|browser]" >&2; exit 2; }
@@ -143,44 +145,23 @@ PY
   rm -rf "$fresh"
 }
 
-# Builds the wasm module and its JS glue into bindings/wasm/pkg, once per run.
+# Builds the wasm module, its JS glue (bindings/wasm/pkg) and the scorecard's bundled data
+# (bindings/wasm/data) with bindings/wasm/build.sh, the package's `npm run build`; once per run.
 wasm_built=0
 build_wasm() {
   ((wasm_built)) && return 0
-  cargo build -p chiso-wasm --target wasm32-unknown-unknown --profile release-wasm
-  wasm_bindgen_glue target/wasm32-unknown-unknown/release-wasm/chiso_wasm.wasm
+  bash bindings/wasm/build.sh
   wasm_built=1
 }
 
-# One place to change how the JS glue is generated. The web target serves browsers and,
-# through initSync, Node; add e.g. `--target experimental-nodejs-module --out-dir
-# bindings/wasm/pkg-node` here if Node should get its own glue.
-# The name and producers sections are debugging and telemetry data: dropping them saves
-# ~160 kB of the ~900 kB module (~40 kB gzipped). The reset-state function lets index.js
-# recover from a trap (a panic under panic = "abort") with a fresh instance.
-wasm_bindgen_glue() {
-  rm -rf bindings/wasm/pkg
-  wasm-bindgen "$1" --target web --remove-name-section --remove-producers-section \
-    --experimental-reset-state-function --out-dir bindings/wasm/pkg
-}
-
+# The npm package's own `npm test`: Node tests, `tsc --noEmit` over the typed usage, and the
+# browser tests (headless Chromium; a missing browser fails).
 step_wasm() {
   build_wasm
-  # Explicit top-level files: `node --test DIR` would also pick up tests/browser/.
-  local tests=() t
-  for t in bindings/wasm/tests/*.test.mjs; do
-    [[ -e $t ]] && tests+=("$t")
-  done
-  if ((${#tests[@]})); then
-    node --test "${tests[@]}"
-  else
-    echo "--- no bindings/wasm/tests/*.test.mjs yet"
-  fi
-  if [[ -f bindings/wasm/tsconfig.json ]]; then
-    bindings/wasm/node_modules/.bin/tsc --noEmit -p bindings/wasm
-  fi
+  (cd bindings/wasm && npm test)
 }
 
+# The browser tests alone (`npm run test:browser`); `wasm` runs them too.
 step_browser() {
   # A missing browser fails the run: the browser tests must never silently not run.
   if ! command -v chromium >/dev/null 2>&1; then
@@ -188,7 +169,7 @@ step_browser() {
     return 1
   fi
   build_wasm
-  node bindings/wasm/tests/browser/run.mjs
+  (cd bindings/wasm && npm run --silent test:browser)
 }
 
 for step in "${steps[@]}"; do

@@ -1,11 +1,15 @@
 //! Data: JS rows (`[{unit, year?, <node id>: number | string}]`) → [`chiso::Cell`] records →
 //! [`Dataset::from_records`]; CSV text → [`Dataset::from_csv_str`], CSV bytes (a file a reader
-//! uploaded, as a `Uint8Array`) → [`Dataset::from_csv_bytes`]. The options carry
-//! [`chiso::Limits::BROWSER`] (see `Options::from_js`).
+//! uploaded, as a `Uint8Array`) → [`Dataset::from_csv_bytes`]; columns
+//! (`{unit: string[], year?: number[], <node id>: Float64Array | number[]}`) →
+//! [`Dataset::new`] + [`Dataset::add_column`], the fast path for large tables. The options
+//! carry [`chiso::Limits::BROWSER`] (see `Options::from_js`).
 
+use js_sys::{Array, Float64Array};
 use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 
-use chiso::{Cell, CsvOptions, Dataset};
+use chiso::{Cell, CsvOptions, DataError, Dataset};
 
 use crate::{entries, error, is_plain_object, type_error};
 
@@ -37,6 +41,9 @@ pub(crate) fn records(rows: &JsValue) -> Result<Vec<Vec<(String, Cell)>>, JsValu
     let Some(array) = rows.dyn_ref::<js_sys::Array>() else {
         return Err(type_error("rows must be an array of objects ({unit, year?, <node id>: value})"));
     };
+    // About 160 bytes per cell at the peak: the records' keys and cells, then as for columns.
+    let keys = array.get(0).dyn_ref::<js_sys::Object>().map_or(0, |first| js_sys::Object::keys(first).length());
+    crate::reserve_memory((array.length() as usize).saturating_mul(keys as usize).saturating_mul(160));
     array
         .iter()
         .enumerate()
@@ -64,6 +71,12 @@ pub(crate) enum Csv {
 
 /// A dataset from CSV (`,` with `.` decimals, or `;`/tab with decimal commas; BOM allowed).
 pub(crate) fn from_csv(csv: &Csv, options: &CsvOptions) -> Result<Dataset, JsValue> {
+    // About ten bytes of memory at the peak per byte of CSV (a cell is ~10 characters, ~96 bytes).
+    let bytes = match csv {
+        Csv::Text(text) => text.len(),
+        Csv::Bytes(bytes) => bytes.len(),
+    };
+    crate::reserve_memory(bytes.saturating_mul(10));
     match csv {
         Csv::Text(text) => Dataset::from_csv_str(text, options),
         Csv::Bytes(bytes) => Dataset::from_csv_bytes(bytes, options),
@@ -83,4 +96,120 @@ pub(crate) fn csv_text(value: &JsValue, function: &str) -> Result<Csv, JsValue> 
         return Ok(Csv::Bytes(js_sys::Uint8Array::new(buffer).to_vec()));
     }
     Err(type_error(&format!("{function}: the CSV must be a string, a Uint8Array or an ArrayBuffer")))
+}
+
+/// Reads columns `{<unit column>: string[], <year column>?: number[], <node id>: Float64Array |
+/// number[]}` into a dataset: one copy per column, no per-cell JS values for typed arrays.
+/// NaN, `null` and `undefined` are missing values (reported by the core if a score needs them).
+pub(crate) fn from_columns(value: &JsValue, options: &CsvOptions) -> Result<Dataset, JsValue> {
+    if !is_plain_object(value) {
+        return Err(type_error(
+            "scoreColumns: columns must be an object {unit: string[], year?: number[], <node id>: Float64Array | number[]}",
+        ));
+    }
+    let columns = entries(value);
+    if !columns.iter().any(|(name, _)| *name == options.unit_column) {
+        let found: Vec<&str> = columns.iter().map(|(name, _)| name.as_str()).collect();
+        let hint = format!("the unit names; columns found: {}", found.join(", "));
+        return Err(error::to_js(DataError::MissingColumn { column: options.unit_column.clone(), hint: Some(hint) }));
+    }
+    // About 96 bytes per cell at the peak of scoring (input, node values, ranks, result rows).
+    let rows = columns.iter().find(|(name, _)| *name == options.unit_column).map_or(0, |(_, units)| {
+        js_sys::Reflect::get(units, &"length".into()).ok().and_then(|n| n.as_f64()).unwrap_or(0.0) as usize
+    });
+    crate::reserve_memory(rows.saturating_mul(columns.len()).saturating_mul(96));
+    let mut units = Vec::new();
+    let mut years = None;
+    let mut numeric = Vec::new();
+    for (name, column) in &columns {
+        if *name == options.unit_column {
+            units = unit_names(column, name)?;
+        } else if *name == options.year_column {
+            years = Some(year_values(column, name)?);
+        } else {
+            numeric.push((name, numbers(column, name)?));
+        }
+    }
+    let mut data = Dataset::new(units, years).map_err(error::to_js)?;
+    for (name, values) in numeric {
+        data.add_column(name, values).map_err(error::to_js)?;
+    }
+    Ok(data)
+}
+
+/// A column as an `Array` (plain arrays) or `None` (typed arrays), or a `TypeError`.
+fn array_like(column: &JsValue, name: &str) -> Result<Option<Array>, JsValue> {
+    if Array::is_array(column) {
+        Ok(Some(column.clone().unchecked_into()))
+    } else if column.is_instance_of::<Float64Array>()
+        || column.is_instance_of::<js_sys::Float32Array>()
+        || column.is_instance_of::<js_sys::Int32Array>()
+        || column.is_instance_of::<js_sys::Uint32Array>()
+        || column.is_instance_of::<js_sys::Int16Array>()
+        || column.is_instance_of::<js_sys::Uint16Array>()
+        || column.is_instance_of::<js_sys::Int8Array>()
+        || column.is_instance_of::<js_sys::Uint8Array>()
+    {
+        Ok(None)
+    } else {
+        Err(type_error(&format!("scoreColumns: column '{name}' must be an array or a typed array")))
+    }
+}
+
+/// Unit names: an array of strings.
+fn unit_names(column: &JsValue, name: &str) -> Result<Vec<String>, JsValue> {
+    let Some(array) = array_like(column, name)? else {
+        return Err(type_error(&format!("scoreColumns: column '{name}' (unit names) must be an array of strings")));
+    };
+    array
+        .iter()
+        .enumerate()
+        .map(|(i, v)| {
+            v.as_string().ok_or_else(|| {
+                type_error(&format!("scoreColumns: column '{name}'[{i}] must be a string (a unit name)"))
+            })
+        })
+        .collect()
+}
+
+/// Years: whole numbers; anything else is the core's `BadYear` with its row.
+fn year_values(column: &JsValue, name: &str) -> Result<Vec<i32>, JsValue> {
+    let values = match array_like(column, name)? {
+        Some(array) => array.iter().map(|v| v.as_f64().unwrap_or(f64::NAN)).collect(),
+        None => Float64Array::new(column).to_vec(),
+    };
+    values
+        .into_iter()
+        .enumerate()
+        .map(|(i, y)| {
+            if y.fract() == 0.0 && y.abs() < 1e6 {
+                Ok(y as i32)
+            } else {
+                let text = if y.is_nan() { String::new() } else { y.to_string() };
+                Err(error::to_js(DataError::BadYear { row: i + 1, column: name.to_owned(), text }))
+            }
+        })
+        .collect()
+}
+
+/// Values of a numeric column: typed arrays are copied at once; plain arrays take numbers,
+/// `null` and `undefined` (missing). NaN is missing either way. Text cells (`"7,5"`) belong in
+/// `score` rows or CSV, where the core parses them: here they are a `TypeError`.
+fn numbers(column: &JsValue, name: &str) -> Result<Vec<Option<f64>>, JsValue> {
+    let present = |x: f64| (!x.is_nan()).then_some(x);
+    match array_like(column, name)? {
+        None => Ok(Float64Array::new(column).to_vec().into_iter().map(present).collect()),
+        Some(array) => array
+            .iter()
+            .enumerate()
+            .map(|(i, v)| match v.as_f64() {
+                Some(x) => Ok(present(x)),
+                None if v.is_null() || v.is_undefined() => Ok(None),
+                None => Err(type_error(&format!(
+                    "scoreColumns: column '{name}'[{i}] must be a number, null or undefined (text cells such as \
+                     \"7,5\" go through score() rows or scoreCsv)"
+                ))),
+            })
+            .collect(),
+    }
 }

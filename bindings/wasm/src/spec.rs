@@ -1,5 +1,6 @@
-//! Specifications: preset ids, spec objects and JSON/TOML text → [`IndexDefinition`];
-//! presets and validation for JS.
+//! Specifications: preset ids, spec objects and JSON text → [`IndexDefinition`];
+//! presets and validation for JS. The package is built without the core's `toml` feature, so
+//! TOML text gets the core's error saying so.
 
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -18,8 +19,9 @@ fn is_preset_id(text: &str) -> bool {
 }
 
 /// Reads the `spec` argument of every function: a preset id (`"pci"`), a spec object (the
-/// JSON file form), or JSON/TOML text. A spec object is read as JSON text, so its errors are
-/// the core's JSON errors. Specs a page is given are read within [`Limits::BROWSER`].
+/// JSON file form), or JSON text (TOML text gets the core's "built without `toml`" error). A
+/// spec object is read as JSON text, so its errors are the core's JSON errors. Specs a page is
+/// given are read within [`Limits::BROWSER`].
 pub(crate) fn definition(spec: &JsValue) -> Result<IndexDefinition, JsValue> {
     read(spec)?.map_err(error::to_js)
 }
@@ -38,7 +40,7 @@ fn read(spec: &JsValue) -> Result<Result<IndexDefinition, SpecError>, JsValue> {
             .map_err(|_| type_error("spec: the object cannot be written as JSON (a cycle or a BigInt?)"))?;
         return Ok(IndexDefinition::from_json_with(&String::from(json), &Limits::BROWSER));
     }
-    Err(type_error("spec must be a preset id (e.g. \"pci\"), a spec object, or JSON/TOML text"))
+    Err(type_error("spec must be a preset id (e.g. \"pci\"), a spec object, or JSON text"))
 }
 
 /// Ids of the presets shipped with this version (e.g. `["pci"]`).
@@ -71,7 +73,7 @@ struct Validation {
     error: Option<ErrorInfo>,
 }
 
-/// Validates a spec (object, JSON or TOML text, or preset id) with the core's checks:
+/// Validates a spec (object, JSON text, or preset id) with the core's checks:
 /// `{valid, id, label, editions, error}`, where `error` describes the first problem found.
 #[wasm_bindgen(js_name = validateSpec)]
 pub fn validate_spec(spec: JsValue) -> Result<JsValue, JsValue> {

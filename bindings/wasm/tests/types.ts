@@ -18,11 +18,14 @@ import {
   report,
   reportCsv,
   score,
+  scoreColumns,
   scoreCsv,
   validateSpec,
 } from "chiso";
 import type {
   Change,
+  ColumnScores,
+  Columns,
   Comparison,
   ComponentDiagnosis,
   Decomposition,
@@ -216,6 +219,24 @@ new ChisoError("x", { code: "spec" });
 // @ts-expect-error: the base class needs a code.
 new ChisoError("x");
 
+// Columns: typed arrays in and out.
+const table: Columns = {
+  unit: ["Quảng Ninh", "Đà Nẵng"],
+  year: new Int32Array([2016, 2016]),
+  entry_costs: new Float64Array([9.28, 9.22]),
+  land_access: [6.07, null],
+};
+const byColumn: ColumnScores = scoreColumns("pci", table, { year: 2016 });
+const columnScores: Float64Array = byColumn.score;
+const columnRanks: Uint32Array = byColumn.rank;
+const columnYears: Int32Array | null = byColumn.year;
+const columnTier: Tier | undefined = byColumn.tiers[byColumn.tier[0]];
+const transparencyRanks: Uint32Array | undefined = byColumn.components.transparency?.rank;
+// @ts-expect-error: a column is an array, not one value.
+scoreColumns("pci", { unit: ["A"], entry_costs: 7 });
+// @ts-expect-error: scoreColumns takes no CSV options.
+scoreColumns("pci", table, { delimiter: ";" });
+
 // Display.
 const shown: string = formatDecimal(scores.rows[0].score, scores.precision, true);
 const moved: string = formatDelta(1.58, 2);
@@ -255,4 +276,9 @@ export {
   targets,
   page,
   markdown,
+  columnScores,
+  columnRanks,
+  columnYears,
+  columnTier,
+  transparencyRanks,
 };

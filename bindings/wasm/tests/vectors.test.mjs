@@ -17,6 +17,7 @@ import {
   plan,
   planCsv,
   score,
+  scoreColumns,
   scoreCsv,
 } from "chiso";
 
@@ -187,6 +188,57 @@ for (const name of names) {
       if ("tier" in want) {
         const g = got.tier === null ? null : got.tier.label.vi;
         assert.equal(g, want.tier, `${name} ${want.unit}: tier`);
+      }
+    }
+  });
+}
+
+// --- the same score vectors through scoreColumns (rows turned into columns) -----------------------
+
+/** Rows as columns: every key of any row, `null` where a row lacks it; `null` if a cell is text. */
+function toColumns(rows) {
+  const keys = [...new Set(rows.flatMap((r) => Object.keys(r)))];
+  const columns = {};
+  for (const key of keys) {
+    const values = rows.map((r) => r[key] ?? null);
+    if (key !== "unit" && values.some((v) => typeof v === "string")) return null;
+    columns[key] = key === "unit" ? values : key === "year" ? values : Float64Array.from(values, (v) => v ?? NaN);
+  }
+  return columns;
+}
+
+for (const name of names) {
+  const testCase = JSON.parse(readFileSync(new URL(name, dir), "utf8"));
+  if (testCase.plan || testCase.diagnose || testCase.compare || !Array.isArray(testCase.rows)) continue;
+  const columns = toColumns(testCase.rows);
+  if (columns === null) continue;
+  const spec = typeof testCase.index === "string" ? testCase.index : testCase.spec;
+  test(`${name} through scoreColumns`, () => {
+    const run = () => scoreColumns(spec, columns, { year: testCase.year ?? undefined });
+    if (testCase.error) {
+      const thrown = (() => {
+        try {
+          run();
+        } catch (e) {
+          return e;
+        }
+        return null;
+      })();
+      assert.ok(thrown instanceof classes[testCase.error.kind], `${name}: ${thrown}`);
+      for (const part of testCase.error.contains) assert.ok(thrown.message.includes(part), `${name}: '${thrown.message}' lacks '${part}'`);
+      return;
+    }
+    const result = run();
+    assert.equal(result.unit.length, testCase.expected.length, `${name}: row count`);
+    for (const want of testCase.expected) {
+      const i = result.unit.indexOf(want.unit);
+      assert.ok(i >= 0, `${name}: no row for ${want.unit}`);
+      assert.ok(Math.abs(result.score[i] - want.score) <= testCase.tolerance, `${name} ${want.unit}: ${result.score[i]} vs ${want.score}`);
+      assert.equal(result.rank[i], want.rank, `${name} ${want.unit}: rank`);
+      if ("year" in want) assert.equal(result.year === null ? null : result.year[i], want.year, `${name} ${want.unit}: year`);
+      if ("tier" in want) {
+        const tier = result.tier[i] < 0 ? null : result.tiers[result.tier[i]].label.vi;
+        assert.equal(tier, want.tier, `${name} ${want.unit}: tier`);
       }
     }
   });

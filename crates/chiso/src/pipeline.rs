@@ -275,10 +275,16 @@ pub(crate) fn score_group(
             }
             let present: Vec<usize> = group.iter().copied().filter(|&m| !values[n][m].is_nan()).collect();
             let scores: Vec<f64> = present.iter().map(|&m| values[n][m]).collect();
-            let group_ranks = rank(&scores, node.direction, rule);
+            // A normalised indicator's score already has the best unit on top, whatever its
+            // direction; other nodes rank by their own direction.
+            let direction = match node.normalise {
+                Normalisation::None => node.direction,
+                _ => crate::spec::Direction::HigherIsBetter,
+            };
+            let group_ranks = rank(&scores, direction, rule);
             if n == root {
                 if let Some(t) = spec.tiers() {
-                    for (&m, tier) in present.iter().zip(tier_list(t, &scores, &group_ranks, node.direction)) {
+                    for (&m, tier) in present.iter().zip(tier_list(t, &scores, &group_ranks, direction)) {
                         tiers[m] = tier;
                     }
                 }

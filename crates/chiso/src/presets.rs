@@ -5,28 +5,37 @@
 use crate::error::SpecError;
 use crate::spec::IndexDefinition;
 
-/// (id, TOML source) of every preset.
-const PRESETS: &[(&str, &str)] = &[
-    ("pci", include_str!("../presets/pci.toml")),
-    ("papi", include_str!("../presets/papi.toml")),
-    ("pgi", include_str!("../presets/pgi.toml")),
-    ("par_index", include_str!("../presets/par_index.toml")),
-    ("sipas", include_str!("../presets/sipas.toml")),
-    ("sipas_overall", include_str!("../presets/sipas_overall.toml")),
-    ("ddci", include_str!("../presets/ddci.toml")),
-    ("dgi", include_str!("../presets/dgi.toml")),
-    ("egov_district", include_str!("../presets/egov_district.toml")),
-    ("ict_index", include_str!("../presets/ict_index.toml")),
+/// (id, TOML source, the same as JSON) of every preset. The TOML files are the sources; build.rs
+/// converts them to JSON, which is what [`get`] reads, so presets need no TOML parser.
+const PRESETS: &[(&str, &str, &str)] = &[
+    ("pci", include_str!("../presets/pci.toml"), include_str!(concat!(env!("OUT_DIR"), "/pci.json"))),
+    ("papi", include_str!("../presets/papi.toml"), include_str!(concat!(env!("OUT_DIR"), "/papi.json"))),
+    ("pgi", include_str!("../presets/pgi.toml"), include_str!(concat!(env!("OUT_DIR"), "/pgi.json"))),
+    ("par_index", include_str!("../presets/par_index.toml"), include_str!(concat!(env!("OUT_DIR"), "/par_index.json"))),
+    ("sipas", include_str!("../presets/sipas.toml"), include_str!(concat!(env!("OUT_DIR"), "/sipas.json"))),
+    (
+        "sipas_overall",
+        include_str!("../presets/sipas_overall.toml"),
+        include_str!(concat!(env!("OUT_DIR"), "/sipas_overall.json")),
+    ),
+    ("ddci", include_str!("../presets/ddci.toml"), include_str!(concat!(env!("OUT_DIR"), "/ddci.json"))),
+    ("dgi", include_str!("../presets/dgi.toml"), include_str!(concat!(env!("OUT_DIR"), "/dgi.json"))),
+    (
+        "egov_district",
+        include_str!("../presets/egov_district.toml"),
+        include_str!(concat!(env!("OUT_DIR"), "/egov_district.json")),
+    ),
+    ("ict_index", include_str!("../presets/ict_index.toml"), include_str!(concat!(env!("OUT_DIR"), "/ict_index.json"))),
 ];
 
 /// Ids of the presets shipped with this version.
 pub fn ids() -> Vec<&'static str> {
-    PRESETS.iter().map(|(id, _)| *id).collect()
+    PRESETS.iter().map(|(id, _, _)| *id).collect()
 }
 
 /// The TOML source of a preset, to copy and adapt.
 pub fn source(id: &str) -> Option<&'static str> {
-    PRESETS.iter().find(|(p, _)| *p == id).map(|(_, s)| *s)
+    PRESETS.iter().find(|(p, _, _)| *p == id).map(|(_, s, _)| *s)
 }
 
 /// A preset index definition by id (e.g. `pci`); resolve it for a year.
@@ -37,6 +46,24 @@ pub fn source(id: &str) -> Option<&'static str> {
 /// assert!(chiso::presets::get("nope").is_err());
 /// ```
 pub fn get(id: &str) -> Result<IndexDefinition, SpecError> {
-    let text = source(id).ok_or_else(|| SpecError::UnknownPreset { id: id.into(), available: ids().join(", ") })?;
-    IndexDefinition::from_toml(text)
+    let (_, _, json) = PRESETS
+        .iter()
+        .find(|(p, _, _)| *p == id)
+        .ok_or_else(|| SpecError::UnknownPreset { id: id.into(), available: ids().join(", ") })?;
+    IndexDefinition::from_json(json)
+}
+
+#[cfg(all(test, feature = "toml"))]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+
+    /// The JSON that build.rs writes reads as the same definition as its TOML source.
+    #[test]
+    fn json_presets_equal_their_toml_sources() {
+        for id in ids() {
+            let from_toml = IndexDefinition::from_toml(source(id).unwrap()).unwrap();
+            assert_eq!(get(id).unwrap(), from_toml, "{id}");
+        }
+    }
 }

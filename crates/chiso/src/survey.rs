@@ -135,7 +135,8 @@ enum Statistic {
 }
 
 impl SurveySpec {
-    /// Reads a TOML spec.
+    /// Reads a TOML spec (with the default `toml` feature).
+    #[cfg(feature = "toml")]
     pub fn from_toml(text: &str) -> Result<Self, SpecError> {
         let spec: SurveySpec = toml::from_str(text)
             .map_err(|e| SpecError::Parse { format: "toml", message: e.to_string().trim().to_owned() })?;
@@ -154,10 +155,15 @@ impl SurveySpec {
     /// Reads a spec, JSON when the text starts with `{`, else TOML.
     pub fn from_text(text: &str) -> Result<Self, SpecError> {
         if text.trim_start().starts_with('{') {
-            Self::from_json(text)
-        } else {
-            Self::from_toml(text)
+            return Self::from_json(text);
         }
+        #[cfg(feature = "toml")]
+        return Self::from_toml(text);
+        #[cfg(not(feature = "toml"))]
+        Err(SpecError::Parse {
+            format: "toml",
+            message: "this build of chiso reads JSON survey specifications only".into(),
+        })
     }
 
     fn statistic(ind: &SurveyIndicator) -> Result<Statistic, SpecError> {

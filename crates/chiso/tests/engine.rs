@@ -68,6 +68,9 @@ fn two_levels_by_hand() {
     // Ranks at every node: p1 ties W, X, Y at 50 (competition: 2, 2, 2).
     let p1_ranks: Vec<u32> = s.rows.iter().map(|r| r.components.iter().find(|c| c.id == "p1").unwrap().rank).collect();
     assert_eq!(p1_ranks, vec![2, 2, 2, 1]);
+    // A lower-is-better indicator ranks its best (lowest raw, highest normalised) unit first.
+    let b_ranks: Vec<u32> = s.rows.iter().map(|r| r.components.iter().find(|c| c.id == "b").unwrap().rank).collect();
+    assert_eq!(b_ranks, vec![1, 3, 4, 1]);
     assert!(s.dropped.is_empty() && s.log.is_empty() && s.stages.is_none());
 }
 

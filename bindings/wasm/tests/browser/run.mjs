@@ -2,11 +2,13 @@
 // examples/web/index.html in headless Chromium (Debian's /usr/bin/chromium driven by
 // playwright-core) and checks the ranking table against the published PCI 2016 values in
 // examples/data/pci/pci_subindices.csv, then the province report page
-// examples/web/report.html in Vietnamese and English with screenshots (./report.mjs).
+// examples/web/report.html in Vietnamese and English (./report.mjs), then the province
+// scorecard and its one-tag embed against the shared test vectors (./scorecard.mjs).
 // Prints "N passed, M failed"; exits 1 on any failure. A missing browser is a failure, never
-// a skip. CHISO_KEEP_SCREENSHOTS=1 keeps the report screenshots (their folder is printed).
+// a skip. Screenshots are test artifacts: they are kept in target/browser-screenshots/ (or
+// $CHISO_SCREENSHOTS), whose path is printed.
 import { createServer } from "node:http";
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { extname, join, normalize, sep } from "node:path";
@@ -15,11 +17,13 @@ import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
 
 import { checkReportPage } from "./report.mjs";
+import { checkScorecard } from "./scorecard.mjs";
 
 const ROOT = fileURLToPath(new URL("../../../../", import.meta.url));
 const CHROMIUM = process.env.CHISO_CHROMIUM ?? "/usr/bin/chromium";
 const PAGE = "/examples/web/index.html";
 const CSV = join(ROOT, "examples/data/pci/pci_subindices.csv");
+const SHOTS = process.env.CHISO_SCREENSHOTS ?? join(ROOT, "target/browser-screenshots");
 const MIME = {
   ".html": "text/html; charset=utf-8",
   ".js": "text/javascript; charset=utf-8",
@@ -182,7 +186,12 @@ async function main() {
     checkTop("2006", await tableRows(page), published(2006));
 
     // The province report: Nam Định 2016 in both languages, its charts and screenshots.
-    await checkReportPage(page, { base: `http://127.0.0.1:${port}`, check, published });
+    mkdirSync(SHOTS, { recursive: true });
+    console.log(`# screenshots in ${SHOTS}`);
+    await checkReportPage(page, { base: `http://127.0.0.1:${port}`, check, published, shots: SHOTS });
+
+    // The scorecard and the <chiso-scorecard> embed, against the shared vectors.
+    await checkScorecard(page, context, { base: `http://127.0.0.1:${port}`, check, shots: SHOTS });
 
     check("no console errors or warnings, no failed requests", problems.length === 0, problems.join(" | "));
   } finally {

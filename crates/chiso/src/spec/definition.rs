@@ -118,7 +118,8 @@ impl IndexDefinition {
         Self::from_file_with(file, limits)
     }
 
-    /// Reads and validates a TOML specification.
+    /// Reads and validates a TOML specification (with the default `toml` feature; without it,
+    /// a [`SpecError::Parse`] saying so).
     pub fn from_toml(text: &str) -> Result<Self, SpecError> {
         Self::from_toml_with(text, &Limits::DEFAULT)
     }
@@ -126,9 +127,7 @@ impl IndexDefinition {
     /// [`Self::from_toml`] within `limits` (bytes, depth, nodes).
     pub fn from_toml_with(text: &str, limits: &Limits) -> Result<Self, SpecError> {
         limits.check_spec_bytes(text.len())?;
-        let file: SpecFile =
-            toml::from_str(text).map_err(|e| SpecError::Parse { format: "toml", message: toml_message(text, &e) })?;
-        Self::from_file_with(file, limits)
+        Self::from_file_with(parse_toml(text)?, limits)
     }
 
     /// Reads a specification, JSON or TOML by its extension (`.json`, `.toml`); other
@@ -229,7 +228,7 @@ impl IndexDefinition {
 
     /// The definition as TOML (the file form).
     pub fn to_toml(&self) -> Result<String, SpecError> {
-        toml::to_string(&self.file).map_err(|e| SpecError::Parse { format: "toml", message: e.to_string() })
+        to_toml(&self.file)
     }
 }
 
@@ -246,7 +245,40 @@ impl IndexSpec {
 
     /// This edition as a standalone TOML specification.
     pub fn to_toml(&self) -> Result<String, SpecError> {
-        toml::to_string(&to_file(self)).map_err(|e| SpecError::Parse { format: "toml", message: e.to_string() })
+        to_toml(&to_file(self))
+    }
+}
+
+/// A spec file from TOML text.
+#[cfg(feature = "toml")]
+fn parse_toml(text: &str) -> Result<SpecFile, SpecError> {
+    toml::from_str(text).map_err(|e| SpecError::Parse { format: "toml", message: toml_message(text, &e) })
+}
+
+/// A spec file as TOML text.
+#[cfg(feature = "toml")]
+fn to_toml(file: &SpecFile) -> Result<String, SpecError> {
+    toml::to_string(file).map_err(|e| SpecError::Parse { format: "toml", message: e.to_string() })
+}
+
+#[cfg(not(feature = "toml"))]
+fn parse_toml(_text: &str) -> Result<SpecFile, SpecError> {
+    Err(no_toml())
+}
+
+#[cfg(not(feature = "toml"))]
+fn to_toml(_file: &SpecFile) -> Result<String, SpecError> {
+    Err(no_toml())
+}
+
+/// The error for TOML without the `toml` feature: it names the feature and the way out.
+#[cfg(not(feature = "toml"))]
+fn no_toml() -> SpecError {
+    SpecError::Parse {
+        format: "toml",
+        message: "this build of chiso reads JSON specifications only (it was built without its `toml` \
+                  feature); give the specification as JSON, with the same fields"
+            .into(),
     }
 }
 
@@ -286,6 +318,7 @@ fn check_numbers(file: &SpecFile) -> Result<(), SpecError> {
 
 /// The TOML parser's message with its line and column, without the quoted source line (which
 /// for a hostile one-line file would be the whole file).
+#[cfg(feature = "toml")]
 fn toml_message(text: &str, error: &toml::de::Error) -> String {
     let message = clip(error.message().trim().to_owned());
     let Some(before) = error.span().and_then(|span| text.get(..span.start)) else {

@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Builds the npm package's generated files: the WebAssembly module and its JS glue (pkg/) and
+# the bundled data of the <chiso-scorecard> component (data/). Called by `npm run build` and by
+# scripts/test.sh. Needs the wasm32-unknown-unknown target and wasm-bindgen-cli 0.2.130
+# (scripts/setup.sh installs both).
+#
+# Size: the release-wasm profile (root Cargo.toml) optimises for size, and this crate builds the
+# core without its `toml` feature. wasm-opt (npm binaryen@132) is not used: -Oz makes the module
+# smaller but its gzipped size larger (255 → 268 KB); see README.md, "Size".
+set -euo pipefail
+
+HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+ROOT="$(cd "$HERE/../.." && pwd)"
+cd "$ROOT"
+
+cargo build -p chiso-wasm --target wasm32-unknown-unknown --profile release-wasm
+rm -rf "$HERE/pkg"
+# The web target serves browsers and, through initSync, Node. The name and producers sections
+# are debugging and telemetry data: dropping them saves ~160 kB of the module (~40 kB gzipped).
+# The reset-state function lets index.js recover from a trap (a panic under panic = "abort").
+wasm-bindgen target/wasm32-unknown-unknown/release-wasm/chiso_wasm.wasm \
+  --target web --remove-name-section --remove-producers-section --experimental-reset-state-function \
+  --out-dir "$HERE/pkg"
+
+# Published tables the scorecard component shows when given no data of its own.
+mkdir -p "$HERE/data"
+cp examples/data/pci/pci_subindices.csv "$HERE/data/pci.csv"
+
+wasm="$HERE/pkg/chiso_wasm_bg.wasm"
+echo "chiso_wasm_bg.wasm: $(wc -c <"$wasm") bytes, $(gzip -9c "$wasm" | wc -c) gzipped"

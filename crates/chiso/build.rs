@@ -1,0 +1,24 @@
+//! Converts the preset specifications (`presets/*.toml`, written by hand) to JSON in `OUT_DIR`,
+//! so the crate reads its presets with `serde_json` and builds without the `toml` feature
+//! (the WebAssembly package leaves the TOML parser out to stay small).
+
+use std::{env, fs, path::Path};
+
+fn main() {
+    println!("cargo::rerun-if-changed=presets");
+    let out_dir = env::var_os("OUT_DIR").unwrap_or_default();
+    let mut files: Vec<_> = fs::read_dir("presets")
+        .unwrap_or_else(|e| panic!("presets/: {e}"))
+        .filter_map(|entry| entry.ok().map(|e| e.path()))
+        .filter(|path| path.extension().is_some_and(|x| x == "toml"))
+        .collect();
+    files.sort();
+    for path in files {
+        let text = fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        let value: toml::Value = toml::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        let json = serde_json::to_string(&value).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        let name = path.with_extension("json");
+        let name = name.file_name().unwrap_or_default();
+        fs::write(Path::new(&out_dir).join(name), json).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    }
+}
