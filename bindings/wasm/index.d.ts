@@ -708,6 +708,13 @@ export type CsvInput = string | Uint8Array | ArrayBuffer;
  * Ids of the presets shipped with this version.
  * @example presets() // ["pci"]
  */
+/**
+ * Panics inside the module, for chiso's own tests only (not part of the API): shows that a
+ * panic becomes a ChisoError with code `internal` and that the module works afterwards.
+ * @internal
+ */
+export function _panic(message: string): never;
+
 export function presets(): string[];
 
 /**

@@ -93,7 +93,7 @@ const rows: Row[] = [
   { unit: "Quảng Ninh", year: 2019, entry_costs: 7.16, land_access: "7,00", policy_bias: null },
   { unit: "Hà Nội", year: "2019", entry_costs: undefined },
 ];
-const scores: Scores = score("pci", rows, { year: 2019, ..Default::default() });
+const scores: Scores = score("pci", rows, { year: 2019, strict: false });
 score(custom, rows);
 score(JSON.stringify(custom) satisfies SpecInput, rows, { unitColumn: "province", yearColumn: "nam" });
 // @ts-expect-error: options are camelCase.
