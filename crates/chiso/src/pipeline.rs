@@ -226,7 +226,9 @@ pub(crate) fn score_group(
             if values[n].is_empty() {
                 return Vec::new();
             }
-            let present: Vec<usize> = kept.iter().copied().filter(|&m| !values[n][m].is_nan()).collect();
+            // Among every unit with a value for this node (docs/spec.md, step 6; COINr ranks each
+            // aggregate so), including units dropped for lack of a headline score.
+            let present: Vec<usize> = (0..members.len()).filter(|&m| !values[n][m].is_nan()).collect();
             let scores: Vec<f64> = present.iter().map(|&m| values[n][m]).collect();
             let mut out = vec![None; members.len()];
             for (&m, r) in present.iter().zip(rank(&scores, node.direction, rule)) {
