@@ -7,7 +7,7 @@ use crate::impute::{impute, Column};
 use crate::normalise::{normalise_in, Context, NormaliseIssue};
 use crate::rank::{rank, tier};
 use crate::score::{CellAction, CellNote, Dropped, NodeScore, ScoreRow};
-use crate::spec::{Aggregation, Bounds, IndexSpec, MissingRule, Node, Normalisation, ShareOf};
+use crate::spec::{Aggregation, Bounds, Direction, IndexSpec, MissingRule, Node, Normalisation, ShareOf};
 use crate::treat::treat;
 
 /// One year's results, rows keyed by their input row.
@@ -231,7 +231,10 @@ pub(crate) fn score_group(
             let present: Vec<usize> = (0..members.len()).filter(|&m| !values[n][m].is_nan()).collect();
             let scores: Vec<f64> = present.iter().map(|&m| values[n][m]).collect();
             let mut out = vec![None; members.len()];
-            for (&m, r) in present.iter().zip(rank(&scores, node.direction, rule)) {
+            // Normalised values are direction-adjusted already: the best unit has the highest.
+            let normalised = source[n] == Source::Column && node.normalise != Normalisation::None;
+            let direction = if normalised { Direction::HigherIsBetter } else { node.direction };
+            for (&m, r) in present.iter().zip(rank(&scores, direction, rule)) {
                 out[m] = Some(r);
             }
             out

@@ -223,10 +223,18 @@ fn check_results(variant: &str, scores: &Scores, table: &Table) -> Agreement {
     assert_eq!(got_dropped, dropped, "{variant}: units dropped");
 
     let normalised = stage(scores, &scores.stages.as_ref().unwrap().normalised);
+    let all = table.keys();
     for (id, _) in indicators() {
         let s = scale(table, &id, &scored);
         for unit in &scored {
             agreement.option(&format!("{variant} {unit} {id}"), normalised[unit][&id], table.number(unit, &id), s);
+            // COINr ranks only aggregates; an indicator's rank is its normalised score's
+            // competition rank among the units with a value (the best first, whatever the
+            // direction, as normalised scores are direction-adjusted), dropped units included.
+            let want = table
+                .number(unit, &id)
+                .map(|v| 1 + all.iter().filter(|u| table.number(u, &id).is_some_and(|o| o > v)).count() as u32);
+            assert_eq!(got[unit].get(&id).map(|n| n.1), want, "{variant} {unit} {id} rank");
         }
     }
     for id in AGGREGATES {

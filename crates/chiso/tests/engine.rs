@@ -131,6 +131,15 @@ fn units_below_the_threshold_are_reported_not_lost() {
 }
 
 #[test]
+fn normalised_lower_is_better_indicators_rank_the_best_unit_first() {
+    let s = score(&spec(TWO_LEVELS), &data(FOUR_UNITS), &ScoreOptions::default()).unwrap();
+    // b (lower is better) raw 10, 20, 30, 10 → normalised 100, 50, 0, 100: W and Z are best.
+    let b: Vec<(f64, u32)> =
+        s.rows.iter().map(|r| r.components.iter().find(|c| c.id == "b").map(|c| (c.score, c.rank)).unwrap()).collect();
+    assert_eq!(b, vec![(100.0, 1), (50.0, 3), (0.0, 4), (100.0, 1)]);
+}
+
+#[test]
 fn nodes_are_ranked_among_every_unit_with_a_value_for_them() {
     // docs/spec.md step 6 and COINr's ranks: a unit dropped for lack of a headline score still
     // counts in the ranks of the nodes it has a value for.
