@@ -45,10 +45,15 @@ def rows_as_columns(rows: list[dict[str, Any]]) -> dict[str, list[Any]]:
     return {n: [row.get(n) for row in rows] for n in names}
 
 
+def unit_column(case: dict[str, Any]) -> str:
+    column: str = case.get("unit_column", "unit")
+    return column
+
+
 def from_records(case: dict[str, Any], tmp: Path) -> Any:
     if "csv" in case:
-        return chiso.Dataset.from_csv(case["csv"])
-    return chiso.Dataset.from_records(case["rows"])
+        return chiso.Dataset.from_csv(case["csv"], unit_column=unit_column(case))
+    return chiso.Dataset.from_records(case["rows"], unit_column=unit_column(case))
 
 
 def from_frame(case: dict[str, Any], tmp: Path) -> Any:
@@ -87,7 +92,10 @@ def run(case: dict[str, Any], data: Any) -> Any:
     if "compare" in case:
         period = case["compare"]
         return chiso.compare(spec, data, from_year=period["from"], to_year=period["to"])
-    return chiso.score(spec, data, year=case.get("year"))
+    components = any("components" in want for want in case.get("expected") or [] if isinstance(want, dict))
+    return chiso.score(
+        spec, data, year=case.get("year"), unit_column=unit_column(case), components=components
+    )
 
 
 def check_object(name: str, got: Any, expected: dict[str, Any], tolerance: float) -> None:
@@ -154,3 +162,14 @@ def test_vector(name: str, case: dict[str, Any], form: str, tmp_path: Path) -> N
                 assert missing(tier), f"{name} {unit}: tier {tier!r}"
             else:
                 assert tier == want["tier"], f"{name} {unit}: tier"
+        if "components" in want:
+            # Every node below the root: `{id}` and `{id}_rank` columns, missing where absent.
+            ids = {c["id"] for c in want["components"]}
+            present = {c[: -len("_rank")] for c in result.columns if c.endswith("_rank") and c != "rank"}
+            assert {i for i in present if not missing(got[i])} == ids, f"{name} {unit}: components"
+            for c in want["components"]:
+                value = float(got[c["id"]])
+                assert abs(value - c["score"]) <= tolerance, (
+                    f"{name} {unit} {c['id']}: {value} vs {c['score']} (±{tolerance})"
+                )
+                assert got[f"{c['id']}_rank"] == c["rank"], f"{name} {unit} {c['id']}: rank"
