@@ -102,16 +102,44 @@ step_python() {
   rm -f target/wheels/*.whl
   maturin build --release -m bindings/python/Cargo.toml -o target/wheels
   pip install --quiet --disable-pip-version-check --force-reinstall --no-deps target/wheels/*.whl
-  if [[ -d bindings/python/tests ]]; then
-    pytest bindings/python/tests
-    python -m mypy bindings/python/tests
-  fi
+  # The tests import the installed wheel: API, shared vectors, bad input, charts (Agg),
+  # docstring examples, the example notebook (nbclient), stubs (mypy, stubtest).
+  MPLBACKEND=Agg pytest bindings/python/tests
+  python -m mypy --strict bindings/python/tests bindings/python/bench examples/python
   local script
   for script in examples/python/*.py; do
     [[ -e $script ]] || continue
     echo "--- python $script"
-    python "$script"
+    MPLBACKEND=Agg python "$script"
   done
+  python_fresh_venv
+}
+
+# The built wheel in a new venv, as a user installs it: its dependencies come from PyPI and
+# it works without pandas (results as plain lists), with `chiso.__version__`.
+python_fresh_venv() {
+  local fresh
+  fresh="$(mktemp -d)"
+  python -m venv "$fresh/venv"
+  "$fresh/venv/bin/pip" install --quiet --disable-pip-version-check target/wheels/*.whl
+  (cd "$fresh" && "$fresh/venv/bin/python" - <<'PY')
+import chiso
+
+spec = chiso.Spec.from_dict(
+    {"id": "demo", "root": "t", "nodes": [{"id": "t", "children": ["x"]}, {"id": "x"}]}
+)
+scores = chiso.score(spec, {"unit": ["Hà Nội", "Huế"], "x": [1.5, 2.5]})
+assert scores.to_dict()["rank"] == [2, 1], scores.to_dict()
+try:
+    scores.to_pandas()
+except ImportError as e:
+    assert "chiso[pandas]" in str(e)
+else:
+    raise AssertionError("pandas should not be installed in the fresh venv")
+print(f"fresh venv: chiso {chiso.__version__} from {chiso.__file__}")
+print(scores)
+PY
+  rm -rf "$fresh"
 }
 
 # Builds the wasm module and its JS glue into bindings/wasm/pkg, once per run.

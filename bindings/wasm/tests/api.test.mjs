@@ -422,7 +422,7 @@ test("constant raw indicator under min_max: ComputeError", () => {
   );
   assert.equal(e.code, "compute");
   assert.equal(e.node, "days");
-  assert.match(e.message, /^node 'days': every unit has the value 10, so min–max normalisation is undefined/);
+  assert.match(e.message, /^node 'days': every unit has the value 10, so min_max normalisation is undefined/);
 });
 
 test("error classes can be constructed and caught by base class", () => {

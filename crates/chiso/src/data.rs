@@ -339,6 +339,125 @@ impl Dataset {
         Ok(data)
     }
 
+    /// Builds a dataset from long ("tidy") columns, one value per row: unit, optional year,
+    /// variable and value, as `pandas.melt` or a database export gives them.
+    ///
+    /// The dataset's rows are the (unit, year) pairs in order of first appearance, its columns
+    /// the variables in order of first appearance; a pair without a value for a variable has a
+    /// missing cell. Units are trimmed and NFC-normalised before they are matched, years and
+    /// text values are read as in [`Dataset::from_records`]. Errors found while reading name
+    /// the row of the long table (a repeated unit, year and variable is an error, never a
+    /// silent overwrite); a bad value found later by a computation names the dataset's row.
+    ///
+    /// ```
+    /// use chiso::{Cell, CsvOptions, Dataset};
+    /// let units = ["Hà Nội", "Hà Nội", "Huế"].map(|u| Cell::Text(u.into()));
+    /// let variables = ["a", "b", "a"].map(String::from);
+    /// let values = [Cell::Number(1.0), Cell::Text("2,5".into()), Cell::Number(3.0)];
+    /// let data = Dataset::from_long(&units, None, &variables, &values, &CsvOptions::default())?;
+    /// assert_eq!(data.units(), ["Hà Nội", "Huế"]);
+    /// assert_eq!(data.values("b")?, &[Some(2.5), None]);
+    /// # Ok::<(), chiso::DataError>(())
+    /// ```
+    pub fn from_long(
+        units: &[Cell],
+        years: Option<&[Cell]>,
+        variables: &[String],
+        values: &[Cell],
+        options: &CsvOptions,
+    ) -> Result<Self, DataError> {
+        let n = units.len();
+        for (column, got) in [("variable", variables.len()), ("value", values.len())]
+            .into_iter()
+            .chain(years.map(|y| (options.year_column.as_str(), y.len())))
+        {
+            if got != n {
+                return Err(DataError::LengthMismatch { column: column.into(), expected: n, got });
+            }
+        }
+        if n == 0 {
+            return Err(DataError::NoRows);
+        }
+        // (unit, year) → dataset row; variable → column; (dataset row, column) → long row.
+        let mut pairs: HashMap<(String, Option<i32>), usize> = HashMap::new();
+        let (mut row_units, mut row_years) = (Vec::new(), years.map(|_| Vec::new()));
+        let mut columns: HashMap<&str, usize> = HashMap::new();
+        let mut names: Vec<&str> = Vec::new();
+        let mut cells: Vec<(usize, usize, usize)> = Vec::with_capacity(n);
+        let mut seen: HashMap<(usize, usize), usize> = HashMap::with_capacity(n);
+        for i in 0..n {
+            let unit = match &units[i] {
+                Cell::Text(t) => normalise_unit(t),
+                Cell::Number(x) => x.to_string(),
+                Cell::Missing => String::new(),
+            };
+            if unit.is_empty() {
+                return Err(DataError::EmptyUnit { row: i + 1, column: options.unit_column.clone() });
+            }
+            let year = match years {
+                None => None,
+                Some(years) => Some(year_cell(&years[i]).ok_or_else(|| DataError::BadYear {
+                    row: i + 1,
+                    column: options.year_column.clone(),
+                    text: match &years[i] {
+                        Cell::Number(x) => x.to_string(),
+                        Cell::Text(t) => t.clone(),
+                        Cell::Missing => String::new(),
+                    },
+                })?),
+            };
+            let next = pairs.len();
+            let row = *pairs.entry((unit.clone(), year)).or_insert_with(|| {
+                row_units.push(unit.clone());
+                if let (Some(ys), Some(y)) = (row_years.as_mut(), year) {
+                    ys.push(y);
+                }
+                next
+            });
+            let variable = variables[i].as_str();
+            let column = *columns.entry(variable).or_insert_with(|| {
+                names.push(variable);
+                names.len() - 1
+            });
+            if let Some(first) = seen.insert((row, column), i) {
+                return Err(DataError::DuplicateCell {
+                    unit,
+                    year,
+                    column: variable.into(),
+                    first_row: first + 1,
+                    row: i + 1,
+                });
+            }
+            cells.push((row, column, i));
+        }
+        let mut data = Dataset::new(row_units, row_years)?;
+        let mut table: Vec<Vec<&Cell>> = vec![vec![&Cell::Missing; data.len()]; names.len()];
+        for (row, column, i) in cells {
+            table[column][row] = &values[i];
+        }
+        for (name, column) in names.into_iter().zip(table) {
+            if name == options.unit_column || name == options.year_column {
+                return Err(DataError::DuplicateColumn { column: name.into() });
+            }
+            if column.iter().all(|c| !matches!(c, Cell::Text(_))) {
+                let numbers = column.iter().map(|c| if let Cell::Number(x) = c { Some(*x) } else { None }).collect();
+                data.add_column(name, numbers)?;
+            } else {
+                let texts: Vec<Option<String>> = column
+                    .iter()
+                    .map(|c| match c {
+                        Cell::Number(x) => Some(x.to_string()),
+                        Cell::Text(t) => Some(t.clone()),
+                        Cell::Missing => None,
+                    })
+                    .collect();
+                let refs: Vec<Option<&str>> = texts.iter().map(|t| t.as_deref()).collect();
+                data.add_text_column(name, &refs, true)?;
+            }
+        }
+        Ok(data)
+    }
+
     /// Number of rows.
     pub fn len(&self) -> usize {
         self.units.len()
@@ -427,6 +546,15 @@ fn sniff_delimiter(header: &str) -> u8 {
     let count = |c: char| header.matches(c).count();
     let candidates = [(b',', count(',')), (b';', count(';')), (b'\t', count('\t'))];
     candidates.iter().max_by_key(|(_, n)| *n).filter(|(_, n)| *n > 0).map_or(b',', |(d, _)| *d)
+}
+
+/// A year cell given in code: a whole number, or text that reads as one.
+fn year_cell(cell: &Cell) -> Option<i32> {
+    match cell {
+        Cell::Number(x) if x.fract() == 0.0 && x.abs() < 1e6 => Some(*x as i32),
+        Cell::Number(_) | Cell::Missing => None,
+        Cell::Text(t) => parse_year(t),
+    }
 }
 
 fn parse_year(text: &str) -> Option<i32> {

@@ -244,6 +244,20 @@ pub enum DataError {
         /// Repeated occurrence (1-based data row).
         row: usize,
     },
+    /// Long data with two values for the same unit, year and variable.
+    #[error("row {row}: unit '{unit}'{}, variable '{column}' has a value already (first at row {first_row})", year.map(|y| format!(" in {y}")).unwrap_or_default())]
+    DuplicateCell {
+        /// The unit.
+        unit: String,
+        /// The year, if any.
+        year: Option<i32>,
+        /// The variable.
+        column: String,
+        /// First occurrence (1-based row of the long table).
+        first_row: usize,
+        /// Repeated occurrence (1-based row of the long table).
+        row: usize,
+    },
     /// A row without a unit name.
     #[error("row {row}: the unit name in column '{column}' is empty")]
     EmptyUnit {
@@ -559,6 +573,11 @@ impl DataError {
             DuplicateRow { unit, row, .. } => {
                 at.row = Some(*row);
                 at.unit = Some(unit.clone());
+            }
+            DuplicateCell { unit, row, column, .. } => {
+                at.row = Some(*row);
+                at.unit = Some(unit.clone());
+                at.column = Some(column.clone());
             }
             EmptyUnit { row, column } | BadYear { row, column, .. } | BadCell { row, column, .. } => {
                 at.row = Some(*row);

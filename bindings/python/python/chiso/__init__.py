@@ -6,17 +6,18 @@ and get unrounded scores, ranks, tiers and year-over-year changes::
 
     import chiso
     scores = chiso.score("pci", "pci_subindices.csv", year=2016, unit_column="province")
+    scores.top(10)            # displays as a table in Jupyter and in a terminal
+    df = scores.to_pandas()   # or .to_polars(), wide or long, full precision
 
-The computation is the Rust core's (``chiso._chiso``); this module only converts input and
-builds DataFrames from the plain column lists the core returns.
+The computation is the Rust core's (``chiso._chiso``); ``chiso._input`` converts input
+(whole columns), ``chiso._results`` builds the results objects, ``chiso.plot`` draws charts
+(``pip install 'chiso[plot]'``).
 """
 
 from __future__ import annotations
 
-import os
-import sys
-from collections.abc import Iterable, Mapping
-from typing import TYPE_CHECKING, Any, Union, cast
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Union
 
 from chiso import _chiso
 from chiso._chiso import (
@@ -33,23 +34,27 @@ from chiso._chiso import (
     presets,
     score_columns,
 )
+from chiso._input import DataInput, Shape, backend_of, dataset
+from chiso._results import Comparison, Scores, Table
 
 if TYPE_CHECKING:
     from typing import Literal
-
-    import pandas as pd
 
     from chiso._chiso import _Diagnosis, _Plan
 
 __all__ = [
     "ChisoError",
+    "Comparison",
     "ComputeError",
     "DataError",
     "DataInput",
     "Dataset",
+    "Scores",
+    "Shape",
     "Spec",
     "SpecError",
     "SpecInput",
+    "Table",
     "UnitMapping",
     "__version__",
     "compare",
@@ -67,19 +72,6 @@ __all__ = [
 SpecInput = Union[Spec, str]
 """A specification, or the id of a preset (``"pci"``)."""
 
-DataInput = Union[
-    "pd.DataFrame",
-    str,
-    "os.PathLike[str]",
-    Mapping[Any, Any],
-    Iterable[Mapping[Any, Any]],
-    Dataset,
-]
-"""A DataFrame, a CSV path, a dict of column → values, a list of row dicts, or a Dataset."""
-
-
-# --- input ------------------------------------------------------------------------------
-
 
 def _spec(spec: SpecInput) -> Spec:
     if isinstance(spec, Spec):
@@ -91,86 +83,6 @@ def _spec(spec: SpecInput) -> Spec:
     )
 
 
-def _is_pandas(value: object, kind: str) -> bool:
-    pandas = sys.modules.get("pandas")  # a DataFrame or Series means pandas is imported
-    return pandas is not None and isinstance(value, getattr(pandas, kind))
-
-
-def _series_values(series: pd.Series) -> list[Any]:
-    """A column as a list: floats (NaN = missing) if numeric, else objects (None = missing)."""
-    from pandas.api.types import is_numeric_dtype
-
-    if is_numeric_dtype(series.dtype):
-        values: list[Any] = series.to_numpy(dtype="float64", na_value=float("nan")).tolist()
-        return values
-    objects: list[Any] = series.to_numpy(dtype=object, na_value=None).tolist()  # type: ignore[call-overload]
-    return objects
-
-
-def _column_values(values: Any) -> Any:
-    if _is_pandas(values, "Series"):
-        return _series_values(values)
-    if hasattr(values, "tolist") and hasattr(values, "dtype"):  # numpy array
-        return values.tolist()
-    return values
-
-
-def dataset(data: DataInput, *, unit_column: str = "unit", year_column: str = "year") -> Dataset:
-    """Converts any accepted data input into a :class:`Dataset` (the core's table).
-
-    - a pandas DataFrame: numeric columns go over as float64 (NaN = missing), other columns
-      as text cells parsed like CSV, decimal commas included (``"63,01"``);
-    - a path (``str`` or ``os.PathLike``) to a CSV file: read by the core (``,``/``;``/tab);
-    - a dict of column name → list, tuple, numpy array or Series;
-    - a list of row dicts (records);
-    - a :class:`Dataset`, returned as it is.
-    """
-    if isinstance(data, Dataset):
-        return data
-    if isinstance(data, (str, os.PathLike)):
-        return Dataset.from_csv_path(data, unit_column=unit_column, year_column=year_column)
-    if _is_pandas(data, "DataFrame"):
-        frame = cast("pd.DataFrame", data)
-        columns = [(str(name), _series_values(series)) for name, series in frame.items()]
-        return Dataset.from_columns(columns, unit_column=unit_column, year_column=year_column)
-    if isinstance(data, Mapping):
-        columns = [(str(name), _column_values(values)) for name, values in data.items()]
-        return Dataset.from_columns(columns, unit_column=unit_column, year_column=year_column)
-    if isinstance(data, Iterable):
-        records = cast("Iterable[Mapping[Any, Any]]", data)
-        return Dataset.from_records(records, unit_column=unit_column, year_column=year_column)
-    raise TypeError(
-        "data must be a pandas DataFrame, a CSV path, a dict of columns, a list of row dicts "
-        f"or a chiso.Dataset, not {type(data).__name__}"
-    )
-
-
-# --- output -----------------------------------------------------------------------------
-
-
-def _pandas() -> Any:
-    try:
-        import pandas
-    except ImportError:
-        raise ImportError(
-            "chiso.score and chiso.compare return pandas DataFrames: install pandas "
-            "(pip install 'chiso[pandas]'), or use chiso.score_columns / chiso.compare_columns, "
-            "which return plain lists"
-        ) from None
-    return pandas
-
-
-def _ints(pandas: Any, values: list[Any]) -> pd.Series:
-    """int64, or nullable Int64 when some values are missing."""
-    series: pd.Series = pandas.Series(values, dtype="Int64" if None in values else "int64")
-    return series
-
-
-def _floats(pandas: Any, values: list[Any]) -> pd.Series:
-    series: pd.Series = pandas.Series(values, dtype="float64")
-    return series
-
-
 def score(
     spec: SpecInput,
     data: DataInput,
@@ -180,43 +92,43 @@ def score(
     year_column: str = "year",
     strict: bool = False,
     components: bool = False,
-) -> pd.DataFrame:
+    shape: Shape = "auto",
+) -> Scores:
     """Scores, ranks and tiers every row of ``data`` (or of one ``year``).
 
     Each year is scored with the edition of ``spec`` in force that year and ranked within
-    that year. Returns a DataFrame in input row order with columns ``unit``, ``year``,
-    ``score`` (unrounded) and ``rank``; ``tier`` (Vietnamese label) and ``tier_en`` when any
-    row has a tier; with ``components=True`` also ``{node id}`` and ``{node id}_rank`` for
-    every computed node below the root. ``year`` is int64, or nullable Int64 when some rows
-    have no year. ``strict=True`` rejects data columns that are not node ids.
+    that year (ties share a rank). ``data`` is anything :func:`dataset` accepts: a pandas or
+    polars DataFrame (wide, or long with ``unit, year, variable, value``), a CSV path, a dict
+    of columns or a list of row dicts. ``strict=True`` rejects data columns that are not node
+    ids; ``components=True`` keeps every node's score and rank, not only the headline.
+
+    Returns a :class:`Scores` object: it displays as a table (scores at the index's
+    precision), and ``.to_pandas()`` / ``.to_polars()`` give the full-precision data, wide
+    (``unit, year, score, rank, tier, tier_en``, ``{node}``, ``{node}_rank``) or long
+    (``shape="long"``: ``unit, year, node, score, rank``).
+
+    >>> import chiso
+    >>> pci = chiso.preset("pci")
+    >>> ids = [n["id"] for n in pci.nodes(2019) if n["parent"] == "pci"]
+    >>> qn = [7.16, 7.00, 7.20, 7.89, 7.10, 7.69, 7.96, 6.68, 7.95, 7.58]
+    >>> scores = chiso.score(pci, {"unit": ["Quảng Ninh"], **dict(zip(ids, [[v] for v in qn]))},
+    ...                      year=2019)
+    >>> scores
+    chiso.Scores: pci, 2019, 1 units, 1 rows
+    unit        year  score  rank
+    Quảng Ninh  2019  73.40     1
+    (numbers shown at 2 decimals; .to_pandas() has full precision)
+    >>> scores.to_pandas()[["unit", "score", "rank"]].to_dict("records")
+    [{'unit': 'Quảng Ninh', 'score': 73.4..., 'rank': 1}]
     """
-    pandas = _pandas()
     table = score_columns(
         _spec(spec),
-        dataset(data, unit_column=unit_column, year_column=year_column),
+        dataset(data, unit_column=unit_column, year_column=year_column, shape=shape),
         year=year,
         strict=strict,
         components=components,
     )
-    lists = table["columns"]
-    columns: dict[str, pd.Series] = {
-        "unit": pandas.Series(lists["unit"]),
-        "year": _ints(pandas, lists["year"]),
-        "score": _floats(pandas, lists["score"]),
-        "rank": _ints(pandas, lists["rank"]),
-    }
-    if any(tier is not None for tier in lists["tier"]):
-        columns["tier"] = pandas.Series(lists["tier"])
-        columns["tier_en"] = pandas.Series(lists["tier_en"])
-    for node, values in table["components"].items():
-        for name in (node, f"{node}_rank"):
-            if name in columns:
-                raise ValueError(f"node id '{node}' clashes with the result column '{name}'")
-        columns[node] = _floats(pandas, values["score"])
-        columns[f"{node}_rank"] = _ints(pandas, values["rank"])
-    frame: pd.DataFrame = pandas.DataFrame(columns)
-    frame.attrs.update(index=table["index"], precision=table["precision"])
-    return frame
+    return Scores(table, backend=backend_of(data))
 
 
 def compare(
@@ -228,49 +140,38 @@ def compare(
     unit_column: str = "unit",
     year_column: str = "year",
     unit_mapping: UnitMapping | None = None,
-) -> pd.DataFrame:
+    shape: Shape = "auto",
+) -> Comparison:
     """Compares two years of ``data``, each scored with its own edition, unit by unit.
 
-    Returns a DataFrame ordered by the rank in ``to_year`` (then the units present only in
-    ``from_year``) with columns ``unit``, ``score_from``, ``score_to``, ``score_delta``,
-    ``rank_from``, ``rank_to``, ``rank_change`` (places gained: positive = moved up),
-    ``tier_from``, ``tier_to``, ``presence`` (``both``, ``only_from``, ``only_to``) and
-    ``note``. Units present in one period only have missing values (NaN, or <NA> in the
-    nullable Int64 rank columns). Units are matched by name, or through ``unit_mapping``
-    (e.g. ``UnitMapping.vietnam_provinces()``): then a renamed unit is matched with its old
-    name, and ``note`` says what happened (``merged into Hà Nội on 2008-08-01``).
+    Returns a :class:`Comparison` ordered by the rank in ``to_year`` (then the units present
+    only in ``from_year``) with columns ``unit``, ``score_from``, ``score_to``,
+    ``score_delta``, ``rank_from``, ``rank_to``, ``rank_change`` (places gained: positive =
+    moved up), ``tier_from``, ``tier_to`` (and ``_en``), ``presence`` (``both``,
+    ``only_from``, ``only_to``) and ``note``. Units present in one period only have missing
+    values (NaN, or <NA> in the nullable Int64 rank columns of ``to_pandas()``). Units are
+    matched by name, or through ``unit_mapping`` (e.g. ``UnitMapping.vietnam_provinces()``):
+    then a renamed unit is matched with its old name, and ``note`` says what happened
+    (``merged into Hà Nội on 2008-08-01``). ``to_pandas(shape="long")`` gives one row per
+    unit and year.
+
+    >>> import chiso
+    >>> spec = chiso.Spec.from_dict({"id": "demo", "root": "total", "nodes": [
+    ...     {"id": "total", "children": ["x"]}, {"id": "x"}]})
+    >>> data = {"unit": ["A", "B", "A", "B"], "year": [2019, 2019, 2020, 2020],
+    ...         "x": [1.0, 2.0, 3.0, 2.5]}
+    >>> change = chiso.compare(spec, data, from_year=2019, to_year=2020)
+    >>> change.to_pandas()[["unit", "score_delta", "rank_change"]].to_dict("list")
+    {'unit': ['A', 'B'], 'score_delta': [2.0, 0.5], 'rank_change': [1, -1]}
     """
-    pandas = _pandas()
     table = compare_columns(
         _spec(spec),
-        dataset(data, unit_column=unit_column, year_column=year_column),
+        dataset(data, unit_column=unit_column, year_column=year_column, shape=shape),
         from_year=from_year,
         to_year=to_year,
         unit_mapping=unit_mapping,
     )
-    lists = table["columns"]
-    frame: pd.DataFrame = pandas.DataFrame(
-        {
-            "unit": pandas.Series(lists["unit"]),
-            "score_from": _floats(pandas, lists["score_from"]),
-            "score_to": _floats(pandas, lists["score_to"]),
-            "score_delta": _floats(pandas, lists["score_delta"]),
-            "rank_from": _ints(pandas, lists["rank_from"]),
-            "rank_to": _ints(pandas, lists["rank_to"]),
-            "rank_change": _ints(pandas, lists["rank_change"]),
-            "tier_from": pandas.Series(lists["tier_from"]),
-            "tier_to": pandas.Series(lists["tier_to"]),
-            "presence": pandas.Series(lists["presence"]),
-            "note": pandas.Series(lists["note"]),
-        }
-    )
-    frame.attrs.update(
-        index=table["index"],
-        precision=table["precision"],
-        from_year=table["from"],
-        to_year=table["to"],
-    )
-    return frame
+    return Comparison(table, backend=backend_of(data))
 
 
 # --- analysis ---------------------------------------------------------------------------

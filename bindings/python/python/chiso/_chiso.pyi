@@ -4,6 +4,13 @@ from collections.abc import Iterable, Mapping
 from os import PathLike
 from typing import Any, ClassVar, Literal, TypedDict, final
 
+import numpy as np
+import numpy.typing as npt
+from typing_extensions import TypeAlias
+
+_Floats: TypeAlias = npt.NDArray[np.float64]  # missing values are NaN
+_Ints: TypeAlias = npt.NDArray[np.int64]
+
 __all__ = [
     "ChisoError",
     "SpecError",
@@ -101,6 +108,16 @@ class Dataset:
         year_column: str = "year",
     ) -> Dataset: ...
     @staticmethod
+    def from_long(
+        units: Iterable[object],
+        variables: Iterable[object],
+        values: Iterable[object],
+        *,
+        years: Iterable[object] | None = None,
+        unit_column: str = "unit",
+        year_column: str = "year",
+    ) -> Dataset: ...
+    @staticmethod
     def from_records(
         records: Iterable[Mapping[Any, object]],
         *,
@@ -159,33 +176,34 @@ class UnitMapping:
 
 class _ScoreColumnLists(TypedDict):
     unit: list[str]
-    year: list[int | None]
-    score: list[float]
-    rank: list[int]
-    out_of: list[int]
+    year: _Floats
+    score: _Floats
+    rank: _Ints
+    out_of: _Ints
     tier: list[str | None]
     tier_en: list[str | None]
-    tier_level: list[int | None]
+    tier_level: _Floats
 
-class _ComponentColumns(TypedDict):
-    score: list[float | None]
-    rank: list[int | None]
+class _Stage(TypedDict):
+    fields: list[str]
+    nodes: list[tuple[str, dict[str, _Floats]]]
 
 class _ScoreColumns(TypedDict):
     index: str
+    root: str
     precision: int
     has_tiers: bool
     columns: _ScoreColumnLists
-    components: dict[str, _ComponentColumns]
+    stages: dict[str, _Stage]
 
 class _CompareColumnLists(TypedDict):
     unit: list[str]
-    score_from: list[float | None]
-    score_to: list[float | None]
-    score_delta: list[float | None]
-    rank_from: list[int | None]
-    rank_to: list[int | None]
-    rank_change: list[int | None]
+    score_from: _Floats
+    score_to: _Floats
+    score_delta: _Floats
+    rank_from: _Floats
+    rank_to: _Floats
+    rank_change: _Floats
     tier_from: list[str | None]
     tier_to: list[str | None]
     tier_from_en: list[str | None]
