@@ -110,8 +110,10 @@ def spec(
     lines += [
         f'id = {string(name)}',
         f'label = {table({"vi": VI["Index"], "en": EN["Index"]})}',
-        'description = "COINr\'s example data set ASEM (ASEM_iData, ASEM_iMeta): 51 units, 49 indicators, '
-        '8 pillars, 2 sub-indices. Data: tests/coinr/asem_data.csv, unit column uCode."',
+        (
+            'description = "COINr\'s example data set ASEM (ASEM_iData, ASEM_iMeta): 51 units, 49 indicators, '
+            '8 pillars, 2 sub-indices. Data: tests/coinr/asem_data.csv, unit column uCode."'
+        ),
         'root = "Index"',
         f"missing = {table(missing)}",
     ]
@@ -239,7 +241,7 @@ def main() -> None:
              normalise=lambda c: MM1, aggregation=lambda c, m=method: m)
     spec(
         "asem_dat_thresh",
-        f'...MM0; Aggregate(coin, dset = "Normalised", f_ag = "a_amean", dat_thresh = 0.75)',
+        '...MM0; Aggregate(coin, dset = "Normalised", f_ag = "a_amean", dat_thresh = 0.75)',
         "agg_dat_thresh.csv",
         missing={"rule": "available", "min_share": 0.75, "share_of": "count"},
     )
@@ -258,7 +260,7 @@ def main() -> None:
     )
     spec(
         "asem_weights",
-        f'...MM0; Aggregate(coin, dset = "Normalised", f_ag = "a_amean", w = weights_custom)',
+        '...MM0; Aggregate(coin, dset = "Normalised", f_ag = "a_amean", w = weights_custom)',
         "agg_weights.csv",
         weights=CUSTOM_WEIGHTS,
     )
