@@ -373,7 +373,7 @@ test("unknown method: SpecError naming the node and the method", () => {
   assert.equal(e.node, "total");
   assert.equal(
     e.message,
-    "node 'total': unknown aggregation method 'weighted_average'; expected one of: weighted_mean, weighted_sum, geometric_mean, harmonic_mean, minimum, maximum, median",
+    "node 'total': unknown aggregation method 'weighted_average'; expected one of: weighted_mean, weighted_sum, geometric_mean, harmonic_mean, minimum, maximum, median, copeland",
   );
 });
 
