@@ -288,6 +288,51 @@ def main():
                      {"unit": "C", "year": None, "score": (5.5 + 10) / 2, "rank": 1, "tier": None}],
     })
 
+    coinr_asem_default()
+
+
+def coinr_asem_default():
+    """COINr's example (ASEM, 51 units, 49 indicators, 4 levels, 14 lower-is-better, 63 missing
+    cells) with examples/coinr/asem.toml: every node's score and rank for every unit, expected
+    values from COINr 1.1.14's own output (tests/coinr/default.csv). COINr ranks aggregates only;
+    an indicator's rank is written out here as the competition rank of COINr's normalised value
+    (best first: normalised scores are direction-adjusted)."""
+    import tomllib
+    coinr = os.path.join(ROOT, "tests", "coinr")
+    with open(os.path.join(ROOT, "examples", "coinr", "asem.toml"), "rb") as f:
+        spec = tomllib.load(f)
+    with open(os.path.join(coinr, "asem_data.csv"), encoding="utf-8", newline="") as f:
+        text = f.read()
+    with open(os.path.join(coinr, "default.csv"), encoding="utf-8", newline="") as f:
+        table = list(csv.DictReader(f))
+    nodes = [n["id"] for n in spec["nodes"] if n["id"] != spec["root"]]
+    indicators = [n["id"] for n in spec["nodes"] if "children" not in n]
+    assert len(table) == 51 and len(nodes) == 59 and len(indicators) == 49
+    value = {(r["uCode"], n): float(r[n]) for r in table for n in nodes + ["Index"] if r[n] != ""}
+    rank = {}
+    for n in indicators:
+        present = [r["uCode"] for r in table if (r["uCode"], n) in value]
+        for u, k in zip(present, competition_ranks([value[(u, n)] for u in present])):
+            rank[(u, n)] = k
+    for n in nodes + ["Index"]:
+        if n not in indicators:
+            for r in table:
+                rank[(r["uCode"], n)] = int(r[n + "_rank"])
+    write("coinr_asem_default", {
+        "description": "COINr's ASEM example (51 units, 4 levels, 14 lower-is-better, 63 missing cells) with "
+                       "examples/coinr/asem.toml (min-max 0-100, arithmetic means over the children present); "
+                       "expected = COINr 1.1.14's default.csv: every node's score and rank.",
+        "spec": spec,
+        "csv": text,
+        "unit_column": "uCode",
+        "tolerance": 1e-9,
+        "expected": [{"unit": r["uCode"], "year": None, "score": value[(r["uCode"], "Index")],
+                      "rank": rank[(r["uCode"], "Index")], "tier": None,
+                      "components": [{"id": n, "score": value[(r["uCode"], n)], "rank": rank[(r["uCode"], n)]}
+                                     for n in nodes if (r["uCode"], n) in value]}
+                     for r in table],
+    })
+
 
 
 def uncertainty_vectors(full):

@@ -7,6 +7,7 @@ import shutil
 from pathlib import Path
 
 import nbformat
+import pytest
 from nbclient import NotebookClient
 
 from _support import PCI_CSV, ROOT
@@ -14,7 +15,12 @@ from _support import PCI_CSV, ROOT
 NOTEBOOK = ROOT / "examples" / "python" / "pci_notebook.ipynb"
 
 
-def test_notebook_runs_and_writes_the_radar(tmp_path: Path) -> None:
+def test_notebook_runs_and_writes_the_radar(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # scripts/test.sh sets MPLBACKEND=Agg for the other tests; the kernel would inherit it and
+    # show no inline figures. A user's Jupyter kernel has its inline backend.
+    monkeypatch.delenv("MPLBACKEND", raising=False)
     # The repository layout the notebook expects (../data/pci/), in a scratch directory so
     # that running the tests leaves no PNG in the work tree.
     work = tmp_path / "python"

@@ -47,10 +47,15 @@ def rows_as_columns(rows: list[dict[str, Any]]) -> dict[str, list[Any]]:
     return {n: [row.get(n) for row in rows] for n in names}
 
 
+def unit_column(case: dict[str, Any]) -> str:
+    column: str = case.get("unit_column", "unit")
+    return column
+
+
 def from_records(case: dict[str, Any], tmp: Path) -> Any:
     if "csv" in case:
-        return chiso.Dataset.from_csv(case["csv"])
-    return chiso.Dataset.from_records(case["rows"])
+        return chiso.Dataset.from_csv(case["csv"], unit_column=unit_column(case))
+    return chiso.Dataset.from_records(case["rows"], unit_column=unit_column(case))
 
 
 def from_frame(case: dict[str, Any], tmp: Path) -> Any:
@@ -71,7 +76,7 @@ def from_columns(case: dict[str, Any], tmp: Path) -> Any:
 
 def from_polars(case: dict[str, Any], tmp: Path) -> Any:
     if "csv" in case:
-        return chiso.Dataset.from_csv(case["csv"])
+        return chiso.Dataset.from_csv(case["csv"], unit_column=unit_column(case))
     # Columns mixing text ("7,16") and numbers become String columns, as a spreadsheet import
     # would give them.
     return pl.DataFrame(rows_as_columns(case["rows"]), strict=False)
@@ -80,7 +85,7 @@ def from_polars(case: dict[str, Any], tmp: Path) -> Any:
 def from_long(case: dict[str, Any], tmp: Path) -> Any:
     """The rows melted into unit, (year,) variable, value: every cell but the unit and year."""
     if "csv" in case:
-        return chiso.Dataset.from_csv(case["csv"])
+        return chiso.Dataset.from_csv(case["csv"], unit_column=unit_column(case))
     long: dict[str, list[Any]] = {"unit": [], "variable": [], "value": []}
     has_year = any("year" in row for row in case["rows"])
     if has_year:
@@ -125,7 +130,11 @@ def run(case: dict[str, Any], data: Any) -> Any:
     if "compare" in case:
         period = case["compare"]
         return chiso.compare(spec, data, from_year=period["from"], to_year=period["to"])
-    return chiso.score(spec, data, year=case.get("year"))
+    expected = case.get("expected") or []
+    components = any(isinstance(want, dict) and "components" in want for want in expected)
+    return chiso.score(
+        spec, data, year=case.get("year"), unit_column=unit_column(case), components=components
+    )
 
 
 def check_object(name: str, got: Any, expected: dict[str, Any], tolerance: float) -> None:
@@ -200,3 +209,15 @@ def check_table(name: str, case: dict[str, Any], result: pd.DataFrame, tolerance
                 assert missing(tier), f"{name} {unit}: tier {tier!r}"
             else:
                 assert tier == want["tier"], f"{name} {unit}: tier"
+        if "components" in want:
+            # Every node below the root: `{id}` and `{id}_rank` columns, missing where absent.
+            ids = {c["id"] for c in want["components"]}
+            nodes = [c[: -len("_rank")] for c in result.columns if c.endswith("_rank")]
+            present = {n for n in nodes if not missing(got[n])}
+            assert present == ids, f"{name} {unit}: components"
+            for c in want["components"]:
+                value = float(got[c["id"]])
+                assert abs(value - c["score"]) <= tolerance, (
+                    f"{name} {unit} {c['id']}: {value} vs {c['score']} (±{tolerance})"
+                )
+                assert got[f"{c['id']}_rank"] == c["rank"], f"{name} {unit} {c['id']}: rank"

@@ -48,7 +48,8 @@ function run(testCase) {
   if (testCase.compare) {
     return call(compare, compareCsv, testCase.compare.from, testCase.compare.to);
   }
-  return call(score, scoreCsv, { year: testCase.year ?? undefined });
+  const unitColumn = testCase.unit_column ?? undefined;
+  return call(score, scoreCsv, { year: testCase.year ?? undefined, unitColumn });
 }
 
 // --- object results: vectors.rs `check_object` ------------------------------------------------
@@ -188,6 +189,20 @@ for (const name of names) {
       if ("tier" in want) {
         const g = got.tier === null ? null : got.tier.label.vi;
         assert.equal(g, want.tier, `${name} ${want.unit}: tier`);
+      }
+      // Every node below the root, when the case lists them: same ids, scores within the
+      // tolerance, ranks exactly (as vectors.rs).
+      if (Array.isArray(want.components)) {
+        assert.equal(got.components.length, want.components.length, `${name} ${want.unit}: components`);
+        for (const c of want.components) {
+          const g = got.components.find((x) => x.id === c.id);
+          assert.ok(g, `${name} ${want.unit}: no component ${c.id}`);
+          assert.ok(
+            Math.abs(g.score - c.score) <= tolerance,
+            `${name} ${want.unit} ${c.id}: ${g.score} vs ${c.score} (±${tolerance})`,
+          );
+          assert.equal(g.rank, c.rank, `${name} ${want.unit} ${c.id}: rank`);
+        }
       }
     }
   });

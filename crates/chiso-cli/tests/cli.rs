@@ -236,3 +236,75 @@ fn survey_aggregates_microdata_and_feeds_score() {
     assert_eq!(lines.len(), 1 + 4 * 6);
     assert!(lines.iter().any(|l| l.starts_with("Uông Bí,,sipas,") && l.ends_with(",200")), "{nodes}");
 }
+
+/// A CSV text without quoted fields (COINr's result table, chiso's csv output on ASEM) as a
+/// header and rows keyed by their first column.
+fn plain_csv(text: &str) -> (Vec<String>, std::collections::BTreeMap<String, Vec<String>>) {
+    assert!(!text.contains('"'), "quoted fields");
+    let mut lines = text.lines();
+    let header: Vec<String> = lines.next().unwrap().split(',').map(str::to_owned).collect();
+    let rows = lines
+        .map(|l| {
+            let cells: Vec<String> = l.split(',').map(str::to_owned).collect();
+            assert_eq!(cells.len(), header.len(), "{l}");
+            (cells[0].clone(), cells)
+        })
+        .collect();
+    (header, rows)
+}
+
+/// `chiso score` on COINr's ASEM example with examples/coinr/asem.toml against COINr 1.1.14's
+/// own result (tests/coinr/default.csv): relative difference ≤ 1e-12, ranks exact (the full
+/// cell-by-cell comparison is crates/chiso/tests/coinr.rs).
+#[test]
+fn score_reproduces_coinr_on_its_asem_example() {
+    let spec = root().join("examples/coinr/asem.toml").display().to_string();
+    let data = root().join("tests/coinr/asem_data.csv").display().to_string();
+    let coinr = std::fs::read_to_string(root().join("tests/coinr/default.csv")).unwrap();
+    let (coinr_header, coinr_rows) = plain_csv(&coinr);
+    let want = |unit: &str, column: &str| -> f64 {
+        let at = coinr_header.iter().position(|h| h == column).unwrap();
+        coinr_rows[unit][at].parse().unwrap()
+    };
+    let close = |what: &str, got: f64, want: f64| {
+        assert!((got - want).abs() <= 1e-12 * want.abs().max(1e-300), "{what}: chiso {got}, COINr {want}");
+    };
+    let base = ["score", "--index", &spec, "--input", &data, "--unit-column", "uCode", "--format", "csv"];
+
+    let mut args = base.to_vec();
+    args.extend(["--nodes", "all"]);
+    let out = chiso(&args);
+    assert!(out.stderr.is_empty(), "{}", String::from_utf8_lossy(&out.stderr));
+    let (header, rows) = plain_csv(&stdout(&out));
+    assert_eq!(&header[..4], ["unit", "year", "score", "rank"]);
+    assert_eq!(rows.len(), 51);
+    let at = |column: &str| header.iter().position(|h| h == column).unwrap_or_else(|| panic!("no {column}"));
+    for (unit, cells) in &rows {
+        close(&format!("{unit} Index"), cells[at("score")].parse().unwrap(), want(unit, "Index"));
+        assert_eq!(cells[at("rank")].parse::<f64>().unwrap(), want(unit, "Index_rank"), "{unit} rank");
+        for node in ["Conn", "Sust", "Physical", "P2P", "SusEcFin"] {
+            close(&format!("{unit} {node}"), cells[at(node)].parse().unwrap(), want(unit, node));
+            let rank: f64 = cells[at(&format!("{node}_rank"))].parse().unwrap();
+            assert_eq!(rank, want(unit, &format!("{node}_rank")), "{unit} {node}_rank");
+        }
+    }
+
+    let mut args = base.to_vec();
+    args.extend(["--stage", "normalised"]);
+    let (header, rows) = plain_csv(&stdout(&chiso(&args)));
+    assert_eq!(header.len(), 2 + 49);
+    assert_eq!(header[2..], coinr_header[1..50]);
+    let mut compared = 0;
+    for (unit, cells) in &rows {
+        for (column, cell) in header.iter().zip(cells).skip(2) {
+            let at = coinr_header.iter().position(|h| h == column).unwrap();
+            match (cell.as_str(), coinr_rows[unit][at].as_str()) {
+                ("", "") => {}
+                (got, "") | ("", got) => panic!("{unit} {column}: '{got}' missing on one side only"),
+                (got, want) => close(&format!("{unit} {column}"), got.parse().unwrap(), want.parse().unwrap()),
+            }
+            compared += 1;
+        }
+    }
+    assert_eq!(compared, 51 * 49);
+}

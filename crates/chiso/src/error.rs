@@ -436,7 +436,7 @@ pub enum ComputeError {
         method: &'static str,
     },
     /// A normalisation that needs values above zero (ratio to maximum) met one that is not.
-    #[error("node '{node}', unit '{unit}'{}: {method} normalisation needs values above zero, not {value}", year_suffix(*year))]
+    #[error("node '{node}', unit '{unit}'{}: {method} normalisation needs values above zero (zero only when higher is better), not {value}", year_suffix(*year))]
     NonPositiveIndicator {
         /// The node.
         node: String,

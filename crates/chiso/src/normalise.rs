@@ -20,7 +20,8 @@ pub enum NormaliseIssue {
     /// target equals the worst value): the result is undefined unless the spec says what a
     /// constant indicator maps to (`if_constant`).
     Constant(f64),
-    /// The method needs values above zero (ratio to maximum); this is the first that is not.
+    /// The method needs values above zero (ratio to maximum; zero is allowed when higher is
+    /// better); this is the first that is not.
     NonPositive(f64),
     /// A points value below zero.
     NegativePoints(f64),
@@ -149,7 +150,9 @@ pub fn normalise_in(
             map(&|v| 1.0 - (max - v) / (max - min))
         }
         Normalisation::RatioToMax => {
-            if let Some(&bad) = values.iter().find(|v| **v <= 0.0) {
+            // x/max is defined for x ≥ 0 (a zero scores 0, as in COINr's n_fracmax); min/x needs x > 0.
+            let allowed = |v: f64| if sign > 0.0 { v >= 0.0 } else { v > 0.0 };
+            if let Some(&bad) = values.iter().find(|v| !v.is_nan() && !allowed(**v)) {
                 return Err(NormaliseIssue::NonPositive(bad));
             }
             let raw_pool: Vec<f64> = match context.pool {
@@ -157,6 +160,9 @@ pub fn normalise_in(
                 None => values.iter().copied().filter(|v| !v.is_nan()).collect(),
             };
             let Some((min, max)) = range(&raw_pool) else { return Ok(values.to_vec()) };
+            if max == 0.0 {
+                return Err(NormaliseIssue::Constant(0.0)); // every value is 0: 0/0
+            }
             values
                 .iter()
                 .map(|&v| match direction {
@@ -314,7 +320,12 @@ mod tests {
     fn ratio_to_max_and_points() {
         close(&normalise(&Normalisation::RatioToMax, UP, &[2.0, 5.0, 10.0]).unwrap(), &[0.2, 0.5, 1.0]);
         close(&normalise(&Normalisation::RatioToMax, DOWN, &[2.0, 5.0, 10.0]).unwrap(), &[1.0, 0.4, 0.2]);
-        assert_eq!(normalise(&Normalisation::RatioToMax, UP, &[0.0, 1.0]), Err(NormaliseIssue::NonPositive(0.0)));
+        // A zero is fine when higher is better (0/max = 0, as COINr's n_fracmax), not when lower
+        // is better (min/x would be 0/0); negative values never are.
+        close(&normalise(&Normalisation::RatioToMax, UP, &[0.0, 2.0, f64::NAN]).unwrap(), &[0.0, 1.0, f64::NAN]);
+        assert_eq!(normalise(&Normalisation::RatioToMax, DOWN, &[0.0, 1.0]), Err(NormaliseIssue::NonPositive(0.0)));
+        assert_eq!(normalise(&Normalisation::RatioToMax, UP, &[-1.0, 1.0]), Err(NormaliseIssue::NonPositive(-1.0)));
+        assert_eq!(normalise(&Normalisation::RatioToMax, UP, &[0.0, 0.0]), Err(NormaliseIssue::Constant(0.0)));
         let p = Normalisation::Points { max: 4.0 };
         close(&normalise(&p, UP, &[0.0, 2.5, 6.0]).unwrap(), &[0.0, 2.5, 4.0]);
         assert_eq!(normalise(&p, UP, &[-1.0]), Err(NormaliseIssue::NegativePoints(-1.0)));

@@ -7,7 +7,7 @@ use crate::impute::{impute, Column};
 use crate::normalise::{normalise_in, Context, NormaliseIssue};
 use crate::rank::{rank, tiers as tier_list};
 use crate::score::{CellAction, CellNote, Dropped, NodeScore, ScoreRow};
-use crate::spec::{Aggregation, Bounds, IndexSpec, MissingRule, Node, Normalisation, ShareOf};
+use crate::spec::{Aggregation, Bounds, Direction, IndexSpec, MissingRule, Node, Normalisation, ShareOf};
 use crate::treat::treat;
 
 /// One year's results, rows keyed by their input row.
@@ -235,15 +235,18 @@ pub(crate) fn score_group(
     }
     let rule = spec.rank_rule();
     // Units ranked together: all of the year's, or each group of `rank_within`.
+    // Every unit with a value for a node is ranked on it (COINr ranks each aggregate so), also
+    // units dropped for lack of a headline score; `out_of` counts the units with one.
+    let everyone: Vec<usize> = (0..members.len()).collect();
     let rank_groups: Vec<Vec<usize>> = match spec.rank_within() {
-        None => vec![kept.clone()],
+        None => vec![everyone.clone()],
         Some(column) => {
             let labels = data.labels(column).map_err(|_| DataError::MissingColumn {
                 column: column.to_owned(),
                 hint: Some("the unit-group column named by the spec's rank_within".into()),
             })?;
             let mut groups: Vec<(String, Vec<usize>)> = Vec::new();
-            for &m in &kept {
+            for &m in &everyone {
                 let row = members[m];
                 let Some(label) = labels[row].clone() else {
                     return Err(DataError::MissingValue {
@@ -279,7 +282,7 @@ pub(crate) fn score_group(
             // direction; other nodes rank by their own direction.
             let direction = match node.normalise {
                 Normalisation::None => node.direction,
-                _ => crate::spec::Direction::HigherIsBetter,
+                _ => Direction::HigherIsBetter,
             };
             let group_ranks = rank(&scores, direction, rule);
             if n == root {
@@ -293,8 +296,9 @@ pub(crate) fn score_group(
                 ranks[n][m] = Some(r);
             }
         }
+        let scored = group.iter().filter(|&&m| !values[root][m].is_nan()).count() as u32;
         for &m in group {
-            out_of[m] = group.len() as u32;
+            out_of[m] = scored;
         }
     }
     let component_nodes: Vec<usize> = (0..nodes.len()).filter(|&n| n != root && !values[n].is_empty()).collect();

@@ -134,6 +134,33 @@ fn units_below_the_threshold_are_reported_not_lost() {
 }
 
 #[test]
+fn normalised_lower_is_better_indicators_rank_the_best_unit_first() {
+    let s = score(&spec(TWO_LEVELS), &data(FOUR_UNITS), &ScoreOptions::default()).unwrap();
+    // b (lower is better) raw 10, 20, 30, 10 → normalised 100, 50, 0, 100: W and Z are best.
+    let b: Vec<(f64, u32)> =
+        s.rows.iter().map(|r| r.components.iter().find(|c| c.id == "b").map(|c| (c.score, c.rank)).unwrap()).collect();
+    assert_eq!(b, vec![(100.0, 1), (50.0, 3), (0.0, 4), (100.0, 1)]);
+}
+
+#[test]
+fn nodes_are_ranked_among_every_unit_with_a_value_for_them() {
+    // docs/spec.md step 6 and COINr's ranks: a unit dropped for lack of a headline score still
+    // counts in the ranks of the nodes it has a value for.
+    let toml =
+        TWO_LEVELS.replace("root = \"index\"", "root = \"index\"\nmissing = { rule = \"available\", min_share = 0.7 }");
+    let csv = "unit,a,b,c,d\nW,0,10,1,5\nX,5,20,2,6\nY,10,10,,\nZ,10,30,5,9\n";
+    let s = score(&spec(&toml), &data(csv), &ScoreOptions::default()).unwrap();
+    // a: 0, 50, 100, 100; b (lower better): 100, 50, 100, 0 → p1 = 50, 50, 100, 50.
+    // Y has no p2 (2/3 of the weight < 0.7): dropped, but its p1 of 100 ranks first.
+    assert_eq!(s.dropped.iter().map(|d| d.unit.as_str()).collect::<Vec<_>>(), vec!["Y"]);
+    let p1: Vec<(&str, u32)> =
+        s.rows.iter().map(|r| (r.unit.as_str(), r.components.iter().find(|c| c.id == "p1").unwrap().rank)).collect();
+    assert_eq!(p1, vec![("W", 2), ("X", 2), ("Z", 2)]);
+    // The headline is ranked among the units that have one: W 33.3, X 41.7, Z 66.7.
+    assert_eq!(s.rows.iter().map(|r| (r.rank, r.out_of)).collect::<Vec<_>>(), vec![(3, 3), (2, 3), (1, 3)]);
+}
+
+#[test]
 fn imputation_previous_then_group_mean_is_logged() {
     let toml = TWO_LEVELS.replace(
         "root = \"index\"",

@@ -31,7 +31,10 @@ fn definition(case: &Value) -> Result<IndexDefinition, Error> {
 }
 
 fn dataset(case: &Value) -> Result<Dataset, Error> {
-    let options = CsvOptions::default();
+    let mut options = CsvOptions::default();
+    if let Some(column) = case["unit_column"].as_str() {
+        options.unit_column = column.to_owned();
+    }
     if let Some(text) = case["csv"].as_str() {
         return Ok(Dataset::from_csv_str(text, &options)?);
     }
@@ -121,6 +124,20 @@ fn every_vector_gives_the_expected_numbers_or_error() {
                 let g = &got["tier"]["label"]["vi"];
                 let g = if got["tier"].is_null() { &Value::Null } else { g };
                 assert_eq!(g, w, "{name} {unit}: tier");
+            }
+            // Every node below the root, when the case lists them: the same ids, scores within
+            // the tolerance, ranks exactly.
+            if let Some(components) = want.get("components").and_then(Value::as_array) {
+                let got_components = got["components"].as_array().unwrap();
+                assert_eq!(got_components.len(), components.len(), "{name} {unit}: number of components");
+                for c in components {
+                    let id = &c["id"];
+                    let g = got_components.iter().find(|x| &x["id"] == id);
+                    let g = g.unwrap_or_else(|| panic!("{name} {unit}: no component {id}"));
+                    let (gs, ws) = (g["score"].as_f64().unwrap(), c["score"].as_f64().unwrap());
+                    assert!((gs - ws).abs() <= tolerance, "{name} {unit} {id}: {gs} vs {ws} (±{tolerance})");
+                    assert_eq!(g["rank"], c["rank"], "{name} {unit} {id}: rank");
+                }
             }
         }
     }

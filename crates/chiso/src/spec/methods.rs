@@ -200,8 +200,8 @@ pub enum Normalisation {
         /// What a constant indicator maps to (otherwise an error).
         if_constant: Option<f64>,
     },
-    /// `x / max`, values above zero; for lower-is-better `min / x` (COINr's `n_fracmax` on
-    /// negated values would give x / min, which rises with a worse value).
+    /// `x / max`, values ≥ 0; for lower-is-better `min / x`, values above zero (COINr's
+    /// `n_fracmax` on negated values would give x / min, which rises with a worse value).
     RatioToMax,
     /// Points as awarded, capped at `max` (appraisal-style scoring); negative points are an
     /// error. Direction does not apply.
