@@ -45,3 +45,39 @@ fn every_float_of_a_spec_reads_back_exactly_from_its_json() {
         assert_eq!(back, definition);
     }
 }
+
+/// Planning towards a NaN score (possible through the Rust API, which takes a `Target`
+/// directly) or towards a score no finite gain reaches (sub-indices without a scale) gave a
+/// plan with infinite gains (found by the pipeline fuzz target); rank 0 underflowed an index.
+/// All are now an `InvalidTarget` error.
+#[test]
+fn plans_never_hold_infinite_gains() {
+    use chiso::plan::{plan, PlanOptions, Target};
+    let definition = IndexDefinition::from_toml(TREE).unwrap();
+    let data = chiso::Dataset::from_csv_str("unit,a,b\nX,0,1\nY,2,3\n", &chiso::CsvOptions::default()).unwrap();
+    for target in [Target::Score(f64::NAN), Target::Score(f64::INFINITY), Target::Score(1e308), Target::Rank(0)] {
+        let err = plan(&definition, &data, "X", None, target, &PlanOptions::default()).unwrap_err();
+        assert_eq!(err.variant(), "InvalidTarget", "{target:?}: {err}");
+    }
+    // A reachable target still plans: X (0.5) to Y's 2.5 needs 4 points, all on one sub-index.
+    let p = plan(&definition, &data, "X", None, Target::Rank(1), &PlanOptions::default()).unwrap();
+    assert!(p.reachable && p.steps.iter().all(|s| s.gain.is_finite()));
+    assert!((p.total_gain - 4.0).abs() < 1e-9, "{p:?}");
+}
+
+/// Years at the ends of `i32`: the diagnosis's "year before" and the planner's trend used
+/// `y - 1` and `y - y0`, which overflow there (a panic in debug builds).
+#[test]
+fn extreme_years_do_not_overflow() {
+    use chiso::plan::{plan, Field, PlanOptions, Target};
+    let definition = IndexDefinition::from_toml(TREE).unwrap();
+    let csv = "unit,year,a,b\nX,-2147483648,1,2\nY,-2147483648,2,3\nX,2147483647,1,1\nY,2147483647,2,3\n";
+    let data = chiso::Dataset::from_csv_str(csv, &chiso::CsvOptions::default()).unwrap();
+    let d = chiso::diagnose::diagnose(&definition, &data, "X", Some(i32::MIN), None).unwrap();
+    assert_eq!(d.previous_year, None);
+    let options = PlanOptions { field: Field::Trend, ..PlanOptions::default() };
+    let p = plan(&definition, &data, "X", Some(i32::MAX), Target::Rank(1), &options).unwrap();
+    // Y's trend is flat (2.5 both years): X (1.0, the mean of a and b) ties it with a = 4,
+    // a gain of 3 points on one sub-index.
+    assert!(p.reachable && (p.total_gain - 3.0).abs() < 1e-9, "{p:?}");
+}
