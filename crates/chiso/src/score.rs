@@ -127,8 +127,8 @@ pub fn score(definition: &IndexDefinition, data: &Dataset, options: &ScoreOption
     let mut rows: Vec<(usize, ScoreRow)> = Vec::with_capacity(data.len());
     let mut has_tiers = false;
     let mut precision = 2;
-    // Values the result may hold (rows × computed nodes), so a hostile input is refused
-    // before the memory is spent.
+    // Values the result may hold (rows × computed nodes, plus each year's nodes), so a hostile
+    // input is refused before the memory and time are spent.
     let mut budget = data.limits().max_cells;
     for (year, members) in groups {
         let spec = definition.resolve(year)?;
@@ -212,7 +212,9 @@ fn score_group(
     let nodes = spec.nodes();
     let source = plan_sources(spec, data)?;
     let computed = source.iter().filter(|&&s| s != Source::Unavailable).count();
-    let cells = members.len().saturating_mul(computed);
+    // Each year group also costs a pass over every node, however few rows it has: counted
+    // too, so that many one-row years of a large spec stay within the budget.
+    let cells = members.len().saturating_mul(computed).saturating_add(nodes.len());
     if cells > *budget {
         let max = data.limits().max_cells;
         return Err(DataError::TooLarge {

@@ -81,3 +81,31 @@ fn extreme_years_do_not_overflow() {
     // a gain of 3 points on one sub-index.
     assert!(p.reachable && (p.total_gain - 3.0).abs() < 1e-9, "{p:?}");
 }
+
+/// Each year is scored with its own copy of the tree: a file of many one-row years and a
+/// large spec cost years × nodes, however small the result. The value budget
+/// (`Limits::max_cells`) now counts every year's nodes, so such a file is refused early.
+#[test]
+fn many_years_of_a_large_spec_stay_within_the_value_budget() {
+    use chiso::{CsvOptions, Dataset, Limits, ScoreOptions};
+    let children: Vec<String> = (0..199).map(|i| format!("\"c{i}\"")).collect();
+    let mut spec = format!("id = \"x\"\nroot = \"t\"\n[[nodes]]\nid = \"t\"\nchildren = [{}]\n", children.join(","));
+    for i in 0..199 {
+        spec.push_str(&format!("[[nodes]]\nid = \"c{i}\"\n"));
+    }
+    let definition = IndexDefinition::from_toml(&spec).unwrap();
+    // The headline column only: one computed node per row, 200 nodes per year.
+    let mut csv = String::from("unit,year,t\n");
+    for y in 0..2_000 {
+        csv.push_str(&format!("A,{y},1\n"));
+    }
+    let options = CsvOptions { limits: Limits { max_cells: 300_000, ..Limits::DEFAULT }, ..CsvOptions::default() };
+    let data = Dataset::from_csv_str(&csv, &options).unwrap();
+    let err = chiso::score(&definition, &data, &ScoreOptions::default()).unwrap_err();
+    assert_eq!(err.variant(), "TooLarge", "{err}");
+    assert!(err.to_string().contains("at most 300000"), "{err}");
+    // 1,000 years fit: 1,000 × (1 value + 200 nodes) ≤ 300,000.
+    let half: String = csv.lines().take(1_001).map(|l| format!("{l}\n")).collect();
+    let data = Dataset::from_csv_str(&half, &options).unwrap();
+    assert_eq!(chiso::score(&definition, &data, &ScoreOptions::default()).unwrap().rows.len(), 1_000);
+}
