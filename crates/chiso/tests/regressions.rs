@@ -109,3 +109,26 @@ fn many_years_of_a_large_spec_stay_within_the_value_budget() {
     let data = Dataset::from_csv_str(&half, &options).unwrap();
     assert_eq!(chiso::score(&definition, &data, &ScoreOptions::default()).unwrap().rows.len(), 1_000);
 }
+
+/// A negative multiplier turned a higher-is-better headline upside down without its direction
+/// saying so: the planner, aiming higher, asked a unit to lose a point (gain −1; found by the
+/// pipeline fuzz target on a maximum root with multiplier −220.15). Multipliers must now be
+/// above zero; reversing a node is what `direction` is for.
+#[test]
+fn multipliers_must_be_above_zero() {
+    let spec =
+        |m: &str| TREE.replace("id = \"t\"\n", &format!("id = \"t\"\naggregation = \"maximum\"\nmultiplier = {m}\n"));
+    for m in ["-220.15", "0", "-0.0"] {
+        let err = IndexDefinition::from_toml(&spec(m)).unwrap_err();
+        assert_eq!(err.variant(), "InvalidParameter");
+        assert!(err.to_string().starts_with("node 't': multiplier "), "{err}");
+        assert!(err.to_string().contains("must be above zero"), "{err}");
+    }
+    let definition = IndexDefinition::from_toml(&spec("10")).unwrap();
+    let data = chiso::Dataset::from_csv_str("unit,a,b\nX,1,1\nY,2,3\n", &chiso::CsvOptions::default()).unwrap();
+    let p =
+        chiso::plan::plan(&definition, &data, "X", None, chiso::plan::Target::Rank(1), &Default::default()).unwrap();
+    // Y's maximum is 3 (30 points): X raises one sub-index from 1 to 3.
+    assert!(p.reachable && p.steps.iter().all(|s| s.gain >= 0.0), "{p:?}");
+    assert!((p.total_gain - 2.0).abs() < 1e-9, "{p:?}");
+}
