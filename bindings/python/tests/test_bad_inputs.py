@@ -17,7 +17,8 @@ import pytest
 import chiso
 from _support import ROOT
 
-CATALOGUE = json.loads((ROOT / "tests" / "bad_inputs" / "catalogue.json").read_text(encoding="utf-8"))
+CATALOGUE_PATH = ROOT / "tests" / "bad_inputs" / "catalogue.json"
+CATALOGUE = json.loads(CATALOGUE_PATH.read_text(encoding="utf-8"))
 CASES: list[dict[str, Any]] = CATALOGUE["cases"]
 
 ERRORS: dict[str, type[chiso.ChisoError]] = {
@@ -37,14 +38,16 @@ def generate(g: dict[str, Any]) -> str:
     if kind == "wide":
         children = ",".join(f'"c{i}"' for i in range(n))
         leaves = "".join(f',{{"id":"c{i}"}}' for i in range(n))
-        return f'{{"id":"wide","root":"total","nodes":[{{"id":"total","children":[{children}]}}{leaves}]}}'
+        total = f'{{"id":"total","children":[{children}]}}'
+        return f'{{"id":"wide","root":"total","nodes":[{total}{leaves}]}}'
     if kind == "nested_toml":
         return f'id = "x"\nroot = "r"\nnodes = {"[" * n}{"]" * n}\n'
     if kind == "editions":
         children = ", ".join(f'"c{i}"' for i in range(n))
         text = f'id = "ed"\nroot = "total"\n[[nodes]]\nid = "total"\nchildren = [{children}]\n'
         text += "".join(f'[[nodes]]\nid = "c{i}"\n' for i in range(n))
-        return text + "".join(f"[[editions]]\nfrom = {2000 + i}\nto = {2000 + i}\n" for i in range(g["m"]))
+        years = range(2000, 2000 + g["m"])
+        return text + "".join(f"[[editions]]\nfrom = {y}\nto = {y}\n" for y in years)
     if kind == "long_id":
         node = "x" * n
         return f'id = "x"\nroot = "{node}"\n[[nodes]]\nid = "{node}"\n'

@@ -114,27 +114,24 @@ fn long_unit(row: usize, column: &str, unit: &str) -> DataError {
 
 /// Which decimal separator a number cell uses, so a column that mixes `7,5` and `1.234` (a
 /// decimal point, or a thousands separator?) is refused rather than guessed.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Copy, Default)]
 struct Separators {
-    comma: Option<usize>,
-    point: Option<usize>,
+    comma: bool,
+    point: bool,
 }
 
 impl Separators {
     /// Records a parsed cell; returns the reason when it conflicts with an earlier cell.
-    fn see(&mut self, row: usize, text: &str) -> Result<(), &'static str> {
-        let (mine, other) = if text.contains(',') {
-            (&mut self.comma, self.point)
+    fn see(&mut self, text: &str) -> Result<(), &'static str> {
+        if text.contains(',') {
+            self.comma = true;
         } else if text.contains('.') {
-            (&mut self.point, self.comma)
-        } else {
-            return Ok(());
-        };
-        mine.get_or_insert(row);
-        match other {
-            Some(_) => Err("the column mixes decimal commas and decimal points, so '.' may be a thousands separator; use one decimal separator"),
-            None => Ok(()),
+            self.point = true;
         }
+        if self.comma && self.point {
+            return Err("the column mixes decimal commas and decimal points, so '.' may be a thousands separator; use one decimal separator");
+        }
+        Ok(())
     }
 }
 
@@ -193,7 +190,7 @@ impl Dataset {
         let mut separators = Separators::default();
         for (row, cell) in cells.iter().enumerate() {
             let parsed = parse_number(cell.unwrap_or_default(), decimal_comma)
-                .and_then(|v| separators.see(row, cell.unwrap_or_default()).map(|()| v));
+                .and_then(|v| separators.see(cell.unwrap_or_default()).map(|()| v));
             match parsed {
                 Ok(v) => values.push(v),
                 Err(reason) => {
@@ -320,7 +317,7 @@ impl Dataset {
                 if c == unit_col || Some(c) == year_col {
                     continue;
                 }
-                match parse_number(text, decimal_comma).and_then(|v| separators[c].see(i, text).map(|()| v)) {
+                match parse_number(text, decimal_comma).and_then(|v| separators[c].see(text).map(|()| v)) {
                     Ok(v) => cells[c].push(v),
                     Err(reason) => {
                         cells[c].push(None);

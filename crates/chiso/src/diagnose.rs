@@ -201,7 +201,8 @@ pub fn diagnose(
     let now = score(definition, data, &ScoreOptions { year, ..Default::default() })?;
     let row = find_row(&now, unit, year)?;
     let spec = definition.resolve(year)?;
-    let previous_year = previous.or_else(|| year.map(|y| y - 1).filter(|y| data.distinct_years().contains(y)));
+    let previous_year =
+        previous.or_else(|| year.and_then(|y| y.checked_sub(1)).filter(|y| data.distinct_years().contains(y)));
     let before = match previous_year {
         Some(p) => Some(score(definition, data, &ScoreOptions { year: Some(p), ..Default::default() })?),
         None => None,

@@ -82,7 +82,9 @@ pub(crate) fn score_group(
     // Values the result may hold (rows × computed nodes), so a hostile input is refused
     // before the memory is spent.
     let computed = source.iter().filter(|&&s| s != Source::Unavailable).count();
-    let cells = members.len().saturating_mul(computed);
+    // Each year group also costs a pass over every node, however few rows it has: counted
+    // too, so that many one-row years of a large spec stay within the budget.
+    let cells = members.len().saturating_mul(computed).saturating_add(nodes.len());
     if cells > *budget {
         let max = data.limits().max_cells;
         return Err(DataError::TooLarge {

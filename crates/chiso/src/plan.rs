@@ -145,6 +145,17 @@ pub fn plan(
     target: Target,
     options: &PlanOptions,
 ) -> Result<Plan, Error> {
+    match target {
+        Target::Score(s) if !s.is_finite() => {
+            return Err(
+                ComputeError::InvalidTarget { message: format!("target score {s} is not a finite number") }.into()
+            )
+        }
+        Target::Rank(0) => {
+            return Err(ComputeError::InvalidTarget { message: "target rank 0: ranks start at 1".into() }.into())
+        }
+        _ => {}
+    }
     let year = analysis_year(data, year)?;
     let scores = score(definition, data, &ScoreOptions { year, ..Default::default() })?;
     let spec = definition.resolve(year)?;
@@ -209,6 +220,16 @@ pub fn plan(
     } else {
         solve(&spec, &current, &steps, threshold, &evaluate)?
     };
+    if gains.iter().any(|g| !g.is_finite()) {
+        // Only an uncapped sub-index can need this: a target beyond what any finite gain gives.
+        return Err(ComputeError::InvalidTarget {
+            message: format!(
+                "target {threshold} for '{}' needs a gain beyond any finite number; give a target within the index's range or scales for its sub-indices",
+                row.unit
+            ),
+        }
+        .into());
+    }
     let mut score_planned = evaluate(&gains);
     let reachable = score_planned >= threshold;
     if !score_planned.is_finite() {
@@ -262,7 +283,7 @@ fn field(
             }
             Ok(now
                 .map(|r| match earliest.get(r.unit.as_str()).map(|&(fy, s0)| (s0, fy)) {
-                    Some((s0, y0)) => r.score + (r.score - s0) / f64::from(y - y0),
+                    Some((s0, y0)) => r.score + (r.score - s0) / (f64::from(y) - f64::from(y0)),
                     None => r.score,
                 })
                 .collect())

@@ -218,8 +218,8 @@ pub fn score(definition: &IndexDefinition, data: &Dataset, options: &ScoreOption
     let mut scored: Vec<Group> = Vec::with_capacity(groups.len());
     let mut has_tiers = false;
     let mut precision = 2;
-    // Values the result may hold (rows × computed nodes), so a hostile input is refused
-    // before the memory is spent.
+    // Values the result may hold (rows × computed nodes, plus each year's nodes), so a hostile
+    // input is refused before the memory and time are spent.
     let mut budget = data.limits().max_cells;
     for (year, members) in groups {
         let spec = definition.resolve(year)?;

@@ -307,10 +307,14 @@ fn build_node(raw: &NodeFile, weight: Option<f64>, max: Option<f64>, defaults: &
         }
     }
     let multiplier = finite(raw.multiplier.unwrap_or(1.0), id, "multiplier")?;
-    if multiplier == 0.0 {
+    if multiplier <= 0.0 {
+        // A negative factor would turn "higher is better" upside down behind the direction's
+        // back (the planner would then ask for losses): reversing is the direction's job.
         return Err(SpecError::InvalidParameter {
             node: id.to_owned(),
-            message: "multiplier 0 would make every score zero".into(),
+            message: format!(
+                "multiplier {multiplier} must be above zero; it scales the aggregated score (use direction = \"lower_is_better\" to reverse a node)"
+            ),
         });
     }
     let is_leaf = raw.children.is_empty();
