@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import math
 
-import chiso
 import pandas as pd
 import pytest
+
+import chiso
 
 SPEC = {
     "id": "demo",
@@ -49,7 +50,14 @@ def test_stages_log_and_dropped() -> None:
     # Huế's a is imputed with the mean of 0, 10, 10; Cần Thơ has no c (c is not imputed), so
     # p2 is missing and the index has 2/3 of its weight, below 0.7: dropped with a reason.
     assert s.log == [
-        {"unit": "Huế", "year": None, "node": "a", "action": "imputed", "method": "mean", "value": 20 / 3}
+        {
+            "unit": "Huế",
+            "year": None,
+            "node": "a",
+            "action": "imputed",
+            "method": "mean",
+            "value": 20 / 3,
+        }
     ]
     assert [d["unit"] for d in s.dropped] == ["Cần Thơ"]
     assert "too few" in s.dropped[0]["reason"]
