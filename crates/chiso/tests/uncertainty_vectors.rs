@@ -3,10 +3,12 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod common;
+
 use std::path::PathBuf;
 
 use chiso::uncertainty::{uncertainty, InputsSpec, UncertaintyOptions};
-use chiso::{presets, Cell, CsvOptions, Dataset};
+use chiso::{presets, CsvOptions, Dataset};
 use serde_json::Value;
 
 fn cases() -> Vec<Value> {
@@ -20,25 +22,7 @@ fn cases() -> Vec<Value> {
 }
 
 fn dataset(case: &Value) -> Dataset {
-    let records: Vec<Vec<(String, Cell)>> = case["rows"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|row| {
-            row.as_object()
-                .unwrap()
-                .iter()
-                .map(|(k, v)| {
-                    let cell = match v {
-                        Value::Number(n) => Cell::Number(n.as_f64().unwrap()),
-                        Value::String(s) => Cell::Text(s.clone()),
-                        _ => Cell::Missing,
-                    };
-                    (k.clone(), cell)
-                })
-                .collect()
-        })
-        .collect();
+    let records = common::records(&case["rows"]);
     Dataset::from_records(&records, &CsvOptions::default()).unwrap()
 }
 

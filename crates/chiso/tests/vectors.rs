@@ -2,9 +2,11 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod common;
+
 use std::path::PathBuf;
 
-use chiso::{compare, presets, score, Cell, CsvOptions, Dataset, Error, IndexDefinition, ScoreOptions};
+use chiso::{compare, presets, score, CsvOptions, Dataset, Error, IndexDefinition, ScoreOptions};
 use serde_json::Value;
 
 fn vectors() -> Vec<(String, Value)> {
@@ -38,25 +40,7 @@ fn dataset(case: &Value) -> Result<Dataset, Error> {
     if let Some(text) = case["csv"].as_str() {
         return Ok(Dataset::from_csv_str(text, &options)?);
     }
-    let records: Vec<Vec<(String, Cell)>> = case["rows"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|row| {
-            row.as_object()
-                .unwrap()
-                .iter()
-                .map(|(k, v)| {
-                    let cell = match v {
-                        Value::Number(n) => Cell::Number(n.as_f64().unwrap()),
-                        Value::String(s) => Cell::Text(s.clone()),
-                        _ => Cell::Missing,
-                    };
-                    (k.clone(), cell)
-                })
-                .collect()
-        })
-        .collect();
+    let records = common::records(&case["rows"]);
     Ok(Dataset::from_records(&records, &options)?)
 }
 
