@@ -13,18 +13,33 @@ HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(cd "$HERE/../.." && pwd)"
 cd "$ROOT"
 
-cargo build -p chiso-wasm --target wasm32-unknown-unknown --profile release-wasm
+# Two modules from the one crate (its features): chiso_wasm (scoring, comparison, diagnosis,
+# plans, reports), which index.js loads on import, and chiso_analysis (uncertainty,
+# sensitivity, audit), loaded on first use. Each build overwrites chiso_wasm.wasm: keep a copy.
+OUT=target/wasm32-unknown-unknown/release-wasm
+tmp="$(mktemp -d)"
+trap 'rm -rf "$tmp"' EXIT
+for part in scoring:chiso_wasm analysis:chiso_analysis; do
+  feature="${part%%:*}" name="${part#*:}"
+  cargo build -p chiso-wasm --target wasm32-unknown-unknown --profile release-wasm \
+    --no-default-features --features "$feature"
+  cp "$OUT/chiso_wasm.wasm" "$tmp/$name.wasm"
+done
 rm -rf "$HERE/pkg"
 # The web target serves browsers and, through initSync, Node. The name and producers sections
 # are debugging and telemetry data: dropping them saves ~160 kB of the module (~40 kB gzipped).
 # The reset-state function lets index.js recover from a trap (a panic under panic = "abort").
-wasm-bindgen target/wasm32-unknown-unknown/release-wasm/chiso_wasm.wasm \
-  --target web --remove-name-section --remove-producers-section --experimental-reset-state-function \
-  --out-dir "$HERE/pkg"
+for name in chiso_wasm chiso_analysis; do
+  wasm-bindgen "$tmp/$name.wasm" \
+    --target web --remove-name-section --remove-producers-section --experimental-reset-state-function \
+    --out-dir "$HERE/pkg"
+done
 
 # Published tables the scorecard component shows when given no data of its own.
 mkdir -p "$HERE/data"
 cp examples/data/pci/pci_subindices.csv "$HERE/data/pci.csv"
 
-wasm="$HERE/pkg/chiso_wasm_bg.wasm"
-echo "chiso_wasm_bg.wasm: $(wc -c <"$wasm") bytes, $(gzip -9c "$wasm" | wc -c) gzipped"
+for name in chiso_wasm chiso_analysis; do
+  wasm="$HERE/pkg/${name}_bg.wasm"
+  echo "${name}_bg.wasm: $(wc -c <"$wasm") bytes, $(gzip -9c "$wasm" | wc -c) gzipped"
+done

@@ -1,172 +1,71 @@
-// Types of the chiso package (hand-written for index.js; checked by `tsc --noEmit -p .`).
+// Types of the chiso package (for index.js; checked by `tsc --noEmit -p .`).
+//
+// The data types — the spec file format, the limits and the score results — are generated from
+// the Rust types into types.generated.d.ts (`cargo test -p chiso-wasm` fails when that file is
+// out of date; `CHISO_BLESS=1 cargo test -p chiso-wasm --lib types` rewrites it) and re-exported
+// here. The functions, classes and options are declared below.
 //
 // Field names of results are those of the Rust core's serde output (snake_case), so the same
 // JSON reads the same in Rust, Python and JavaScript. Absent values are `null`.
 
-// ---------------------------------------------------------------------------------------
-// Specifications (the JSON file form)
-// ---------------------------------------------------------------------------------------
+import type {
+  AggregationMethod,
+  BandFile,
+  CellNote,
+  Dropped,
+  EditionFile,
+  Labels,
+  Limits,
+  NodeFile,
+  NormaliseFile,
+  RankFile,
+  ScoreResult,
+  ScoreRow,
+  SpecFile,
+  Tier,
+  TiersFile,
+  YearRange,
+} from "./types.generated.js";
 
-/** A label in Vietnamese and English, as results give it. */
-export interface Labels {
-  /** Vietnamese. */
-  vi: string;
-  /** English (empty when the spec gave only Vietnamese). */
-  en: string;
-}
+export type * from "./types.generated.js";
+
+// ---------------------------------------------------------------------------------------
+// Specifications (the JSON file form: SpecFile and its parts, generated)
+// ---------------------------------------------------------------------------------------
 
 /** A label as written in a spec: `en` may be omitted. */
-export interface LabelsInput {
-  /** Vietnamese. */
-  vi: string;
-  /** English (defaults to empty, shown as the Vietnamese). */
-  en?: string;
-}
+export type LabelsInput = Labels;
 
-/** A closed range of years, e.g. `{from: 2013, to: 2021}`. */
-export interface YearRange {
-  /** First year. */
-  from: number;
-  /** Last year. */
-  to: number;
-}
-
-/** How a group combines its children's scores (aliases: `mean`, `sum`, `min`, `max`). */
-export type Aggregation =
-  | "weighted_mean"
-  | "mean"
-  | "arithmetic_mean"
-  | "weighted_sum"
-  | "sum"
-  | "geometric_mean"
-  | "harmonic_mean"
-  | "minimum"
-  | "min"
-  | "maximum"
-  | "max"
-  | "median";
+/** How a group combines its children's scores. */
+export type Aggregation = AggregationMethod;
 
 /** Whether a higher score is better. */
-export type Direction = "higher_is_better" | "lower_is_better";
+export type Direction = NonNullable<NodeFile["direction"]>;
 
-/** The range a node's score lies in; input values outside it are rejected. */
-export interface Scale {
-  /** Lowest possible score. */
-  min: number;
-  /** Highest possible score. */
-  max: number;
-}
-
-/** How a leaf's raw values are rescaled across the units of one year. */
-export interface Normalisation {
-  /** `none` (values are scores already) or `min_max` (`low + (high − low)·(x − min)/(max − min)`). */
-  method: "none" | "min_max";
-  /** Score of the worst unit (`min_max`; defaults to the scale minimum). */
-  low?: number;
-  /** Score of the best unit (`min_max`; defaults to the scale maximum). */
-  high?: number;
-}
+/** How a leaf's raw values are rescaled across the units of one year: a method and its parameters. */
+export type Normalisation = NormaliseFile;
 
 /** One node of the index tree. Its id is also the data column holding its values. */
-export interface SpecNode {
-  /** Unique id, e.g. `entry_costs`. */
-  id: string;
-  /** Labels (default: the id). */
-  label?: LabelsInput;
-  /** Weight relative to its siblings (default 1; PCI uses percent). */
-  weight?: number;
-  /** Default `higher_is_better`. */
-  direction?: Direction;
-  /** Range of the node's score. */
-  scale?: Scale;
-  /** How the children are combined (groups only; default `weighted_mean`). */
-  aggregation?: Aggregation;
-  /** Factor applied after aggregation (PCI: 10). */
-  multiplier?: number;
-  /** Rescaling of raw values (leaves only). */
-  normalise?: Normalisation;
-  /** Ids of the children (none for a leaf). */
-  children?: string[];
-}
+export type SpecNode = NodeFile;
 
 /** The ranking rule (default: unrounded scores, competition ranking "1224"). */
-export interface RankRule {
-  /** Rank on `unrounded` scores (default) or on scores `rounded` to `decimals`. */
-  on?: "unrounded" | "rounded";
-  /** Decimals when ranking on rounded scores. */
-  decimals?: number;
-  /** `competition` (1, 2, 2, 4; default) or `dense` (1, 2, 2, 3). */
-  ties?: "competition" | "dense";
-}
+export type RankRule = RankFile;
 
 /** One tier band, best first. */
-export interface TierBand {
-  /** Tier label, e.g. `{vi: "Rất tốt", en: "Very good"}`. */
-  label: LabelsInput;
-  /** `score_bands`: lowest score in the band (omit on the last band). */
-  min?: number;
-  /** `rank_bands`: worst rank in the band (omit on the last band). */
-  max_rank?: number;
-}
+export type TierBand = BandFile;
 
 /** A tier rule, optionally limited to a range of years. */
-export interface TierRule {
-  /** Bands by score or by rank. */
-  rule: "score_bands" | "rank_bands";
-  /** First year the rule applies to. */
-  from?: number;
-  /** Last year the rule applies to. */
-  to?: number;
-  /** Bands, best first. */
-  bands: TierBand[];
-  /** Source and confidence. */
-  note?: string;
-}
+export type TierRule = TiersFile;
 
 /** An edition: the base tree with other weights and without some nodes, for a range of years. */
-export interface Edition {
-  /** First year. */
-  from: number;
-  /** Last year. */
-  to: number;
-  /** Weights that differ from the base tree, by node id. */
-  weights?: Record<string, number>;
-  /** Nodes (with their subtrees) absent from this edition. */
-  remove?: string[];
-  /** Source of the edition. */
-  note?: string;
-}
-
-/** An index specification (the JSON file form), as `preset()` returns and every function accepts. */
-export interface Spec {
-  /** Index id, e.g. `pci`. */
-  id: string;
-  /** Name of the index. */
-  label?: LabelsInput;
-  /** Publisher, sources, caveats. */
-  description?: string;
-  /** Id of the root node (the headline score). */
-  root: string;
-  /** Decimals for display (default 2). */
-  precision?: number;
-  /** Ranking rule. */
-  rank?: RankRule;
-  /** The years a single-edition spec applies to (omit for any year). */
-  edition?: YearRange;
-  /** Tier rules. */
-  tiers?: TierRule[];
-  /** The nodes of the tree, in any order. */
-  nodes: SpecNode[];
-  /** Editions by year range. */
-  editions?: Edition[];
-}
+export type Edition = EditionFile;
 
 /**
- * What every function accepts as a spec: a preset id (`"pci"`), a {@link Spec} object, or
+ * What every function accepts as a spec: a preset id (`"pci"`), a {@link SpecFile} object, or
  * the text of a JSON specification. (TOML text, which the Rust crate and the CLI read, throws a
  * {@link SpecError}: this package leaves the TOML parser out to stay small.)
  */
-export type SpecInput = string | Spec;
+export type SpecInput = string | SpecFile;
 
 // ---------------------------------------------------------------------------------------
 // Data and options
@@ -205,7 +104,7 @@ export interface Columns {
 }
 
 /** Options of {@link scoreColumns}. */
-export type ColumnScoreOptions = ScoreOptions;
+export type ColumnScoreOptions = Omit<ScoreOptions, "limits">;
 
 /** One node's scores and ranks as columns (score NaN and rank 0 where the row's edition lacks the node). */
 export interface ComponentColumns {
@@ -215,7 +114,7 @@ export interface ComponentColumns {
   rank: Uint32Array;
 }
 
-/** The result of {@link scoreColumns}: {@link Scores} as columns, one entry per input row, in input order. */
+/** The result of {@link scoreColumns} and {@link Scores.columns}: the scores as columns, one entry per input row, in input order. */
 export interface ColumnScores {
   /** Index id. */
   index: string;
@@ -244,8 +143,41 @@ export interface ColumnScores {
 /** A CSV field separator; by default detected from the header line. */
 export type Delimiter = "," | ";" | "\t";
 
+/**
+ * The `limits` option: `"browser"` (the default, {@link browserLimits}), `"default"` (the CLI's
+ * and Python's, {@link defaultLimits}), or some limits raised (or lowered) over the browser's,
+ * e.g. `{max_rows: 1_000_000, max_cells: 100_000_000}`.
+ */
+export type LimitsInput = "browser" | "default" | Partial<Limits>;
+
+/** Options of {@link Dataset.fromColumns} and {@link Dataset.fromRows}. */
+export interface DatasetOptions {
+  /** Key (column) holding unit names (default `unit`). */
+  unitColumn?: string;
+  /** Key (column) holding years (default `year`). */
+  yearColumn?: string;
+  /** Limits the data is read within and scored within (default: the browser limits). */
+  limits?: LimitsInput;
+}
+
+/** Options of {@link Dataset.fromCsv}. */
+export interface CsvDatasetOptions extends DatasetOptions {
+  /** Field separator (default: detected from the header line). */
+  delimiter?: Delimiter;
+}
+
+/** Options of {@link Spec.score}. */
+export interface SpecScoreOptions {
+  /** Score only this year; without a year column, the year whose edition applies. */
+  year?: number | null;
+  /** Reject columns that are not node ids (default false). */
+  strict?: boolean;
+}
+
 /** Options of {@link score}. */
 export interface ScoreOptions {
+  /** Limits of the spec and the data (default: the browser limits). */
+  limits?: LimitsInput;
   /** Score only this year; without a year column, the year whose edition applies. */
   year?: number;
   /** Key (column) holding unit names (default `unit`). */
@@ -355,54 +287,6 @@ export interface CsvReportOptions extends ReportOptions {
 // ---------------------------------------------------------------------------------------
 // Results
 // ---------------------------------------------------------------------------------------
-
-/** A performance tier. */
-export interface Tier {
-  /** Band index, 0 for the best band. */
-  level: number;
-  /** Band label, e.g. `{vi: "Rất tốt", en: "Very good"}`. */
-  label: Labels;
-}
-
-/** A node's score and rank for one unit. */
-export interface NodeScore {
-  /** Node id. */
-  id: string;
-  /** Unrounded score. */
-  score: number;
-  /** Rank among the units of the same year. */
-  rank: number;
-}
-
-/** One unit's result for one year. */
-export interface ScoreRow {
-  /** Unit name (NFC). */
-  unit: string;
-  /** Year, if the data or the options gave one. */
-  year: number | null;
-  /** Headline score, unrounded (format with {@link formatDecimal}). */
-  score: number;
-  /** Rank among the units of the same year (1 = best; ties share a rank). */
-  rank: number;
-  /** Number of units ranked that year. */
-  out_of: number;
-  /** Tier, when the spec has a tier rule for the year. */
-  tier: Tier | null;
-  /** Every computed node below the root, in spec order. */
-  components: NodeScore[];
-}
-
-/** The result of {@link score} and {@link scoreCsv}: one row per input row scored, in input order. */
-export interface Scores {
-  /** Index id. */
-  index: string;
-  /** Decimals for display. */
-  precision: number;
-  /** Whether any year had a tier rule. */
-  has_tiers: boolean;
-  /** The rows. */
-  rows: ScoreRow[];
-}
 
 /** Whether a unit is in both periods of a comparison. */
 export type Presence = "both" | "only_from" | "only_to";
@@ -723,7 +607,7 @@ export function presets(): string[];
  * @example preset("pci", 2010).nodes.find(n => n.id === "pci")?.children?.length // 9
  * @throws {SpecError} for an unknown id, or a year no edition covers.
  */
-export function preset(id: string, year?: number | null): Spec;
+export function preset(id: string, year?: number | null): SpecFile;
 
 /**
  * Validates a spec with the same checks scoring runs. Findings are data: an invalid spec
@@ -742,7 +626,7 @@ export function validateSpec(spec: SpecInput): Validation;
  *   outside its scale, or a unit repeated in a year.
  * @throws {ComputeError} when a computation is undefined.
  */
-export function score(spec: SpecInput, rows: Row[], options?: ScoreOptions): Scores;
+export function score(spec: SpecInput, rows: Row[], options?: ScoreOptions): ScoreResult;
 
 /**
  * Scores and ranks CSV text: `,`-separated with `.` decimals, or `;`/tab-separated with
@@ -750,7 +634,7 @@ export function score(spec: SpecInput, rows: Row[], options?: ScoreOptions): Sco
  * @example scoreCsv("pci", csvText, {unitColumn: "province", year: 2016})
  * @throws {SpecError | DataError | ComputeError} as {@link score}, plus CSV structure errors with `line`.
  */
-export function scoreCsv(spec: SpecInput, csvText: CsvInput, options?: CsvScoreOptions): Scores;
+export function scoreCsv(spec: SpecInput, csvText: CsvInput, options?: CsvScoreOptions): ScoreResult;
 
 /**
  * Scores and ranks a table given as columns, and returns columns (typed arrays): the fast path
@@ -848,6 +732,127 @@ export function formatDecimal(value: number, decimals: number, decimalComma?: bo
 export function formatDelta(value: number, decimals: number, decimalComma?: boolean): string;
 
 // ---------------------------------------------------------------------------------------
+// Classes: parse once, score many times
+// ---------------------------------------------------------------------------------------
+
+/**
+ * A specification read and checked once (a preset id, a {@link SpecFile} object or JSON text),
+ * to score any number of datasets. `free()` releases its memory in the module at once.
+ * @example const scores = new Spec("pci").score(Dataset.fromColumns(columns), { year: 2019 });
+ */
+export class Spec {
+  /** @throws {SpecError} for an invalid spec, or one over the limits. */
+  constructor(spec: SpecInput, options?: { limits?: LimitsInput });
+  /** Index id. */
+  readonly id: string;
+  /** Name of the index. */
+  readonly label: Labels;
+  /** Year ranges of the editions (empty when the spec applies to any year). */
+  readonly editions: YearRange[];
+  /** The spec in its file form (every edition), or the standalone spec of the edition covering `year`. */
+  toJSON(year?: number): SpecFile;
+  /** Scores a dataset: each year with its own edition, or only `options.year`. */
+  score(dataset: Dataset, options?: SpecScoreOptions): Scores;
+  /** Releases the spec's memory; the object is unusable afterwards. */
+  free(): void;
+}
+
+/**
+ * A table of units (optionally per year) and values, read and checked once within its limits
+ * (default: the browser limits), which scoring keeps to.
+ */
+export class Dataset {
+  /** Not called directly: use {@link Dataset.fromColumns}, {@link Dataset.fromRows} or {@link Dataset.fromCsv}. */
+  private constructor(token: symbol, object: object);
+  /** From columns (typed arrays: the fast path). NaN, `null` and `undefined` are missing. */
+  static fromColumns(columns: Columns, options?: DatasetOptions): Dataset;
+  /** From row objects, read as {@link score} reads them (text cells may use decimal commas). */
+  static fromRows(rows: Row[], options?: DatasetOptions): Dataset;
+  /** From CSV text or the bytes of an uploaded file. */
+  static fromCsv(csv: CsvInput, options?: CsvDatasetOptions): Dataset;
+  /** Number of rows. */
+  readonly length: number;
+  /** Unit names (trimmed, NFC). */
+  readonly units: string[];
+  /** Years, or `null` without a year column. */
+  readonly years: Int32Array | null;
+  /** Names of the value columns. */
+  readonly columns: string[];
+  /** The limits the data was read with. */
+  readonly limits: Limits;
+  /** A column's values (NaN = missing). @throws {DataError} for an unknown or non-numeric column. */
+  column(name: string): Float64Array;
+  /** Releases the dataset's memory; the object is unusable afterwards. */
+  free(): void;
+}
+
+/**
+ * The result of {@link Spec.score}, kept in the module: columns (typed arrays, one entry per
+ * scored row in input order) are the fast path; row objects are built on demand. The arrays
+ * returned are the object's own: copy one before changing it.
+ */
+export class Scores {
+  /** Not called directly: {@link Spec.score} makes Scores. */
+  private constructor(token: symbol, object: object);
+  /** Index id. */
+  readonly index: string;
+  /** Decimals for display. */
+  readonly precision: number;
+  /** Whether any year had a tier rule. */
+  readonly hasTiers: boolean;
+  /** Number of scored rows. */
+  readonly length: number;
+  /** Unit names. */
+  readonly units: string[];
+  /** Years, or `null` when the rows have none. */
+  readonly years: Int32Array | null;
+  /** Headline scores, unrounded. */
+  readonly score: Float64Array;
+  /** Headline ranks (1 = best; ties share a rank). */
+  readonly rank: Uint32Array;
+  /** Units ranked in the row's year (and group, under `rank_within`). */
+  readonly outOf: Uint32Array;
+  /** 1 where the rank lies beyond the leading group a publisher ranks (`published_top`). */
+  readonly unpublished: Uint8Array;
+  /** Per row, the index of its tier in {@link Scores.tiers}, -1 without a tier. */
+  readonly tier: Int32Array;
+  /** The distinct tiers that {@link Scores.tier} indexes. */
+  readonly tiers: Tier[];
+  /** Every node below the root with a score, in spec order. */
+  readonly nodes: string[];
+  /** Input rows not scored, and why. */
+  readonly dropped: Dropped[];
+  /** Imputed and treated cells. */
+  readonly log: CellNote[];
+  /** One node's scores, NaN where a row has none. @throws {RangeError} for a node not in the scores. */
+  nodeScore(id: string): Float64Array;
+  /** One node's ranks, 0 where a row has no score. @throws {RangeError} for a node not in the scores. */
+  nodeRank(id: string): Uint32Array;
+  /** Row `i` (0-based) as an object, as {@link score} gives it. */
+  row(i: number): ScoreRow;
+  /** Every row as an object, as {@link score} gives them. */
+  rows(): ScoreRow[];
+  /** The scores as {@link score} returns them. */
+  toJSON(): ScoreResult;
+  /** The scores as {@link scoreColumns} returns them (fresh arrays). */
+  columns(): ColumnScores;
+  /** Releases the scores' memory (arrays already read stay usable). */
+  free(): void;
+}
+
+/** The limits every function applies unless given `limits`: `Limits::BROWSER`. */
+export function browserLimits(): Limits;
+
+/** The limits of the CLI, Python and Rust (`Limits::DEFAULT`), which `limits: "default"` selects. */
+export function defaultLimits(): Limits;
+
+/**
+ * Loads the analysis module (uncertainty, sensitivity, audit). Node loads it on the first call
+ * by itself; in browsers, await this once before calling those functions.
+ */
+export function loadAnalyses(): Promise<void>;
+
+// ---------------------------------------------------------------------------------------
 // Robustness: uncertainty, sensitivity and audit
 // ---------------------------------------------------------------------------------------
 
@@ -878,6 +883,8 @@ export interface UncertainInputs {
 
 /** Options shared by the robustness functions. */
 export interface RobustnessOptions {
+  /** Limits of the spec, the data and the number of samples (default: the browser limits). */
+  limits?: LimitsInput;
   /** The uncertain inputs. */
   inputs?: UncertainInputs;
   /** Number of samples (sensitivity: base samples N). */

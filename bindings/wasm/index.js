@@ -1,22 +1,37 @@
 // chiso for JavaScript: the WebAssembly build of the Rust core, initialised on import.
 //
-// Conversion only: every number comes from the core. This file loads the module (fetch of
-// the .wasm next to it in browsers, fs + initSync in Node), re-exports the functions, and
-// turns the core's structured errors into ChisoError subclasses. Types: index.d.ts.
+// Conversion only: every number comes from the core. This file loads the modules (fetch of
+// the .wasm next to it in browsers, fs + initSync in Node), wraps the classes, re-exports the
+// functions, and turns the core's structured errors into ChisoError subclasses. Types:
+// index.d.ts (with types.generated.d.ts, generated from the Rust types).
+//
+// Two modules: pkg/chiso_wasm (scoring, comparison, diagnosis, plans, reports), loaded on
+// import, and pkg/chiso_analysis (uncertainty, sensitivity, audit), loaded on first use in
+// Node or by `await loadAnalyses()` in browsers, so that a page that scores does not download
+// the simulations.
 
 import init, * as raw from "./pkg/chiso_wasm.js";
+import initAnalysis, * as rawAnalysis from "./pkg/chiso_analysis.js";
 
 const wasmUrl = new URL("./pkg/chiso_wasm_bg.wasm", import.meta.url);
+const analysisUrl = new URL("./pkg/chiso_analysis_bg.wasm", import.meta.url);
 
 // Node (and other runtimes with `process`) read the file; browsers fetch it. getBuiltinModule
 // keeps `node:fs` out of bundlers' sight; the dynamic import covers older Node versions.
 const nodeProcess = globalThis.process;
-if (wasmUrl.protocol === "file:" && nodeProcess?.versions?.node) {
-  const fs = nodeProcess.getBuiltinModule?.("node:fs") ?? (await import("node:fs"));
-  raw.initSync({ module: fs.readFileSync(wasmUrl) });
+const nodeFs =
+  wasmUrl.protocol === "file:" && nodeProcess?.versions?.node
+    ? (nodeProcess.getBuiltinModule?.("node:fs") ?? (await import("node:fs")))
+    : null;
+if (nodeFs) {
+  raw.initSync({ module: nodeFs.readFileSync(wasmUrl) });
 } else {
   await init({ module_or_path: wasmUrl });
 }
+
+/** Whether the analysis module is instantiated; the promise of `loadAnalyses()` while it loads. */
+let analysisReady = false;
+let analysisLoading = null;
 
 /** @typedef {import("./index.js").ErrorCode} ErrorCode */
 /** @typedef {import("./index.js").ErrorLocation} ErrorLocation */
@@ -110,14 +125,16 @@ function fromInfo(info, api) {
  * unwinding) or memory exhausted. The module's state is unusable after a trap, so it is reset
  * (a fresh instance of the same module) before the error is thrown: the next call works.
  */
-function internalError(trap, api) {
+function internalError(trap, api, module = raw) {
   let panic = null;
   try {
-    panic = raw.lastPanic() ?? null;
+    panic = module.lastPanic() ?? null;
   } catch {
     // The trapped instance may not answer; the trap's own message will do.
   }
-  raw.__wbg_reset_state();
+  module.__wbg_reset_state();
+  // Objects (Spec, Dataset, Scores) of the trapped instance point into memory that is gone.
+  if (module === raw) generation++;
   const error = new ChisoError(
     `internal error in chiso: ${panic ?? trap.message}. This is a bug in chiso, not in your input; ` +
       "please report it with the specification and data that caused it",
@@ -133,6 +150,11 @@ function internalError(trap, api) {
  * trap (a panic) as a ChisoError with code `internal`.
  */
 function call(api, fn, ...args) {
+  return callIn(raw, api, fn, ...args);
+}
+
+/** {@link call} for a function of `module` (the scoring or the analysis module). */
+function callIn(module, api, fn, ...args) {
   try {
     return fn(...args);
   } catch (e) {
@@ -140,7 +162,7 @@ function call(api, fn, ...args) {
       throw fromInfo(e.chisoError, api);
     }
     if (e instanceof WebAssembly.RuntimeError) {
-      throw internalError(e, api);
+      throw internalError(e, api, module);
     }
     throw e;
   }
@@ -382,7 +404,519 @@ export function formatDelta(value, decimals, decimalComma = false) {
   return call(formatDelta, raw.formatDelta, value, decimals, decimalComma);
 }
 
+// --- classes: parse once, score many times ---------------------------------------------------
+
+/** The wrapped module object of a Spec, Dataset or Scores, and the module generation it belongs to. */
+const RAW = Symbol("chiso.raw");
+const GENERATION = Symbol("chiso.generation");
+/** Passed by this file to the Dataset and Scores constructors, which callers do not call. */
+const INTERNAL = Symbol("chiso.internal");
+/** Incremented when the module is reset after a trap: objects of an older generation are dead. */
+let generation = 0;
+
+/** Wraps a module object, owned by `owner` (a Spec, Dataset or Scores). */
+function adopt(owner, object) {
+  owner[RAW] = object;
+  owner[GENERATION] = generation;
+  return owner;
+}
+
+/** The module object behind `owner`, or a TypeError if it was freed or belongs to a reset module. */
+function live(owner, Class, api) {
+  if (!(owner instanceof Class)) throw new TypeError(`${api}: expected a ${Class.name}`);
+  if (owner[RAW] === null) throw new TypeError(`${api}: this ${Class.name} has been freed`);
+  if (owner[GENERATION] !== generation) {
+    throw new TypeError(`${api}: this ${Class.name} was made before an internal error reset the module; make it again`);
+  }
+  return owner[RAW];
+}
+
+/** Frees the module object behind `owner` (once; objects of a reset module are only dropped). */
+function release(owner) {
+  const object = owner[RAW];
+  owner[RAW] = null;
+  if (object && owner[GENERATION] === generation) object.free();
+}
+
+/**
+ * A specification read and checked once: a preset id, a spec object or JSON text, within
+ * `options.limits` (default: the browser limits; see {@link browserLimits}). Score any number
+ * of datasets with it; `free()` releases its memory at once (otherwise the garbage collector
+ * does, eventually).
+ * @example const pci = new Spec("pci"); const scores = pci.score(Dataset.fromColumns(columns));
+ */
+export class Spec {
+  /**
+   * @param {SpecInput} spec a preset id, a spec object, or JSON text
+   * @param {{limits?: import("./index.js").LimitsInput}} [options]
+   * @throws {SpecError} for an invalid spec (or one over the limits)
+   */
+  constructor(spec, options) {
+    adopt(this, call(Spec, () => new raw.Spec(spec, options)));
+  }
+
+  /** @returns {string} the index id */
+  get id() {
+    return live(this, Spec, "Spec.id").id;
+  }
+
+  /** @returns {import("./index.js").Labels} the index name */
+  get label() {
+    return live(this, Spec, "Spec.label").label;
+  }
+
+  /** @returns {import("./index.js").YearRange[]} the editions' year ranges */
+  get editions() {
+    return live(this, Spec, "Spec.editions").editions;
+  }
+
+  /**
+   * The spec in its file form: every edition, or the standalone spec of the edition covering `year`.
+   * @param {number} [year]
+   * @returns {import("./index.js").SpecFile}
+   */
+  toJSON(year) {
+    const object = live(this, Spec, "Spec.toJSON");
+    return call(this.toJSON, () => object.toJSON(typeof year === "number" ? year : undefined));
+  }
+
+  /**
+   * Scores a dataset: each year with its own edition, ranked within the year, or only `options.year`.
+   * @param {Dataset} dataset
+   * @param {{year?: number | null, strict?: boolean}} [options]
+   * @returns {Scores}
+   * @throws {SpecError | DataError | ComputeError} naming the node, row, unit or column
+   */
+  score(dataset, options) {
+    const spec = live(this, Spec, "Spec.score");
+    const data = live(dataset, Dataset, "Spec.score");
+    return new Scores(INTERNAL, call(this.score, () => spec.score(data, options)));
+  }
+
+  /** Releases the spec's memory in the module; the object is unusable afterwards. */
+  free() {
+    release(this);
+  }
+}
+
+/**
+ * A table of units (optionally per year) and values, read and checked once, within
+ * `options.limits` (default: the browser limits), which scoring keeps to. Made by
+ * {@link Dataset.fromColumns} (typed arrays: the fast path), {@link Dataset.fromRows} or
+ * {@link Dataset.fromCsv}.
+ */
+export class Dataset {
+  /**
+   * Not called directly: use {@link Dataset.fromColumns}, {@link Dataset.fromRows} or {@link Dataset.fromCsv}.
+   * @param {symbol} token
+   * @param {object} object
+   */
+  constructor(token, object) {
+    if (token !== INTERNAL) throw new TypeError("use Dataset.fromColumns, Dataset.fromRows or Dataset.fromCsv");
+    adopt(this, object);
+  }
+
+  /**
+   * From columns: `{unit: string[], year?: number[], <node id>: Float64Array | number[]}`.
+   * NaN, `null` and `undefined` are missing values.
+   * @param {Columns} columns
+   * @param {import("./index.js").DatasetOptions} [options]
+   * @returns {Dataset}
+   */
+  static fromColumns(columns, options) {
+    return new Dataset(INTERNAL, call(Dataset.fromColumns, () => raw.Dataset.fromColumns(columns, options)));
+  }
+
+  /**
+   * From row objects `{unit, year?, <node id>: number | string}` (text cells may use decimal
+   * commas), read as {@link score} reads them.
+   * @param {Row[]} rows
+   * @param {import("./index.js").DatasetOptions} [options]
+   * @returns {Dataset}
+   */
+  static fromRows(rows, options) {
+    const { names, columns } = layOut(rows);
+    return new Dataset(INTERNAL, call(Dataset.fromRows, () => raw.Dataset._fromLaidOutRows(names, columns, rows.length, options)));
+  }
+
+  /**
+   * From CSV text or the bytes of an uploaded file (`,` with `.` decimals, `;`/tab with `.` or
+   * `,`; UTF-8, BOM allowed).
+   * @param {CsvInput} csv
+   * @param {import("./index.js").CsvDatasetOptions} [options]
+   * @returns {Dataset}
+   */
+  static fromCsv(csv, options) {
+    return new Dataset(INTERNAL, call(Dataset.fromCsv, () => raw.Dataset.fromCsv(csv, options)));
+  }
+
+  /** @returns {number} the number of rows */
+  get length() {
+    return live(this, Dataset, "Dataset.length").length;
+  }
+
+  /** @returns {string[]} unit names (trimmed, NFC) */
+  get units() {
+    return live(this, Dataset, "Dataset.units").units;
+  }
+
+  /** @returns {Int32Array | null} years, or `null` without a year column */
+  get years() {
+    return live(this, Dataset, "Dataset.years").years;
+  }
+
+  /** @returns {string[]} the value columns' names */
+  get columns() {
+    return live(this, Dataset, "Dataset.columns").columns;
+  }
+
+  /** @returns {import("./index.js").Limits} the limits the data was read with */
+  get limits() {
+    return live(this, Dataset, "Dataset.limits").limits;
+  }
+
+  /**
+   * A column's values (NaN = missing).
+   * @param {string} name
+   * @returns {Float64Array}
+   * @throws {DataError} for an unknown column or one with text that is not a number
+   */
+  column(name) {
+    const data = live(this, Dataset, "Dataset.column");
+    return call(this.column, () => data.column(name));
+  }
+
+  /** Releases the dataset's memory in the module; the object is unusable afterwards. */
+  free() {
+    release(this);
+  }
+}
+
+const ROWS_TYPE_ERROR = "rows must be an array of objects ({unit, year?, <node id>: value})";
+
+/**
+ * Row objects as columns for the module, in one pass in JavaScript: names in first-seen order,
+ * per name a Float64Array while every value is a number other than NaN (NaN marks a row without
+ * the value, or with null/undefined), else an array of the rows' own values.
+ */
+function layOut(rows) {
+  if (!Array.isArray(rows)) throw new TypeError(ROWS_TYPE_ERROR);
+  const n = rows.length;
+  const names = [];
+  const columns = [];
+  const slots = new Map();
+  let previousKeys = null;
+  let previousSlots = null;
+  for (let i = 0; i < n; i++) {
+    const row = rows[i];
+    if (row === null || typeof row !== "object" || Array.isArray(row)) throw new TypeError(`rows[${i}] must be an object`);
+    const keys = Object.keys(row);
+    // Rows built alike have the same keys in the same order: look their slots up once.
+    let rowSlots;
+    if (previousKeys !== null && sameKeys(keys, previousKeys)) {
+      rowSlots = previousSlots;
+    } else {
+      rowSlots = keys.map((key) => {
+        let k = slots.get(key);
+        if (k === undefined) {
+          k = names.length;
+          slots.set(key, k);
+          names.push(key);
+          columns.push(new Float64Array(n).fill(NaN));
+        }
+        return k;
+      });
+      previousKeys = keys;
+      previousSlots = rowSlots;
+    }
+    for (let j = 0; j < keys.length; j++) {
+      const k = rowSlots[j];
+      const v = row[keys[j]];
+      const column = columns[k];
+      if (column instanceof Float64Array) {
+        if (typeof v === "number" && v === v) column[i] = v;
+        else if (v !== null && v !== undefined) {
+          const cells = Array.from(column, (x) => (x === x ? x : undefined));
+          cells[i] = v;
+          columns[k] = cells;
+        }
+      } else {
+        column[i] = v;
+      }
+    }
+  }
+  return { names, columns };
+}
+
+function sameKeys(a, b) {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/**
+ * The result of {@link Spec#score}: every scored row (input order) with its headline score,
+ * rank and tier and every node's score and rank, kept in the module and read as columns
+ * (typed arrays, the fast path) or as row objects built on demand ({@link Scores#row},
+ * {@link Scores#rows}, {@link Scores#toJSON}). The arrays returned are the object's own: copy
+ * one before changing it.
+ */
+export class Scores {
+  /** What the getters have read from the module. */
+  #cache = new Map();
+
+  /**
+   * Not called directly: {@link Spec#score} makes Scores.
+   * @param {symbol} token
+   * @param {object} object
+   */
+  constructor(token, object) {
+    if (token !== INTERNAL) throw new TypeError("Scores are made by spec.score(dataset)");
+    adopt(this, object);
+  }
+
+  /** The module object's `read` result, read once; a TypeError when freed. */
+  #get(key, api, read) {
+    const object = live(this, Scores, `Scores.${api}`);
+    if (!this.#cache.has(key)) this.#cache.set(key, call(undefined, read, object));
+    return this.#cache.get(key);
+  }
+
+  /** @returns {string} the index id */
+  get index() {
+    return this.#get("index", "index", (o) => o.index);
+  }
+
+  /** @returns {number} decimals for display */
+  get precision() {
+    return this.#get("precision", "precision", (o) => o.precision);
+  }
+
+  /** @returns {boolean} whether any year had a tier rule */
+  get hasTiers() {
+    return this.#get("hasTiers", "hasTiers", (o) => o.hasTiers);
+  }
+
+  /** @returns {number} the number of scored rows */
+  get length() {
+    return this.#get("length", "length", (o) => o.length);
+  }
+
+  /** @returns {string[]} unit names */
+  get units() {
+    return this.#get("units", "units", (o) => o.units);
+  }
+
+  /** @returns {Int32Array | null} years (`null` when the rows have none) */
+  get years() {
+    return this.#get("years", "years", (o) => o.years);
+  }
+
+  /** @returns {Float64Array} headline scores, unrounded */
+  get score() {
+    return this.#get("score", "score", (o) => o.score);
+  }
+
+  /** @returns {Uint32Array} headline ranks */
+  get rank() {
+    return this.#get("rank", "rank", (o) => o.rank);
+  }
+
+  /** @returns {Uint32Array} units ranked in the row's year (and group, under `rank_within`) */
+  get outOf() {
+    return this.#get("outOf", "outOf", (o) => o.outOf);
+  }
+
+  /** @returns {Uint8Array} 1 where the rank lies beyond the leading group a publisher ranks (`published_top`) */
+  get unpublished() {
+    return this.#get("unpublished", "unpublished", (o) => o.unpublished);
+  }
+
+  /** @returns {Int32Array} per row, the index of its tier in {@link Scores#tiers}, -1 without */
+  get tier() {
+    return this.#get("tier", "tier", (o) => o.tier);
+  }
+
+  /** @returns {import("./index.js").Tier[]} the distinct tiers that {@link Scores#tier} indexes */
+  get tiers() {
+    return this.#get("tiers", "tiers", (o) => o.tiers);
+  }
+
+  /** @returns {string[]} every node below the root with a score, in spec order */
+  get nodes() {
+    return this.#get("nodes", "nodes", (o) => o.nodes);
+  }
+
+  /** @returns {import("./index.js").Dropped[]} input rows not scored, and why */
+  get dropped() {
+    return this.#get("dropped", "dropped", (o) => o.dropped);
+  }
+
+  /** @returns {import("./index.js").CellNote[]} imputed and treated cells */
+  get log() {
+    return this.#get("log", "log", (o) => o.log);
+  }
+
+  /**
+   * One node's scores, NaN where a row has none.
+   * @param {string} id a node id (see {@link Scores#nodes})
+   * @returns {Float64Array}
+   * @throws {RangeError} for a node that is not in the scores
+   */
+  nodeScore(id) {
+    return this.#get(`score:${id}`, "nodeScore", (o) => o.nodeScore(id));
+  }
+
+  /**
+   * One node's ranks, 0 where a row has no score.
+   * @param {string} id a node id
+   * @returns {Uint32Array}
+   * @throws {RangeError} for a node that is not in the scores
+   */
+  nodeRank(id) {
+    return this.#get(`rank:${id}`, "nodeRank", (o) => o.nodeRank(id));
+  }
+
+  /**
+   * Row `i` as an object, as {@link score} gives it.
+   * @param {number} i 0-based row
+   * @returns {import("./index.js").ScoreRow}
+   * @throws {RangeError} for a row out of range
+   */
+  row(i) {
+    if (!Number.isInteger(i) || i < 0 || i >= this.length) throw new RangeError(`Scores.row: no row ${i} (0–${this.length - 1})`);
+    return this.#rowAt(this.#rowParts(), i);
+  }
+
+  /**
+   * Every row as an object, as {@link score} gives them.
+   * @returns {import("./index.js").ScoreRow[]}
+   */
+  rows() {
+    const parts = this.#rowParts();
+    const out = new Array(this.length);
+    for (let i = 0; i < out.length; i++) out[i] = this.#rowAt(parts, i);
+    return out;
+  }
+
+  #rowParts() {
+    const nodes = this.nodes;
+    return {
+      units: this.units,
+      years: this.years,
+      score: this.score,
+      rank: this.rank,
+      outOf: this.outOf,
+      unpublished: this.unpublished,
+      tier: this.tier,
+      tiers: this.tiers,
+      nodes,
+      nodeScores: nodes.map((id) => this.nodeScore(id)),
+      nodeRanks: nodes.map((id) => this.nodeRank(id)),
+    };
+  }
+
+  #rowAt(p, i) {
+    const components = [];
+    for (let k = 0; k < p.nodes.length; k++) {
+      const score = p.nodeScores[k][i];
+      if (score === score) components.push({ id: p.nodes[k], score, rank: p.nodeRanks[k][i] });
+    }
+    const t = p.tier[i];
+    const row = {
+      unit: p.units[i],
+      year: p.years === null ? null : p.years[i],
+      score: p.score[i],
+      rank: p.rank[i],
+      out_of: p.outOf[i],
+      tier: t < 0 ? null : { level: p.tiers[t].level, label: { ...p.tiers[t].label } },
+    };
+    if (p.unpublished[i]) row.unpublished = true;
+    row.components = components;
+    return row;
+  }
+
+  /**
+   * The scores as {@link score} returns them: `{index, precision, has_tiers, rows, dropped, log}`.
+   * @returns {import("./index.js").ScoreResult}
+   */
+  toJSON() {
+    return { index: this.index, precision: this.precision, has_tiers: this.hasTiers, rows: this.rows(), dropped: this.dropped, log: this.log };
+  }
+
+  /**
+   * The scores as {@link scoreColumns} returns them (fresh arrays).
+   * @returns {import("./index.js").ColumnScores}
+   */
+  columns() {
+    const object = live(this, Scores, "Scores.columns");
+    return call(this.columns, () => object.columns());
+  }
+
+  /** Releases the scores' memory in the module (the arrays already read stay usable). */
+  free() {
+    release(this);
+  }
+}
+
+/**
+ * The limits every function applies unless given `limits` (`Limits::BROWSER`: 16 MiB, a tree
+ * 16 deep, 5,000 nodes, 100,000 rows, 2,000 columns, 2,000,000 values, 100,000 samples).
+ * @returns {import("./index.js").Limits}
+ */
+export function browserLimits() {
+  return call(browserLimits, raw.browserLimits);
+}
+
+/**
+ * The limits of the CLI, Python and Rust (`Limits::DEFAULT`), which `limits: "default"` selects.
+ * @returns {import("./index.js").Limits}
+ */
+export function defaultLimits() {
+  return call(defaultLimits, raw.defaultLimits);
+}
+
 // --- robustness: uncertainty, sensitivity, audit ---------------------------------------------
+
+/**
+ * Loads the analysis module (uncertainty, sensitivity, audit), a second WebAssembly file next
+ * to the first, so that pages that only score do not download it. Node loads it by itself on
+ * the first call; in browsers, await this once before calling those functions. Idempotent.
+ * @returns {Promise<void>}
+ * @example await loadAnalyses(); uncertainty("pci", rows, { inputs: { weights_pm: 20 } })
+ */
+export async function loadAnalyses() {
+  if (analysisReady) return;
+  analysisLoading ??= (async () => {
+    if (nodeFs) {
+      rawAnalysis.initSync({ module: nodeFs.readFileSync(analysisUrl) });
+    } else {
+      await initAnalysis({ module_or_path: analysisUrl });
+    }
+    analysisReady = true;
+  })();
+  try {
+    await analysisLoading;
+  } catch (e) {
+    analysisLoading = null;
+    throw e;
+  }
+}
+
+/** Calls `name` of the analysis module for `api`, loading the module first in Node. */
+function analysis(api, name, ...args) {
+  if (!analysisReady) {
+    if (!nodeFs) {
+      throw new Error(
+        `${api.name}: the analysis module is not loaded yet; \`await loadAnalyses()\` once before calling it ` +
+          "(browsers load it on demand, so that pages that only score do not download it)",
+      );
+    }
+    rawAnalysis.initSync({ module: nodeFs.readFileSync(analysisUrl) });
+    analysisReady = true;
+  }
+  return callIn(rawAnalysis, api, rawAnalysis[name], ...args);
+}
 
 /**
  * Rank intervals of every unit under uncertain inputs (`options.inputs`, e.g.
@@ -391,40 +925,40 @@ export function formatDelta(value, decimals, decimalComma = false) {
  * P(unit a ranks above unit b).
  */
 export function uncertainty(spec, rows, options) {
-  return call(uncertainty, raw.uncertainty, spec, rows, options);
+  return analysis(uncertainty, "uncertainty", spec, rows, options);
 }
 
 /** {@link uncertainty} from CSV text. */
 export function uncertaintyCsv(spec, csvText, options) {
-  return call(uncertaintyCsv, raw.uncertaintyCsv, spec, csvText, options);
+  return analysis(uncertaintyCsv, "uncertaintyCsv", spec, csvText, options);
 }
 
 /** Rank changes from `options.from` to `options.to` against their rank intervals. */
 export function rankChanges(spec, rows, options) {
-  return call(rankChanges, raw.rankChanges, spec, rows, options);
+  return analysis(rankChanges, "rankChanges", spec, rows, options);
 }
 
 /** {@link rankChanges} from CSV text. */
 export function rankChangesCsv(spec, csvText, options) {
-  return call(rankChangesCsv, raw.rankChangesCsv, spec, csvText, options);
+  return analysis(rankChangesCsv, "rankChangesCsv", spec, csvText, options);
 }
 
 /** First- and total-order Sobol indices of each uncertain input on the ranks. */
 export function sensitivity(spec, rows, options) {
-  return call(sensitivity, raw.sensitivity, spec, rows, options);
+  return analysis(sensitivity, "sensitivity", spec, rows, options);
 }
 
 /** {@link sensitivity} from CSV text. */
 export function sensitivityCsv(spec, csvText, options) {
-  return call(sensitivityCsv, raw.sensitivityCsv, spec, csvText, options);
+  return analysis(sensitivityCsv, "sensitivityCsv", spec, csvText, options);
 }
 
 /** Statistical audit: correlations, Cronbach's alpha, PCA, effective weights. */
 export function audit(spec, rows, options) {
-  return call(audit, raw.audit, spec, rows, options);
+  return analysis(audit, "audit", spec, rows, options);
 }
 
 /** {@link audit} from CSV text. */
 export function auditCsv(spec, csvText, options) {
-  return call(auditCsv, raw.auditCsv, spec, csvText, options);
+  return analysis(auditCsv, "auditCsv", spec, csvText, options);
 }

@@ -101,11 +101,18 @@ pub(crate) fn csv_text(value: &JsValue, function: &str) -> Result<Csv, JsValue> 
 /// Reads columns `{<unit column>: string[], <year column>?: number[], <node id>: Float64Array |
 /// number[]}` into a dataset: one copy per column, no per-cell JS values for typed arrays.
 /// NaN, `null` and `undefined` are missing values (reported by the core if a score needs them).
-pub(crate) fn from_columns(value: &JsValue, options: &CsvOptions) -> Result<Dataset, JsValue> {
+/// With `limits`, the table is checked against them before it is copied and the dataset keeps
+/// them (the `Dataset` class); without, it keeps the core's default limits (`scoreColumns`).
+pub(crate) fn from_columns(
+    value: &JsValue,
+    options: &CsvOptions,
+    function: &str,
+    limits: Option<&chiso::Limits>,
+) -> Result<Dataset, JsValue> {
     if !is_plain_object(value) {
-        return Err(type_error(
-            "scoreColumns: columns must be an object {unit: string[], year?: number[], <node id>: Float64Array | number[]}",
-        ));
+        return Err(type_error(&format!(
+            "{function}: columns must be an object {{unit: string[], year?: number[], <node id>: Float64Array | number[]}}"
+        )));
     }
     let columns = entries(value);
     if !columns.iter().any(|(name, _)| *name == options.unit_column) {
@@ -117,28 +124,70 @@ pub(crate) fn from_columns(value: &JsValue, options: &CsvOptions) -> Result<Data
     let rows = columns.iter().find(|(name, _)| *name == options.unit_column).map_or(0, |(_, units)| {
         js_sys::Reflect::get(units, &"length".into()).ok().and_then(|n| n.as_f64()).unwrap_or(0.0) as usize
     });
+    if let Some(limits) = limits {
+        limits.check_table(rows, columns.len()).map_err(error::to_js)?;
+    }
     crate::reserve_memory(rows.saturating_mul(columns.len()).saturating_mul(96));
     let mut units = Vec::new();
     let mut years = None;
     let mut numeric = Vec::new();
     for (name, column) in &columns {
         if *name == options.unit_column {
-            units = unit_names(column, name)?;
+            units = unit_names(column, name, function)?;
         } else if *name == options.year_column {
-            years = Some(year_values(column, name)?);
+            years = Some(year_values(column, name, function)?);
         } else {
-            numeric.push((name, numbers(column, name)?));
+            numeric.push((name, numbers(column, name, function)?));
         }
     }
     let mut data = Dataset::new(units, years).map_err(error::to_js)?;
     for (name, values) in numeric {
         data.add_column(name, values).map_err(error::to_js)?;
     }
+    if let Some(limits) = limits {
+        data.set_limits(*limits);
+    }
     Ok(data)
 }
 
+/// Rows the JS side has laid out as columns (`index.js`, `Dataset.fromRows`): `names` in
+/// first-seen order, and per name a `Float64Array` (numbers, NaN where the row lacks the
+/// field or holds `null`/`undefined`) or an array of the rows' own values (`undefined` where a
+/// row lacks the field). The records are rebuilt here and read by [`Dataset::from_records`],
+/// so the result and every error are those of the row objects themselves, without one call
+/// across the boundary per cell.
+pub(crate) fn from_laid_out_rows(
+    names: &Array,
+    columns: &Array,
+    rows: usize,
+    options: &CsvOptions,
+) -> Result<Dataset, JsValue> {
+    crate::reserve_memory(rows.saturating_mul(names.length() as usize).saturating_mul(160));
+    let names: Vec<String> = names.iter().map(|n| n.as_string().unwrap_or_default()).collect();
+    let mut records: Vec<Vec<(String, Cell)>> = (0..rows).map(|_| Vec::with_capacity(names.len())).collect();
+    for (name, column) in names.iter().zip(columns.iter()) {
+        if column.is_instance_of::<Float64Array>() {
+            let values = Float64Array::from(column).to_vec();
+            for (record, v) in records.iter_mut().zip(values) {
+                if !v.is_nan() {
+                    record.push((name.clone(), Cell::Number(v)));
+                }
+            }
+        } else {
+            let cells: Array = column.unchecked_into();
+            for (record, v) in records.iter_mut().zip(cells.iter()) {
+                if !v.is_undefined() {
+                    record.push((name.clone(), cell(&v)));
+                }
+            }
+        }
+    }
+    // A row without any field still counts (it is an empty record).
+    from_records(&records, options)
+}
+
 /// A column as an `Array` (plain arrays) or `None` (typed arrays), or a `TypeError`.
-fn array_like(column: &JsValue, name: &str) -> Result<Option<Array>, JsValue> {
+fn array_like(column: &JsValue, name: &str, function: &str) -> Result<Option<Array>, JsValue> {
     if Array::is_array(column) {
         Ok(Some(column.clone().unchecked_into()))
     } else if column.is_instance_of::<Float64Array>()
@@ -152,29 +201,29 @@ fn array_like(column: &JsValue, name: &str) -> Result<Option<Array>, JsValue> {
     {
         Ok(None)
     } else {
-        Err(type_error(&format!("scoreColumns: column '{name}' must be an array or a typed array")))
+        Err(type_error(&format!("{function}: column '{name}' must be an array or a typed array")))
     }
 }
 
 /// Unit names: an array of strings.
-fn unit_names(column: &JsValue, name: &str) -> Result<Vec<String>, JsValue> {
-    let Some(array) = array_like(column, name)? else {
-        return Err(type_error(&format!("scoreColumns: column '{name}' (unit names) must be an array of strings")));
+fn unit_names(column: &JsValue, name: &str, function: &str) -> Result<Vec<String>, JsValue> {
+    let Some(array) = array_like(column, name, function)? else {
+        return Err(type_error(&format!("{function}: column '{name}' (unit names) must be an array of strings")));
     };
     array
         .iter()
         .enumerate()
         .map(|(i, v)| {
             v.as_string().ok_or_else(|| {
-                type_error(&format!("scoreColumns: column '{name}'[{i}] must be a string (a unit name)"))
+                type_error(&format!("{function}: column '{name}'[{i}] must be a string (a unit name)"))
             })
         })
         .collect()
 }
 
 /// Years: whole numbers; anything else is the core's `BadYear` with its row.
-fn year_values(column: &JsValue, name: &str) -> Result<Vec<i32>, JsValue> {
-    let values = match array_like(column, name)? {
+fn year_values(column: &JsValue, name: &str, function: &str) -> Result<Vec<i32>, JsValue> {
+    let values = match array_like(column, name, function)? {
         Some(array) => array.iter().map(|v| v.as_f64().unwrap_or(f64::NAN)).collect(),
         None => Float64Array::new(column).to_vec(),
     };
@@ -195,9 +244,9 @@ fn year_values(column: &JsValue, name: &str) -> Result<Vec<i32>, JsValue> {
 /// Values of a numeric column: typed arrays are copied at once; plain arrays take numbers,
 /// `null` and `undefined` (missing). NaN is missing either way. Text cells (`"7,5"`) belong in
 /// `score` rows or CSV, where the core parses them: here they are a `TypeError`.
-fn numbers(column: &JsValue, name: &str) -> Result<Vec<Option<f64>>, JsValue> {
+fn numbers(column: &JsValue, name: &str, function: &str) -> Result<Vec<Option<f64>>, JsValue> {
     let present = |x: f64| (!x.is_nan()).then_some(x);
-    match array_like(column, name)? {
+    match array_like(column, name, function)? {
         None => Ok(Float64Array::new(column).to_vec().into_iter().map(present).collect()),
         Some(array) => array
             .iter()
@@ -206,10 +255,95 @@ fn numbers(column: &JsValue, name: &str) -> Result<Vec<Option<f64>>, JsValue> {
                 Some(x) => Ok(present(x)),
                 None if v.is_null() || v.is_undefined() => Ok(None),
                 None => Err(type_error(&format!(
-                    "scoreColumns: column '{name}'[{i}] must be a number, null or undefined (text cells such as \
-                     \"7,5\" go through score() rows or scoreCsv)"
+                    "{function}: column '{name}'[{i}] must be a number, null or undefined (text cells such as \
+                     \"7,5\" go through rows or CSV)"
                 ))),
             })
             .collect(),
+    }
+}
+
+/// Options of the `Dataset` constructors.
+#[cfg(feature = "scoring")]
+const DATASET_OPTIONS: &[&str] = &["unitColumn", "yearColumn", "limits"];
+
+/// A table of units (optionally per year) and numeric columns, read and checked once, to be
+/// scored with any number of specs (`Dataset.fromColumns`, `Dataset.fromRows`, `Dataset.fromCsv`).
+/// Read within `options.limits` (default: the browser limits), which scoring keeps to.
+#[cfg(feature = "scoring")]
+#[wasm_bindgen(js_name = Dataset)]
+pub struct DatasetHandle {
+    pub(crate) data: Dataset,
+}
+
+#[cfg(feature = "scoring")]
+#[wasm_bindgen(js_class = Dataset)]
+impl DatasetHandle {
+    /// From columns `{unit: string[], year?: number[], <node id>: Float64Array | number[]}`.
+    #[wasm_bindgen(js_name = fromColumns)]
+    pub fn from_columns(columns: JsValue, options: JsValue) -> Result<DatasetHandle, JsValue> {
+        let function = "Dataset.fromColumns";
+        let options = crate::Options::from_js(&options, function, DATASET_OPTIONS)?;
+        let limits = options.read.limits;
+        Ok(DatasetHandle { data: from_columns(&columns, &options.read, function, Some(&limits))? })
+    }
+
+    /// From rows laid out as columns by `index.js` (see [`from_laid_out_rows`]); not part of
+    /// the API (`Dataset.fromRows` in `index.js` calls it).
+    #[wasm_bindgen(js_name = _fromLaidOutRows)]
+    pub fn from_laid_out_rows(
+        names: Array,
+        columns: Array,
+        rows: usize,
+        options: JsValue,
+    ) -> Result<DatasetHandle, JsValue> {
+        let options = crate::Options::from_js(&options, "Dataset.fromRows", DATASET_OPTIONS)?;
+        Ok(DatasetHandle { data: from_laid_out_rows(&names, &columns, rows, &options.read)? })
+    }
+
+    /// From CSV text or bytes (`,` with `.` decimals, `;`/tab with decimal commas; BOM allowed).
+    #[wasm_bindgen(js_name = fromCsv)]
+    pub fn from_csv(csv: JsValue, options: JsValue) -> Result<DatasetHandle, JsValue> {
+        let function = "Dataset.fromCsv";
+        let options = crate::Options::from_js(&options, function, &["unitColumn", "yearColumn", "limits", "delimiter"])?;
+        Ok(DatasetHandle { data: from_csv(&csv_text(&csv, function)?, &options.read)? })
+    }
+
+    /// Number of rows.
+    #[wasm_bindgen(getter)]
+    pub fn length(&self) -> usize {
+        self.data.len()
+    }
+
+    /// Unit names (trimmed, NFC), one per row.
+    #[wasm_bindgen(getter)]
+    pub fn units(&self) -> Array {
+        self.data.units().iter().map(|u| JsValue::from_str(u)).collect()
+    }
+
+    /// Years, one per row, or `null` without a year column.
+    #[wasm_bindgen(getter)]
+    pub fn years(&self) -> JsValue {
+        self.data.years().map_or(JsValue::NULL, |y| js_sys::Int32Array::from(y).into())
+    }
+
+    /// Names of the data columns (units and years excluded).
+    #[wasm_bindgen(getter)]
+    pub fn columns(&self) -> Array {
+        self.data.column_names().map(JsValue::from_str).collect()
+    }
+
+    /// A column's values (NaN = missing), or the core's `DataError` for an unknown column or a
+    /// column with a cell that is not a number.
+    pub fn column(&self, name: &str) -> Result<Float64Array, JsValue> {
+        let values = self.data.values(name).map_err(error::to_js)?;
+        let values: Vec<f64> = values.iter().map(|v| v.unwrap_or(f64::NAN)).collect();
+        Ok(Float64Array::from(values.as_slice()))
+    }
+
+    /// The limits the dataset was read with, which scoring keeps to.
+    #[wasm_bindgen(getter)]
+    pub fn limits(&self) -> Result<JsValue, JsValue> {
+        crate::to_js(&self.data.limits())
     }
 }

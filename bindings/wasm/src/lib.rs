@@ -8,6 +8,10 @@
 //! next to this crate initialises the module, turns the structured errors of [`error`] into
 //! `ChisoError` subclasses and carries the TypeScript types (`index.d.ts`).
 
+// The analysis module (`--no-default-features --features analysis`) uses only part of the
+// shared readers; the native build, which has both features, is the one linted.
+#![cfg_attr(not(feature = "scoring"), allow(unused_imports, dead_code))]
+
 use std::collections::HashMap;
 
 use serde::Serialize;
@@ -17,17 +21,29 @@ use wasm_bindgen::JsCast;
 use chiso::plan::{Field, Target};
 use chiso::report::ReportFormat;
 
+#[cfg(feature = "analysis")]
 pub mod audit;
+#[cfg(feature = "scoring")]
 pub mod compare;
 pub mod data;
+#[cfg(feature = "scoring")]
 pub mod diagnose;
+#[cfg(feature = "scoring")]
 pub mod display;
 pub mod error;
+pub mod limits;
+#[cfg(feature = "scoring")]
 pub mod plan;
+#[cfg(feature = "scoring")]
 pub mod report;
+#[cfg(feature = "scoring")]
 pub mod score;
+#[cfg(feature = "analysis")]
 pub mod sensitivity;
 pub mod spec;
+#[cfg(test)]
+mod types;
+#[cfg(feature = "analysis")]
 pub mod uncertainty;
 
 /// Runs once when the module is instantiated (and again after `index.js` resets it).
@@ -216,6 +232,7 @@ impl Options {
                         _ => return Err(type_error(&format!("{function}: option 'format' must be 'md' or 'html'"))),
                     })
                 }
+                "limits" => options.read.limits = limits::from_js(&v, function)?,
                 "delimiter" => {
                     options.read.delimiter = match text(&v)?.as_str() {
                         "," => Some(b','),

@@ -22,28 +22,35 @@ fn is_preset_id(text: &str) -> bool {
 /// JSON file form), or JSON text (TOML text gets the core's "built without `toml`" error). A
 /// spec object is read as JSON text, so its errors are the core's JSON errors. Specs a page is
 /// given are read within [`Limits::BROWSER`].
+#[cfg_attr(not(feature = "scoring"), allow(dead_code))]
 pub(crate) fn definition(spec: &JsValue) -> Result<IndexDefinition, JsValue> {
-    read(spec)?.map_err(error::to_js)
+    definition_with(spec, &Limits::BROWSER)
 }
 
-/// Like [`definition`], keeping the spec error as a value (for [`validate_spec`]).
-fn read(spec: &JsValue) -> Result<Result<IndexDefinition, SpecError>, JsValue> {
+/// Like [`definition`], within `limits` (the `limits` option).
+pub(crate) fn definition_with(spec: &JsValue, limits: &Limits) -> Result<IndexDefinition, JsValue> {
+    read(spec, limits)?.map_err(error::to_js)
+}
+
+/// Like [`definition_with`], keeping the spec error as a value (for [`validate_spec`]).
+fn read(spec: &JsValue, limits: &Limits) -> Result<Result<IndexDefinition, SpecError>, JsValue> {
     if let Some(text) = spec.as_string() {
         return Ok(if is_preset_id(&text) {
             presets::get(text.trim())
         } else {
-            IndexDefinition::from_text_with(&text, None, &Limits::BROWSER)
+            IndexDefinition::from_text_with(&text, None, limits)
         });
     }
     if is_plain_object(spec) {
         let json = js_sys::JSON::stringify(spec)
             .map_err(|_| type_error("spec: the object cannot be written as JSON (a cycle or a BigInt?)"))?;
-        return Ok(IndexDefinition::from_json_with(&String::from(json), &Limits::BROWSER));
+        return Ok(IndexDefinition::from_json_with(&String::from(json), limits));
     }
     Err(type_error("spec must be a preset id (e.g. \"pci\"), a spec object, or JSON text"))
 }
 
 /// Ids of the presets shipped with this version (e.g. `["pci"]`).
+#[cfg(feature = "scoring")]
 #[wasm_bindgen(js_name = presets)]
 pub fn preset_ids() -> Result<JsValue, JsValue> {
     to_js(&presets::ids())
@@ -51,6 +58,7 @@ pub fn preset_ids() -> Result<JsValue, JsValue> {
 
 /// A preset as a spec object (the JSON file form): every edition without `year`, or the
 /// standalone spec of the edition covering `year` (with that year's tier rule).
+#[cfg(feature = "scoring")]
 #[wasm_bindgen(js_name = preset)]
 pub fn preset(id: JsValue, year: JsValue) -> Result<JsValue, JsValue> {
     let id = id.as_string().ok_or_else(|| type_error("preset: id must be a string such as \"pci\""))?;
@@ -64,6 +72,7 @@ pub fn preset(id: JsValue, year: JsValue) -> Result<JsValue, JsValue> {
 }
 
 /// The result of [`validate_spec`]: findings are data, not exceptions.
+#[cfg(feature = "scoring")]
 #[derive(Serialize)]
 struct Validation {
     valid: bool,
@@ -75,9 +84,10 @@ struct Validation {
 
 /// Validates a spec (object, JSON text, or preset id) with the core's checks:
 /// `{valid, id, label, editions, error}`, where `error` describes the first problem found.
+#[cfg(feature = "scoring")]
 #[wasm_bindgen(js_name = validateSpec)]
 pub fn validate_spec(spec: JsValue) -> Result<JsValue, JsValue> {
-    let report = match read(&spec)? {
+    let report = match read(&spec, &Limits::BROWSER)? {
         Ok(definition) => Validation {
             valid: true,
             id: Some(definition.id().to_owned()),
@@ -94,6 +104,55 @@ pub fn validate_spec(spec: JsValue) -> Result<JsValue, JsValue> {
         },
     };
     to_js(&report)
+}
+
+/// A specification parsed and checked once, to score many datasets (`new Spec(spec, {limits?})`).
+#[cfg(feature = "scoring")]
+#[wasm_bindgen(js_name = Spec)]
+pub struct SpecHandle {
+    pub(crate) definition: IndexDefinition,
+}
+
+#[cfg(feature = "scoring")]
+#[wasm_bindgen(js_class = Spec)]
+impl SpecHandle {
+    /// Reads a preset id, a spec object or JSON text, within `options.limits` (default: the
+    /// browser limits).
+    #[wasm_bindgen(constructor)]
+    pub fn new(spec: JsValue, options: JsValue) -> Result<SpecHandle, JsValue> {
+        let options = crate::Options::from_js(&options, "Spec", &["limits"])?;
+        Ok(SpecHandle { definition: definition_with(&spec, &options.read.limits)? })
+    }
+
+    /// The index id.
+    #[wasm_bindgen(getter)]
+    pub fn id(&self) -> String {
+        self.definition.id().to_owned()
+    }
+
+    /// The index name `{vi, en}`.
+    #[wasm_bindgen(getter)]
+    pub fn label(&self) -> Result<JsValue, JsValue> {
+        to_js(&self.definition.label())
+    }
+
+    /// The year ranges of the editions (`[]` for a spec without editions).
+    #[wasm_bindgen(getter)]
+    pub fn editions(&self) -> Result<JsValue, JsValue> {
+        to_js(&self.definition.editions())
+    }
+
+    /// The spec in its file form (every edition), or the standalone spec of the edition
+    /// covering `year`.
+    #[wasm_bindgen(js_name = toJSON)]
+    pub fn to_json(&self, year: JsValue) -> Result<JsValue, JsValue> {
+        let year = optional_year_arg(&year, "Spec.toJSON: year")?;
+        let json = match year {
+            None => self.definition.to_json(),
+            Some(y) => self.definition.resolve(Some(y)).map_err(error::to_js)?.to_json(),
+        };
+        js_sys::JSON::parse(&json)
+    }
 }
 
 #[cfg(test)]

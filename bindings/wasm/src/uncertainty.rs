@@ -15,7 +15,7 @@ use chiso::{Dataset, IndexDefinition};
 use crate::{data, error, spec, to_js, type_error, Options};
 
 /// The keys every robustness function takes besides its own.
-pub(crate) const READ: &[&str] = &["unitColumn", "yearColumn"];
+pub(crate) const READ: &[&str] = &["unitColumn", "yearColumn", "limits"];
 
 /// A property of the options object, `undefined` when absent.
 pub(crate) fn get(options: &JsValue, key: &str) -> JsValue {
@@ -66,7 +66,7 @@ pub(crate) fn load(
         allowed.push("delimiter");
     }
     let parsed = Options::from_js(options, function, &allowed)?;
-    let definition = spec::definition(spec_value)?;
+    let definition = spec::definition_with(spec_value, &parsed.read.limits)?;
     let dataset = if csv {
         data::from_csv(&data::csv_text(source, function)?, &parsed.read)?
     } else {

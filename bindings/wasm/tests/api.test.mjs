@@ -312,7 +312,7 @@ test("wrong argument types are TypeErrors, not ChisoErrors", () => {
     assert.ok(!(e instanceof ChisoError), e.message);
   }
   const e = throwsA(TypeError, () => score("pci", [qnRow()], { unit_column: "province" }));
-  assert.equal(e.message, "score: unknown option 'unit_column'; expected one of: year, unitColumn, yearColumn, strict");
+  assert.equal(e.message, "score: unknown option 'unit_column'; expected one of: year, unitColumn, yearColumn, strict, limits");
 });
 
 // --- errors: classes, codes, fields, messages -----------------------------------------------

@@ -39,8 +39,8 @@ import type {
   ReportOptions,
   Row,
   ScoreRow,
-  Scores,
-  Spec,
+  ScoreResult,
+  SpecFile,
   SpecInput,
   Target,
   TargetText,
@@ -54,8 +54,8 @@ function expectType<T extends true>(_: T): void {}
 
 // Presets and specs.
 const ids: string[] = presets();
-const pci: Spec = preset("pci");
-const pci2010: Spec = preset("pci", 2010);
+const pci: SpecFile = preset("pci");
+const pci2010: SpecFile = preset("pci", 2010);
 const editions: YearRange[] | undefined = pci.editions?.map((e) => ({ from: e.from, to: e.to }));
 const nine: number | undefined = pci2010.nodes.find((n) => n.id === pci2010.root)?.children?.length;
 const custom = {
@@ -68,11 +68,11 @@ const custom = {
     { id: "a", weight: 2, scale: { min: 0, max: 10 } },
     { id: "b", direction: "lower_is_better", normalise: { method: "min_max", low: 1, high: 10 } },
   ],
-} satisfies Spec;
+} satisfies SpecFile;
 // @ts-expect-error: unknown aggregation names are caught at compile time for typed specs.
-const badSpec: Spec = { id: "x", root: "r", nodes: [{ id: "r", aggregation: "weighted_average" }] };
+const badSpec: SpecFile = { id: "x", root: "r", nodes: [{ id: "r", aggregation: "weighted_average" }] };
 // @ts-expect-error: a spec needs nodes.
-const noNodes: Spec = { id: "x", root: "r" };
+const noNodes: SpecFile = { id: "x", root: "r" };
 
 // Validation is data, narrowed by `valid`.
 const validation: Validation = validateSpec(custom);
@@ -93,7 +93,7 @@ const rows: Row[] = [
   { unit: "Quảng Ninh", year: 2019, entry_costs: 7.16, land_access: "7,00", policy_bias: null },
   { unit: "Hà Nội", year: "2019", entry_costs: undefined },
 ];
-const scores: Scores = score("pci", rows, { year: 2019, strict: false });
+const scores: ScoreResult = score("pci", rows, { year: 2019, strict: false });
 score(custom, rows);
 score(JSON.stringify(custom) satisfies SpecInput, rows, { unitColumn: "province", yearColumn: "nam" });
 // @ts-expect-error: options are camelCase.
@@ -282,3 +282,35 @@ export {
   columnTier,
   transparencyRanks,
 };
+
+// The classes: parse once, score many times; columns first, rows on demand.
+import { Dataset, Scores, Spec, browserLimits, defaultLimits, loadAnalyses } from "chiso";
+import type { CellNote, Dropped, Limits, LimitsInput, NormalisationMethod, ScoreResult as Result } from "chiso";
+const spec = new Spec("pci", { limits: { max_nodes: 10_000 } });
+const specId: string = spec.id;
+const specFile: SpecFile = spec.toJSON(2019);
+const table = Dataset.fromColumns({ unit: ["A"], year: [2019], entry_costs: new Float64Array([7]) }, { limits: "default" });
+const fromRows: Dataset = Dataset.fromRows(rows, { unitColumn: "unit" });
+const fromCsv: Dataset = Dataset.fromCsv("unit;a\nX;1,5\n", { delimiter: ";", limits: { max_rows: 10 } });
+// @ts-expect-error: Datasets come from fromColumns, fromRows or fromCsv.
+new Dataset();
+// @ts-expect-error: an unknown limit.
+Dataset.fromColumns({ unit: ["A"] }, { limits: { max_units: 5 } });
+const result: Scores = spec.score(table, { year: 2019 });
+const headline: Float64Array = result.score;
+const ranks: Uint32Array = result.nodeRank("transparency");
+const years: Int32Array | null = result.years;
+const firstRow: ScoreRow = result.row(0);
+const asObject: Result = result.toJSON();
+const dropped: Dropped[] = result.dropped;
+const log: CellNote[] = result.log;
+const columnar: ColumnScores = result.columns();
+result.free();
+table.free();
+spec.free();
+const limits: Limits = browserLimits();
+const raised: LimitsInput = { ...defaultLimits(), max_cells: 1e9 };
+const method: NormalisationMethod = "distance_to_reference";
+// @ts-expect-error: not a normalisation method.
+const noMethod: NormalisationMethod = "min-max";
+const loaded: Promise<void> = loadAnalyses();

@@ -17,7 +17,11 @@
 use crate::error::{ComputeError, DataError, SpecError};
 
 /// Upper bounds on the size of untrusted input. Each check names the limit it hit.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+///
+/// As data (serde, e.g. the `limits` option of the JS package) the fields keep their names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Limits {
     /// Largest specification text or data file, in bytes.
     pub max_bytes: usize,
@@ -70,6 +74,20 @@ impl Limits {
             return Err(SpecError::TooLarge { bytes, max: self.max_bytes });
         }
         Ok(())
+    }
+
+    /// Refuses a table of `rows` × `columns` above [`Self::max_rows`], [`Self::max_columns`]
+    /// or [`Self::max_cells`], with the error a CSV file of that size gets: for tables that
+    /// arrive as columns ([`crate::Dataset::new`] + [`crate::Dataset::add_column`]).
+    ///
+    /// ```
+    /// let err = chiso::Limits::BROWSER.check_table(100_000, 50).unwrap_err();
+    /// assert_eq!(err.to_string(), "the data has at least 5000000 values (rows × columns); at most 2000000 are allowed here");
+    /// ```
+    pub fn check_table(&self, rows: usize, columns: usize) -> Result<(), DataError> {
+        Self::check_data("rows", rows, self.max_rows)?;
+        Self::check_data("columns", columns, self.max_columns)?;
+        Self::check_data("values (rows × columns)", rows.saturating_mul(columns), self.max_cells)
     }
 
     /// Refuses a data size (`what` is `bytes`, `rows`, `columns` or `values`) above `max`.

@@ -10,6 +10,7 @@ use super::{Labels, Scale, YearRange};
 
 /// A specification file: one tree, optionally with editions that change it by year.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
 #[serde(deny_unknown_fields)]
 pub struct SpecFile {
     /// Index id, e.g. `pci`.
@@ -40,6 +41,7 @@ pub struct SpecFile {
     pub published_top: Option<u32>,
     /// Tier rules; each may be limited to a range of years.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(feature = "ts", ts(as = "Option<_>", optional))]
     pub tiers: Vec<TiersFile>,
     /// Default rule for groups with children missing (default: fail).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -57,11 +59,13 @@ pub struct SpecFile {
     pub nodes: Vec<NodeFile>,
     /// Editions: year ranges with their changes to the base tree.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(feature = "ts", ts(as = "Option<_>", optional))]
     pub editions: Vec<EditionFile>,
 }
 
 /// One node as written in a file.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
 #[serde(deny_unknown_fields)]
 pub struct NodeFile {
     /// Unique id; also the data column that holds the node's values.
@@ -74,12 +78,14 @@ pub struct NodeFile {
     pub weight: Option<f64>,
     /// `higher_is_better` (default) or `lower_is_better`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(type = "\"higher_is_better\" | \"lower_is_better\""))]
     pub direction: Option<String>,
     /// The range of the node's score.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub scale: Option<Scale>,
     /// How the children are combined (groups only).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(as = "Option<super::ts::AggregationName>"))]
     pub aggregation: Option<String>,
     /// Most points the node can score (a criterion's or an area's maximum). On a node whose
     /// values are read as they are, values must lie in 0..max; a `weighted_sum` group without
@@ -107,6 +113,7 @@ pub struct NodeFile {
     pub treat: Option<TreatFile>,
     /// Ids of the children (empty for a leaf).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(feature = "ts", ts(as = "Option<_>", optional))]
     pub children: Vec<String>,
 }
 
@@ -116,8 +123,10 @@ pub struct NodeFile {
 /// Parameters are kept as a map so that validation can name the node and the parameter
 /// when one is unknown or of the wrong type.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
 pub struct NormaliseFile {
     /// Method name.
+    #[cfg_attr(feature = "ts", ts(as = "super::ts::NormalisationName"))]
     pub method: String,
     /// Parameters by name.
     #[serde(flatten)]
@@ -126,6 +135,7 @@ pub struct NormaliseFile {
 
 /// A parameter value in a file.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(untagged)]
 pub enum Param {
     /// `true` / `false`.
@@ -138,23 +148,28 @@ pub enum Param {
 
 /// A rule for missing children as written in a file.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
 #[serde(deny_unknown_fields)]
 pub struct MissingFile {
     /// `fail` or `available`.
+    #[cfg_attr(feature = "ts", ts(type = "\"fail\" | \"available\""))]
     pub rule: String,
     /// `available`: share of the children (or of their weight) required, 0–1 (default 0.5).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub min_share: Option<f64>,
     /// `count` or `weight` (default `weight`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(type = "\"count\" | \"weight\""))]
     pub share_of: Option<String>,
 }
 
 /// An imputation as written in a file.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
 #[serde(deny_unknown_fields)]
 pub struct ImputeFile {
     /// Methods tried in order: `mean`, `median`, `previous`, `value` (empty: no imputation).
+    #[cfg_attr(feature = "ts", ts(type = "Array<\"mean\" | \"median\" | \"previous\" | \"value\">"))]
     pub methods: Vec<String>,
     /// The value for `value`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -166,9 +181,11 @@ pub struct ImputeFile {
 
 /// An outlier treatment as written in a file.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
 #[serde(deny_unknown_fields)]
 pub struct TreatFile {
     /// `winsorise` (COINr's default treatment) or `none`.
+    #[cfg_attr(feature = "ts", ts(type = "\"winsorise\" | \"none\""))]
     pub method: String,
     /// Most values winsorised (default 5).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -186,6 +203,7 @@ pub struct TreatFile {
 
 /// A screening rule as written in a file.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
 #[serde(deny_unknown_fields)]
 pub struct ScreenFile {
     /// Share of leaf indicators a unit must have (before imputation), 0–1.
@@ -194,30 +212,37 @@ pub struct ScreenFile {
 
 /// A ranking rule as written in a file.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
 #[serde(deny_unknown_fields)]
 pub struct RankFile {
     /// `unrounded` (default) or `rounded`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(type = "\"unrounded\" | \"rounded\""))]
     pub on: Option<String>,
     /// Decimals when ranking on rounded scores.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub decimals: Option<u32>,
     /// `competition` (1, 2, 2, 4; default) or `dense` (1, 2, 2, 3).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(type = "\"competition\" | \"dense\""))]
     pub ties: Option<String>,
 }
 
 /// A tier rule as written in a file.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
 #[serde(deny_unknown_fields)]
 pub struct TiersFile {
     /// `score_bands`, `rank_bands` or `quantile_groups`.
+    #[cfg_attr(feature = "ts", ts(type = "\"score_bands\" | \"rank_bands\" | \"quantile_groups\""))]
     pub rule: String,
     /// `quantile_groups`: `linear` (R type 7, default) or `nearest_rank` (R type 1) percentiles.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(type = "\"linear\" | \"nearest_rank\""))]
     pub percentile: Option<String>,
     /// `quantile_groups`: a score equal to a cut goes to the `upper` (default) or `lower` group.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(type = "\"upper\" | \"lower\""))]
     pub ties: Option<String>,
     /// First year the rule applies to (omit for no lower limit).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -234,6 +259,7 @@ pub struct TiersFile {
 
 /// One tier band as written in a file.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
 #[serde(deny_unknown_fields)]
 pub struct BandFile {
     /// Tier label.
@@ -248,6 +274,7 @@ pub struct BandFile {
 
 /// An edition: the base tree with changes, for a range of years.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
 #[serde(deny_unknown_fields)]
 pub struct EditionFile {
     /// First year.
@@ -256,9 +283,11 @@ pub struct EditionFile {
     pub to: i32,
     /// Weights that differ from the base tree.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    #[cfg_attr(feature = "ts", ts(as = "Option<_>", optional))]
     pub weights: BTreeMap<String, f64>,
     /// Maxima (`max`) that differ from the base tree.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    #[cfg_attr(feature = "ts", ts(as = "Option<_>", optional))]
     pub maxima: BTreeMap<String, f64>,
     /// Ranking rule of this edition (e.g. rounded to the decimals published that year).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -271,6 +300,7 @@ pub struct EditionFile {
     pub published_top: Option<u32>,
     /// Nodes (with their subtrees) absent from this edition.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(feature = "ts", ts(as = "Option<_>", optional))]
     pub remove: Vec<String>,
     /// Where the edition comes from.
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -9,6 +9,8 @@ mod definition;
 pub mod file;
 mod methods;
 mod params;
+#[cfg(feature = "ts")]
+pub mod ts;
 
 pub use definition::IndexDefinition;
 pub use methods::{
@@ -26,11 +28,13 @@ pub const MAX_NODES: usize = 100_000;
 /// A label in Vietnamese and English.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Labels {
     /// Vietnamese.
     pub vi: String,
     /// English (falls back to Vietnamese when empty).
     #[serde(default)]
+    #[cfg_attr(feature = "ts", ts(as = "Option<_>", optional))]
     pub en: String,
 }
 
@@ -53,6 +57,7 @@ impl Labels {
 /// A closed range of years.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct YearRange {
     /// First year.
     pub from: i32,
@@ -101,6 +106,7 @@ impl Direction {
 /// The range a node's score lies in; input values outside it are rejected.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Scale {
     /// Lowest possible score.
     pub min: f64,
