@@ -5,10 +5,10 @@
 // functions, and turns the core's structured errors into ChisoError subclasses. Types:
 // index.d.ts (with types.generated.d.ts, generated from the Rust types).
 //
-// Two modules: pkg/chiso_wasm (scoring, comparison, diagnosis, plans, reports), loaded on
-// import, and pkg/chiso_analysis (uncertainty, sensitivity, audit), loaded on first use in
-// Node or by `await loadAnalyses()` in browsers, so that a page that scores does not download
-// the simulations.
+// Two modules: pkg/chiso_wasm (specs, data, scores, the classes), loaded on import, and
+// pkg/chiso_analysis (comparison, diagnosis, plans, reports, uncertainty, sensitivity, audit),
+// loaded on first use in Node or by `await loadAnalyses()` in browsers, so that a page that only
+// scores downloads the smaller module.
 
 import init, * as raw from "./pkg/chiso_wasm.js";
 import initAnalysis, * as rawAnalysis from "./pkg/chiso_analysis.js";
@@ -275,7 +275,7 @@ export function scoreColumns(spec, columns, options) {
  * @throws {SpecError | DataError | ComputeError} as {@link score}
  */
 export function compare(spec, rows, from, to, options) {
-  return call(compare, raw.compare, spec, rows, from, to, options);
+  return analysis(compare, "compare", spec, rows, from, to, options);
 }
 
 /**
@@ -289,7 +289,7 @@ export function compare(spec, rows, from, to, options) {
  * @throws {SpecError | DataError | ComputeError} as {@link scoreCsv}
  */
 export function compareCsv(spec, csvText, from, to, options) {
-  return call(compareCsv, raw.compareCsv, spec, csvText, from, to, options);
+  return analysis(compareCsv, "compareCsv", spec, csvText, from, to, options);
 }
 
 /**
@@ -305,7 +305,7 @@ export function compareCsv(spec, csvText, from, to, options) {
  * @throws {SpecError | ComputeError} as {@link score}
  */
 export function diagnose(spec, rows, options) {
-  return call(diagnose, raw.diagnose, spec, rows, options);
+  return analysis(diagnose, "diagnose", spec, rows, options);
 }
 
 /**
@@ -318,7 +318,7 @@ export function diagnose(spec, rows, options) {
  * @example diagnoseCsv("pci", csvText, {unit: "Nam Định", year: 2016, unitColumn: "province"}).previous_rank // 17
  */
 export function diagnoseCsv(spec, csvText, options) {
-  return call(diagnoseCsv, raw.diagnoseCsv, spec, csvText, options);
+  return analysis(diagnoseCsv, "diagnoseCsv", spec, csvText, options);
 }
 
 /**
@@ -334,7 +334,7 @@ export function diagnoseCsv(spec, csvText, options) {
  * @throws {DataError} when the unit is not in the data for the year
  */
 export function plan(spec, rows, options) {
-  return call(plan, raw.plan, spec, rows, options);
+  return analysis(plan, "plan", spec, rows, options);
 }
 
 /**
@@ -347,7 +347,7 @@ export function plan(spec, rows, options) {
  * @example planCsv("pci", csvText, {unit: "Nam Định", year: 2016, target: "top:10", unitColumn: "province"}).rank_planned // 10
  */
 export function planCsv(spec, csvText, options) {
-  return call(planCsv, raw.planCsv, spec, csvText, options);
+  return analysis(planCsv, "planCsv", spec, csvText, options);
 }
 
 /**
@@ -363,7 +363,7 @@ export function planCsv(spec, csvText, options) {
  * @throws {SpecError | DataError | ComputeError} as {@link diagnose} and {@link plan}
  */
 export function report(spec, rows, options) {
-  return call(report, raw.report, spec, rows, options);
+  return analysis(report, "report", spec, rows, options);
 }
 
 /**
@@ -376,7 +376,7 @@ export function report(spec, rows, options) {
  * @example reportCsv("pci", csvText, {unit: "Nam Định", year: 2016, unitColumn: "province", lang: "en"})
  */
 export function reportCsv(spec, csvText, options) {
-  return call(reportCsv, raw.reportCsv, spec, csvText, options);
+  return analysis(reportCsv, "reportCsv", spec, csvText, options);
 }
 
 /**
@@ -879,9 +879,10 @@ export function defaultLimits() {
 // --- robustness: uncertainty, sensitivity, audit ---------------------------------------------
 
 /**
- * Loads the analysis module (uncertainty, sensitivity, audit), a second WebAssembly file next
- * to the first, so that pages that only score do not download it. Node loads it by itself on
- * the first call; in browsers, await this once before calling those functions. Idempotent.
+ * Loads the analysis module (compare, diagnose, plan, report, uncertainty, rankChanges,
+ * sensitivity, audit and their CSV variants), a second WebAssembly file next to the first, so
+ * that pages that only score do not download it. Node loads it by itself on the first call; in
+ * browsers, await this once before calling those functions. Idempotent.
  * @returns {Promise<void>}
  * @example await loadAnalyses(); uncertainty("pci", rows, { inputs: { weights_pm: 20 } })
  */

@@ -9,7 +9,7 @@
 // live in a shadow root; theme with CSS custom properties (--chiso-accent, --chiso-font, …) and
 // ::part(card|header|summary|chart|whatif|footer). Types: scorecard.d.ts.
 
-import { diagnoseCsv, formatDecimal, formatDelta, preset, presets, score, scoreCsv, validateSpec } from "./index.js";
+import { diagnoseCsv, formatDecimal, formatDelta, loadAnalyses, preset, presets, score, scoreCsv, validateSpec } from "./index.js";
 
 /**
  * The published tables this package ships, by preset id: what a card shows when it has no
@@ -407,6 +407,8 @@ export class ChisoScorecard extends HTMLElement {
         if (!url) throw new Error(`no data for index '${index}': give the card a src attribute or a csv property`);
         csv = await fetchText(url);
       }
+      // The diagnosis comes from the analysis module, which browsers load on demand.
+      await loadAnalyses();
       if (generation !== this.#generation) return;
       const read = { unitColumn, yearColumn };
       const key = [typeof spec === "string" ? spec : JSON.stringify(spec), unitColumn, yearColumn, csv];

@@ -1,7 +1,7 @@
 // The one-page PCI report of a province, rendered in the browser from the bundled published
 // sub-indices. Serve the repository root (e.g. `python3 -m http.server`) and open
 // /examples/web/report.html (optionally ?year=2016&unit=Nam%20Định&lang=en).
-import { reportCsv, scoreCsv } from "../../bindings/wasm/index.js";
+import { loadAnalyses, reportCsv, scoreCsv } from "../../bindings/wasm/index.js";
 
 const DATA_URL = new URL("../data/pci/pci_subindices.csv", import.meta.url);
 const READ = { unitColumn: "province" };
@@ -77,7 +77,8 @@ function fail(error) {
 }
 
 try {
-  const response = await fetch(DATA_URL);
+  // Reports come from the analysis module, which browsers load on demand.
+  const [response] = await Promise.all([fetch(DATA_URL), loadAnalyses()]);
   if (!response.ok) throw new Error(`${DATA_URL}: HTTP ${response.status}`);
   const csvText = await response.text();
   // Every year of the file, each scored with its own edition: the years and units to offer.

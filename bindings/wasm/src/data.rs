@@ -214,9 +214,8 @@ fn unit_names(column: &JsValue, name: &str, function: &str) -> Result<Vec<String
         .iter()
         .enumerate()
         .map(|(i, v)| {
-            v.as_string().ok_or_else(|| {
-                type_error(&format!("{function}: column '{name}'[{i}] must be a string (a unit name)"))
-            })
+            v.as_string()
+                .ok_or_else(|| type_error(&format!("{function}: column '{name}'[{i}] must be a string (a unit name)")))
         })
         .collect()
 }
@@ -305,7 +304,8 @@ impl DatasetHandle {
     #[wasm_bindgen(js_name = fromCsv)]
     pub fn from_csv(csv: JsValue, options: JsValue) -> Result<DatasetHandle, JsValue> {
         let function = "Dataset.fromCsv";
-        let options = crate::Options::from_js(&options, function, &["unitColumn", "yearColumn", "limits", "delimiter"])?;
+        let options =
+            crate::Options::from_js(&options, function, &["unitColumn", "yearColumn", "limits", "delimiter"])?;
         Ok(DatasetHandle { data: from_csv(&csv_text(&csv, function)?, &options.read)? })
     }
 

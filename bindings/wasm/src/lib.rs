@@ -8,9 +8,9 @@
 //! next to this crate initialises the module, turns the structured errors of [`error`] into
 //! `ChisoError` subclasses and carries the TypeScript types (`index.d.ts`).
 
-// The analysis module (`--no-default-features --features analysis`) uses only part of the
+// Each module (`--no-default-features --features scoring` or `analysis`) uses only part of the
 // shared readers; the native build, which has both features, is the one linted.
-#![cfg_attr(not(feature = "scoring"), allow(unused_imports, dead_code))]
+#![cfg_attr(not(all(feature = "scoring", feature = "analysis")), allow(unused_imports, dead_code))]
 
 use std::collections::HashMap;
 
@@ -23,18 +23,18 @@ use chiso::report::ReportFormat;
 
 #[cfg(feature = "analysis")]
 pub mod audit;
-#[cfg(feature = "scoring")]
+#[cfg(feature = "analysis")]
 pub mod compare;
 pub mod data;
-#[cfg(feature = "scoring")]
+#[cfg(feature = "analysis")]
 pub mod diagnose;
 #[cfg(feature = "scoring")]
 pub mod display;
 pub mod error;
 pub mod limits;
-#[cfg(feature = "scoring")]
+#[cfg(feature = "analysis")]
 pub mod plan;
-#[cfg(feature = "scoring")]
+#[cfg(feature = "analysis")]
 pub mod report;
 #[cfg(feature = "scoring")]
 pub mod score;

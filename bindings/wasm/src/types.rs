@@ -180,11 +180,7 @@ const GENERATED: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/types.generated.d.
 /// One declaration, exported, with its Rust doc comment as JSDoc.
 fn declaration<T: TS + ?Sized>(out: &mut String, cfg: &Config) {
     if let Some(docs) = T::docs() {
-        let _ = writeln!(out, "/**");
-        for line in docs.lines() {
-            let _ = writeln!(out, " *{}{line}", if line.is_empty() { "" } else { " " });
-        }
-        let _ = writeln!(out, " */");
+        let _ = writeln!(out, "{}", docs.trim_end());
     }
     let _ = writeln!(out, "export {}\n", T::decl(cfg));
 }
@@ -263,7 +259,7 @@ fn mirrors_match_the_core() {
         "nodes": [
             {"id": "t", "aggregation": "weighted_mean", "children": ["a", "b"]},
             {"id": "a", "impute": {"methods": ["mean"]}},
-            {"id": "b", "max": 10, "normalise": {"method": "points"}}
+            {"id": "b", "normalise": {"method": "points", "max": 10}}
         ]
     }"#;
     let csv = "unit,year,a,b\nX,2020,1,4\nY,2020,,6\nZ,2020,3,12\nW,2020,,\n";

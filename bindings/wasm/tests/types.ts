@@ -289,14 +289,14 @@ import type { CellNote, Dropped, Limits, LimitsInput, NormalisationMethod, Score
 const spec = new Spec("pci", { limits: { max_nodes: 10_000 } });
 const specId: string = spec.id;
 const specFile: SpecFile = spec.toJSON(2019);
-const table = Dataset.fromColumns({ unit: ["A"], year: [2019], entry_costs: new Float64Array([7]) }, { limits: "default" });
+const dataTable = Dataset.fromColumns({ unit: ["A"], year: [2019], entry_costs: new Float64Array([7]) }, { limits: "default" });
 const fromRows: Dataset = Dataset.fromRows(rows, { unitColumn: "unit" });
 const fromCsv: Dataset = Dataset.fromCsv("unit;a\nX;1,5\n", { delimiter: ";", limits: { max_rows: 10 } });
 // @ts-expect-error: Datasets come from fromColumns, fromRows or fromCsv.
 new Dataset();
 // @ts-expect-error: an unknown limit.
 Dataset.fromColumns({ unit: ["A"] }, { limits: { max_units: 5 } });
-const result: Scores = spec.score(table, { year: 2019 });
+const result: Scores = spec.score(dataTable, { year: 2019 });
 const headline: Float64Array = result.score;
 const ranks: Uint32Array = result.nodeRank("transparency");
 const years: Int32Array | null = result.years;
@@ -306,7 +306,7 @@ const dropped: Dropped[] = result.dropped;
 const log: CellNote[] = result.log;
 const columnar: ColumnScores = result.columns();
 result.free();
-table.free();
+dataTable.free();
 spec.free();
 const limits: Limits = browserLimits();
 const raised: LimitsInput = { ...defaultLimits(), max_cells: 1e9 };

@@ -5,37 +5,30 @@
 use crate::error::SpecError;
 use crate::spec::IndexDefinition;
 
-/// (id, TOML source, the same as JSON) of every preset. The TOML files are the sources; build.rs
-/// converts them to JSON, which is what [`get`] reads, so presets need no TOML parser.
-const PRESETS: &[(&str, &str, &str)] = &[
-    ("pci", include_str!("../presets/pci.toml"), include_str!(concat!(env!("OUT_DIR"), "/pci.json"))),
-    ("papi", include_str!("../presets/papi.toml"), include_str!(concat!(env!("OUT_DIR"), "/papi.json"))),
-    ("pgi", include_str!("../presets/pgi.toml"), include_str!(concat!(env!("OUT_DIR"), "/pgi.json"))),
-    ("par_index", include_str!("../presets/par_index.toml"), include_str!(concat!(env!("OUT_DIR"), "/par_index.json"))),
-    ("sipas", include_str!("../presets/sipas.toml"), include_str!(concat!(env!("OUT_DIR"), "/sipas.json"))),
-    (
-        "sipas_overall",
-        include_str!("../presets/sipas_overall.toml"),
-        include_str!(concat!(env!("OUT_DIR"), "/sipas_overall.json")),
-    ),
-    ("ddci", include_str!("../presets/ddci.toml"), include_str!(concat!(env!("OUT_DIR"), "/ddci.json"))),
-    ("dgi", include_str!("../presets/dgi.toml"), include_str!(concat!(env!("OUT_DIR"), "/dgi.json"))),
-    (
-        "egov_district",
-        include_str!("../presets/egov_district.toml"),
-        include_str!(concat!(env!("OUT_DIR"), "/egov_district.json")),
-    ),
-    ("ict_index", include_str!("../presets/ict_index.toml"), include_str!(concat!(env!("OUT_DIR"), "/ict_index.json"))),
-];
+/// Every preset: the TOML files are the sources; build.rs converts them to JSON, which is what
+/// [`get`] reads, so presets need no TOML parser.
+macro_rules! presets {
+    ($($id:literal),* $(,)?) => {
+        /// The presets as JSON, read without the `toml` feature.
+        const PRESETS: &[(&str, &str)] = &[$(($id, include_str!(concat!(env!("OUT_DIR"), "/", $id, ".json")))),*];
+        /// The hand-written TOML sources, with their comments (only with the `toml` feature: the
+        /// WebAssembly package, built without it, does not carry them).
+        #[cfg(feature = "toml")]
+        const SOURCES: &[(&str, &str)] = &[$(($id, include_str!(concat!("../presets/", $id, ".toml")))),*];
+    };
+}
+
+presets!("pci", "papi", "pgi", "par_index", "sipas", "sipas_overall", "ddci", "dgi", "egov_district", "ict_index");
 
 /// Ids of the presets shipped with this version.
 pub fn ids() -> Vec<&'static str> {
-    PRESETS.iter().map(|(id, _, _)| *id).collect()
+    PRESETS.iter().map(|(id, _)| *id).collect()
 }
 
-/// The TOML source of a preset, to copy and adapt.
+/// The TOML source of a preset, to copy and adapt (with the `toml` feature).
+#[cfg(feature = "toml")]
 pub fn source(id: &str) -> Option<&'static str> {
-    PRESETS.iter().find(|(p, _, _)| *p == id).map(|(_, s, _)| *s)
+    SOURCES.iter().find(|(p, _)| *p == id).map(|(_, s)| *s)
 }
 
 /// A preset index definition by id (e.g. `pci`); resolve it for a year.
@@ -46,9 +39,9 @@ pub fn source(id: &str) -> Option<&'static str> {
 /// assert!(chiso::presets::get("nope").is_err());
 /// ```
 pub fn get(id: &str) -> Result<IndexDefinition, SpecError> {
-    let (_, _, json) = PRESETS
+    let (_, json) = PRESETS
         .iter()
-        .find(|(p, _, _)| *p == id)
+        .find(|(p, _)| *p == id)
         .ok_or_else(|| SpecError::UnknownPreset { id: id.into(), available: ids().join(", ") })?;
     IndexDefinition::from_json(json)
 }
