@@ -7,7 +7,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 
-import { ChisoError, ComputeError, DataError, SpecError, compareCsv, scoreCsv, validateSpec } from "chiso";
+import { ChisoError, ComputeError, DataError, Dataset, Spec, SpecError, compareCsv, scoreCsv, validateSpec } from "chiso";
 
 const catalogue = JSON.parse(
   readFileSync(new URL("../../../tests/bad_inputs/catalogue.json", import.meta.url), "utf8"),
@@ -91,36 +91,48 @@ function run(testCase) {
   scoreCsv(spec, csv, { year, strict });
 }
 
+/** The same case through the classes: `new Spec`, `Dataset.fromCsv`, `spec.score`. */
+function runClasses(testCase) {
+  const spec = new Spec(specOf(testCase.spec));
+  const csv = csvOf(testCase);
+  if (csv === null) return;
+  const { year, strict } = testCase.options ?? {};
+  spec.score(Dataset.fromCsv(csv), { year, strict });
+}
+
 test("the catalogue is there", () => {
   assert.ok(catalogue.cases.length >= 30);
 });
 
 for (const testCase of catalogue.cases) {
-  test(testCase.id, () => {
-    // TOML that has no JSON form (a TOML syntax error, NaN or infinity) meets the package's
-    // "built without toml" error instead.
-    const tomlOnly =
-      (typeof testCase.spec === "object" && "toml" in testCase.spec && !("as_json" in testCase.spec)) ||
-      testCase.spec?.generate === "nested_toml";
-    const expected = tomlOnly
-      ? { kind: "spec", variant: "Parse", contains: ["without its `toml` feature"] }
-      : (testCase.browser ?? testCase.expect);
-    let thrown;
-    assert.throws(
-      () => run(testCase),
-      (e) => {
-        thrown = e;
-        return true;
-      },
-    );
-    assert.ok(thrown instanceof ChisoError, `${testCase.id}: not a ChisoError: ${thrown}`);
-    assert.ok(thrown instanceof classes[expected.kind], `${testCase.id}: ${thrown.name}: ${thrown.message}`);
-    assert.equal(thrown.code, expected.kind);
-    assert.equal(thrown.variant, expected.variant, thrown.message);
-    // Line numbers of a TOML case do not carry over to its JSON form.
-    const asJson = typeof testCase.spec === "object" && "as_json" in testCase.spec;
-    for (const part of expected.contains.filter((p) => !(asJson && /\bline \d/.test(p)))) {
-      assert.ok(thrown.message.includes(part), `${testCase.id}: '${thrown.message}' lacks '${part}'`);
-    }
-  });
+  for (const [how, runner] of [["", run], [" (classes)", runClasses]]) {
+    if (how && testCase.compare) continue; // comparisons have no class
+    test(testCase.id + how, () => {
+      // TOML that has no JSON form (a TOML syntax error, NaN or infinity) meets the package's
+      // "built without toml" error instead.
+      const tomlOnly =
+        (typeof testCase.spec === "object" && "toml" in testCase.spec && !("as_json" in testCase.spec)) ||
+        testCase.spec?.generate === "nested_toml";
+      const expected = tomlOnly
+        ? { kind: "spec", variant: "Parse", contains: ["without its `toml` feature"] }
+        : (testCase.browser ?? testCase.expect);
+      let thrown;
+      assert.throws(
+        () => runner(testCase),
+        (e) => {
+          thrown = e;
+          return true;
+        },
+      );
+      assert.ok(thrown instanceof ChisoError, `${testCase.id}: not a ChisoError: ${thrown}`);
+      assert.ok(thrown instanceof classes[expected.kind], `${testCase.id}: ${thrown.name}: ${thrown.message}`);
+      assert.equal(thrown.code, expected.kind);
+      assert.equal(thrown.variant, expected.variant, thrown.message);
+      // Line numbers of a TOML case do not carry over to its JSON form.
+      const asJson = typeof testCase.spec === "object" && "as_json" in testCase.spec;
+      for (const part of expected.contains.filter((p) => !(asJson && /\bline \d/.test(p)))) {
+        assert.ok(thrown.message.includes(part), `${testCase.id}: '${thrown.message}' lacks '${part}'`);
+      }
+    });
+  }
 }
