@@ -535,8 +535,11 @@ export class Dataset {
    * @returns {Dataset}
    */
   static fromRows(rows, options) {
-    const { names, columns } = layOut(rows);
-    return new Dataset(INTERNAL, call(Dataset.fromRows, () => raw.Dataset._fromLaidOutRows(names, columns, rows.length, options)));
+    const { names, firstRows, columns } = layOut(rows);
+    return new Dataset(
+      INTERNAL,
+      call(Dataset.fromRows, () => raw.Dataset._fromLaidOutRows(names, Uint32Array.from(firstRows), columns, rows.length, options)),
+    );
   }
 
   /**
@@ -595,14 +598,15 @@ export class Dataset {
 const ROWS_TYPE_ERROR = "rows must be an array of objects ({unit, year?, <node id>: value})";
 
 /**
- * Row objects as columns for the module, in one pass in JavaScript: names in first-seen order,
- * per name a Float64Array while every value is a number other than NaN (NaN marks a row without
+ * Row objects as columns for the module, in one pass in JavaScript: names in first-seen order
+ * with the row each first appears in, per name a Float64Array while every value is a number other than NaN (NaN marks a row without
  * the value, or with null/undefined), else an array of the rows' own values.
  */
 function layOut(rows) {
   if (!Array.isArray(rows)) throw new TypeError(ROWS_TYPE_ERROR);
   const n = rows.length;
   const names = [];
+  const firstRows = [];
   const columns = [];
   const slots = new Map();
   let previousKeys = null;
@@ -622,6 +626,7 @@ function layOut(rows) {
           k = names.length;
           slots.set(key, k);
           names.push(key);
+          firstRows.push(i);
           columns.push(new Float64Array(n).fill(NaN));
         }
         return k;
@@ -645,7 +650,7 @@ function layOut(rows) {
       }
     }
   }
-  return { names, columns };
+  return { names, firstRows, columns };
 }
 
 function sameKeys(a, b) {

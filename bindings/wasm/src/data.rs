@@ -151,39 +151,32 @@ pub(crate) fn from_columns(
 }
 
 /// Rows the JS side has laid out as columns (`index.js`, `Dataset.fromRows`): `names` in
-/// first-seen order, and per name a `Float64Array` (numbers, NaN where the row lacks the
-/// field or holds `null`/`undefined`) or an array of the rows' own values (`undefined` where a
-/// row lacks the field). The records are rebuilt here and read by [`Dataset::from_records`],
-/// so the result and every error are those of the row objects themselves, without one call
-/// across the boundary per cell.
+/// first-seen order, `first_rows` (the row where each name first appears), and per name a
+/// `Float64Array` (numbers, NaN where the row lacks the field or holds `null`/`undefined`) or an
+/// array of the rows' own values (`undefined` where a row lacks the field). Read by
+/// [`Dataset::from_record_columns`], so the result and every error are those of the row objects
+/// themselves (as [`Dataset::from_records`] reads them), without one call across the boundary
+/// per cell.
 pub(crate) fn from_laid_out_rows(
     names: &Array,
+    first_rows: &[u32],
     columns: &Array,
     rows: usize,
     options: &CsvOptions,
 ) -> Result<Dataset, JsValue> {
-    crate::reserve_memory(rows.saturating_mul(names.length() as usize).saturating_mul(160));
     let names: Vec<String> = names.iter().map(|n| n.as_string().unwrap_or_default()).collect();
-    let mut records: Vec<Vec<(String, Cell)>> = (0..rows).map(|_| Vec::with_capacity(names.len())).collect();
-    for (name, column) in names.iter().zip(columns.iter()) {
-        if column.is_instance_of::<Float64Array>() {
-            let values = Float64Array::from(column).to_vec();
-            for (record, v) in records.iter_mut().zip(values) {
-                if !v.is_nan() {
-                    record.push((name.clone(), Cell::Number(v)));
-                }
+    crate::reserve_memory(rows.saturating_mul(names.len()).saturating_mul(64));
+    let cells: Vec<Vec<Cell>> = columns
+        .iter()
+        .map(|column| match column.dyn_ref::<Float64Array>() {
+            Some(numbers) => {
+                numbers.to_vec().into_iter().map(|v| if v.is_nan() { Cell::Missing } else { Cell::Number(v) }).collect()
             }
-        } else {
-            let cells: Array = column.unchecked_into();
-            for (record, v) in records.iter_mut().zip(cells.iter()) {
-                if !v.is_undefined() {
-                    record.push((name.clone(), cell(&v)));
-                }
-            }
-        }
-    }
-    // A row without any field still counts (it is an empty record).
-    from_records(&records, options)
+            None => column.unchecked_into::<Array>().iter().map(|v| cell(&v)).collect(),
+        })
+        .collect();
+    let first_rows: Vec<usize> = first_rows.iter().map(|&r| r as usize).collect();
+    Dataset::from_record_columns(&names, &first_rows, cells, rows, options).map_err(error::to_js)
 }
 
 /// A column as an `Array` (plain arrays) or `None` (typed arrays), or a `TypeError`.
@@ -292,12 +285,13 @@ impl DatasetHandle {
     #[wasm_bindgen(js_name = _fromLaidOutRows)]
     pub fn from_laid_out_rows(
         names: Array,
+        first_rows: Vec<u32>,
         columns: Array,
         rows: usize,
         options: JsValue,
     ) -> Result<DatasetHandle, JsValue> {
         let options = crate::Options::from_js(&options, "Dataset.fromRows", DATASET_OPTIONS)?;
-        Ok(DatasetHandle { data: from_laid_out_rows(&names, &columns, rows, &options.read)? })
+        Ok(DatasetHandle { data: from_laid_out_rows(&names, &first_rows, &columns, rows, &options.read)? })
     }
 
     /// From CSV text or bytes (`,` with `.` decimals, `;`/tab with decimal commas; BOM allowed).

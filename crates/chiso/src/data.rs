@@ -433,6 +433,99 @@ impl Dataset {
         Ok(data)
     }
 
+    /// Builds a dataset from `rows` records laid out as columns: `names` in first-seen order,
+    /// `first_rows[k]` the 0-based record where `names[k]` first appears, and `columns[k]` the
+    /// cell of every record under that name ([`Cell::Missing`] where a record lacks it). The
+    /// dataset and every error, limits included, are those of [`Dataset::from_records`] on the
+    /// same records, without building a record per row: the JS package lays row objects out
+    /// this way in JavaScript, in one pass.
+    ///
+    /// ```
+    /// use chiso::{Cell, CsvOptions, Dataset};
+    /// let names = ["unit".to_string(), "a".to_string()];
+    /// let columns = vec![
+    ///     vec![Cell::Text("Huế".into()), Cell::Text("Hà Nội".into())],
+    ///     vec![Cell::Missing, Cell::Text("7,5".into())],
+    /// ];
+    /// let data = Dataset::from_record_columns(&names, &[0, 1], columns, 2, &CsvOptions::default())?;
+    /// assert_eq!(data.values("a")?, &[None, Some(7.5)]);
+    /// # Ok::<(), chiso::DataError>(())
+    /// ```
+    pub fn from_record_columns(
+        names: &[String],
+        first_rows: &[usize],
+        columns: Vec<Vec<Cell>>,
+        rows: usize,
+        options: &CsvOptions,
+    ) -> Result<Self, DataError> {
+        if names.len() != columns.len() || names.len() != first_rows.len() || columns.iter().any(|c| c.len() != rows) {
+            return Err(DataError::LengthMismatch {
+                column: names
+                    .iter()
+                    .zip(&columns)
+                    .find(|(_, c)| c.len() != rows)
+                    .map_or_else(String::new, |(n, _)| n.clone()),
+                expected: rows,
+                got: columns.iter().map(Vec::len).find(|&l| l != rows).unwrap_or(names.len()),
+            });
+        }
+        if rows == 0 {
+            return Err(DataError::NoRows);
+        }
+        let limits = options.limits;
+        Limits::check_data("rows", rows, limits.max_rows)?;
+        // The checks from_records makes record by record: values before each record (with the
+        // names seen so far), then columns as names appear.
+        let mut seen = 0;
+        for row in 0..rows {
+            Limits::check_data("values (rows × columns)", (row + 1).saturating_mul(seen), limits.max_cells)?;
+            while seen < first_rows.len() && first_rows[seen] <= row {
+                seen += 1;
+                Limits::check_data("columns", seen, limits.max_columns)?;
+            }
+        }
+        let column = |name: &str| names.iter().position(|n| n == name);
+        let unit_column = column(&options.unit_column);
+        let year_column = column(&options.year_column);
+        let mut units = Vec::with_capacity(rows);
+        let mut years = year_column.map(|_| Vec::with_capacity(rows));
+        for i in 0..rows {
+            let unit = match unit_column.map(|c| &columns[c][i]) {
+                Some(Cell::Text(t)) => t.clone(),
+                Some(Cell::Number(n)) => n.to_string(),
+                None if i == 0 => {
+                    return Err(DataError::MissingColumn {
+                        column: options.unit_column.clone(),
+                        hint: Some(format!("the unit names; fields found: {}", names.join(", "))),
+                    })
+                }
+                Some(Cell::Missing) | None => String::new(),
+            };
+            if normalise_unit(&unit).is_empty() {
+                return Err(DataError::EmptyUnit { row: i + 1, column: options.unit_column.clone() });
+            }
+            units.push(unit);
+            if let (Some(years), Some(c)) = (years.as_mut(), year_column) {
+                let bad = |text: String| DataError::BadYear { row: i + 1, column: options.year_column.clone(), text };
+                years.push(match &columns[c][i] {
+                    Cell::Number(n) if n.fract() == 0.0 && n.abs() < 1e6 => *n as i32,
+                    Cell::Number(n) => return Err(bad(n.to_string())),
+                    Cell::Text(t) => parse_year(t).ok_or_else(|| bad(t.clone()))?,
+                    Cell::Missing => return Err(bad(String::new())),
+                });
+            }
+        }
+        let mut data = Dataset::new(units, years)?;
+        data.limits = limits;
+        for (name, cells) in names.iter().zip(&columns) {
+            if *name == options.unit_column || *name == options.year_column {
+                continue;
+            }
+            data.add_cells(name, cells)?;
+        }
+        Ok(data)
+    }
+
     /// Builds a dataset from long ("tidy") columns, one value per row: unit, optional year,
     /// variable and value, as `pandas.melt` or a database export gives them.
     ///
