@@ -42,6 +42,7 @@ pub mod score;
 pub mod sensitivity;
 pub mod spec;
 #[cfg(test)]
+#[allow(clippy::expect_used, clippy::unwrap_used)]
 mod types;
 #[cfg(feature = "analysis")]
 pub mod uncertainty;

@@ -489,6 +489,8 @@ impl Dataset {
         let year_column = column(&options.year_column);
         let mut units = Vec::with_capacity(rows);
         let mut years = year_column.map(|_| Vec::with_capacity(rows));
+        // Row i of two optional columns at once.
+        #[allow(clippy::needless_range_loop)]
         for i in 0..rows {
             let unit = match unit_column.map(|c| &columns[c][i]) {
                 Some(Cell::Text(t)) => t.clone(),

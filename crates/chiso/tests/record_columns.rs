@@ -1,7 +1,12 @@
 //! `Dataset::from_record_columns` (records laid out as columns, as the JS package passes row
 //! objects) gives the dataset and the error `Dataset::from_records` gives on the same records.
 
+#![allow(clippy::unwrap_used)]
+
 use chiso::{Cell, CsvOptions, Dataset, Limits};
+
+/// Records and how to read them.
+type Case = (Vec<Vec<(String, Cell)>>, CsvOptions);
 
 /// The records as (names in first-seen order, first record of each name, columns of cells).
 fn lay_out(records: &[Vec<(String, Cell)>]) -> (Vec<String>, Vec<usize>, Vec<Vec<Cell>>) {
@@ -43,7 +48,7 @@ fn text(t: &str) -> Cell {
 #[test]
 fn same_dataset_and_same_errors_as_from_records() {
     let n = Cell::Number;
-    let cases: Vec<(Vec<Vec<(String, Cell)>>, CsvOptions)> = vec![
+    let cases: Vec<Case> = vec![
         // Text cells with decimal commas, a field first seen late, a missing cell.
         (
             vec![
