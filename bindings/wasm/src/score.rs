@@ -272,6 +272,10 @@ impl SpecHandle {
     /// (`{year?, strict?}`), within the dataset's limits.
     pub fn score(&self, data: &DatasetHandle, options: JsValue) -> Result<ScoresHandle, JsValue> {
         let options = Options::from_js(&options, "Spec.score", CLASS_OPTIONS)?;
+        // About 96 bytes per value at the peak of scoring (node values, ranks, result rows):
+        // memory grows once rather than a page at a time (see `reserve_memory`).
+        let columns = data.data.column_names().count() + 1;
+        crate::reserve_memory(data.data.len().saturating_mul(columns).saturating_mul(96));
         let scores = chiso::score(&self.definition, &data.data, &options.score()).map_err(error::to_js)?;
         Ok(ScoresHandle::new(scores))
     }
