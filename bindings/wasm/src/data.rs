@@ -120,14 +120,16 @@ pub(crate) fn from_columns(
         let hint = format!("the unit names; columns found: {}", found.join(", "));
         return Err(error::to_js(DataError::MissingColumn { column: options.unit_column.clone(), hint: Some(hint) }));
     }
-    // About 96 bytes per cell at the peak of scoring (input, node values, ranks, result rows).
     let rows = columns.iter().find(|(name, _)| *name == options.unit_column).map_or(0, |(_, units)| {
         js_sys::Reflect::get(units, &"length".into()).ok().and_then(|n| n.as_f64()).unwrap_or(0.0) as usize
     });
     if let Some(limits) = limits {
         limits.check_table(rows, columns.len()).map_err(error::to_js)?;
     }
-    crate::reserve_memory(rows.saturating_mul(columns.len()).saturating_mul(96));
+    // `scoreColumns` scores in the same call: room for the whole computation. The `Dataset`
+    // class only copies the columns (`Spec.score` makes room for scoring).
+    let per_cell = if limits.is_some() { 16 } else { 96 };
+    crate::reserve_memory(rows.saturating_mul(columns.len()).saturating_mul(per_cell));
     let mut units = Vec::new();
     let mut years = None;
     let mut numeric = Vec::new();
