@@ -25,10 +25,10 @@
 use serde::Serialize;
 
 use crate::data::Dataset;
+use crate::engine::{Engine, Kind};
 use crate::error::Error;
 use crate::spec::{Aggregation, IndexDefinition};
 use crate::statistics::{covariance, pearson, spearman, variance};
-use crate::uncertainty::model::{Kind, Model};
 use crate::uncertainty::Prepared;
 
 /// One computed node of the tree.
@@ -139,7 +139,7 @@ pub struct Audit {
 /// Audits the index of `year` (the data's only year when `None`).
 pub fn audit(definition: &IndexDefinition, data: &Dataset, year: Option<i32>) -> Result<Audit, Error> {
     let prepared = Prepared::new(definition, data, year, &[])?;
-    let model = &prepared.model;
+    let model = &prepared.engine;
     let mut order: Vec<usize> = vec![model.root];
     order.extend((0..model.ids.len()).filter(|&n| n != model.root && !model.nominal[n].is_empty()));
     let share = |n: usize| -> f64 {
@@ -182,7 +182,7 @@ pub fn audit(definition: &IndexDefinition, data: &Dataset, year: Option<i32>) ->
     Ok(Audit { index: prepared.index.clone(), year: model.year, units: model.len(), nodes, correlations, groups })
 }
 
-fn group_audit(model: &Model, g: usize, share: &dyn Fn(usize) -> f64) -> GroupAudit {
+fn group_audit(model: &Engine<'_>, g: usize, share: &dyn Fn(usize) -> f64) -> GroupAudit {
     let Kind::Group { children, method, multiplier } = &model.kinds[g] else { unreachable!("groups are groups") };
     let y = &model.nominal[g];
     let root = &model.nominal[model.root];

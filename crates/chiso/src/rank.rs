@@ -21,24 +21,27 @@ pub fn round_half_away(value: f64, decimals: u32) -> f64 {
 /// assert_eq!(ranks, vec![2, 1, 2, 4]); // competition ranking, "1224"
 /// ```
 pub fn rank(scores: &[f64], direction: Direction, rule: RankRule) -> Vec<u32> {
-    // Sort (key, index) pairs: comparing keys held in place, not looked up through indexes.
-    let mut keyed: Vec<(f64, u32)> = scores
-        .iter()
-        .enumerate()
-        .map(|(i, &s)| {
-            let s = match rule.basis {
-                RankBasis::Unrounded => s,
-                RankBasis::Rounded(d) => round_half_away(s, d),
-            };
-            let key = match direction {
-                Direction::HigherIsBetter => -s,
-                Direction::LowerIsBetter => s,
-            };
-            (key, i as u32)
-        })
-        .collect();
-    keyed.sort_unstable_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
     let mut ranks = vec![0u32; scores.len()];
+    rank_into(scores, direction, rule, &mut RankBuffer::default(), &mut ranks);
+    ranks
+}
+
+/// Buffers that ranking reuses when it runs many times (once per sample of an analysis).
+#[derive(Debug, Clone, Default)]
+pub struct RankBuffer {
+    keyed: Vec<(f64, u32)>,
+    values: Vec<f64>,
+    ranks: Vec<u32>,
+}
+
+/// [`rank`] into `out` (same length as `scores`), reusing `buffer`: the one ranking routine
+/// behind scoring, the planner and the uncertainty analyses.
+pub fn rank_into(scores: &[f64], direction: Direction, rule: RankRule, buffer: &mut RankBuffer, out: &mut [u32]) {
+    // Sort (key, index) pairs: comparing keys held in place, not looked up through indexes.
+    let keyed = &mut buffer.keyed;
+    keyed.clear();
+    keyed.extend(scores.iter().enumerate().map(|(i, &s)| (rank_key(s, direction, rule), i as u32)));
+    keyed.sort_unstable_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
     let mut current = 0u32;
     let mut distinct = 0u32;
     for (position, &(key, i)) in keyed.iter().enumerate() {
@@ -50,9 +53,77 @@ pub fn rank(scores: &[f64], direction: Direction, rule: RankRule) -> Vec<u32> {
                 Ties::Dense => distinct,
             };
         }
-        ranks[i as usize] = current;
+        out[i as usize] = current;
     }
-    ranks
+}
+
+/// The sort key of a score under a rule: rounded if the rule ranks rounded scores, negated
+/// when higher is better (so that ascending keys are best first).
+pub fn rank_key(score: f64, direction: Direction, rule: RankRule) -> f64 {
+    let s = match rule.basis {
+        RankBasis::Unrounded => score,
+        RankBasis::Rounded(d) => round_half_away(score, d),
+    };
+    match direction {
+        Direction::HigherIsBetter => -s,
+        Direction::LowerIsBetter => s,
+    }
+}
+
+/// Ranks `values` within each group of positions (the whole year, or each `rank_within`
+/// group) into `out`; a missing value (`NaN`) gets rank 0 and is not counted.
+///
+/// ```
+/// use chiso::rank::{rank_grouped, RankBuffer};
+/// use chiso::spec::{Direction, RankRule};
+/// let values = [5.0, 7.0, f64::NAN, 1.0, 2.0];
+/// let groups = [vec![0, 1, 2], vec![3, 4]];
+/// let mut out = [0; 5];
+/// rank_grouped(&values, &groups, Direction::HigherIsBetter, RankRule::default(), &mut RankBuffer::default(), &mut out);
+/// assert_eq!(out, [2, 1, 0, 2, 1]);
+/// ```
+pub fn rank_grouped(
+    values: &[f64],
+    groups: &[Vec<usize>],
+    direction: Direction,
+    rule: RankRule,
+    buffer: &mut RankBuffer,
+    out: &mut [u32],
+) {
+    let (mut group_values, mut group_ranks) = (std::mem::take(&mut buffer.values), std::mem::take(&mut buffer.ranks));
+    for group in groups {
+        group_values.clear();
+        group_values.extend(group.iter().map(|&m| values[m]).filter(|v| !v.is_nan()));
+        group_ranks.clear();
+        group_ranks.resize(group_values.len(), 0);
+        rank_into(&group_values, direction, rule, buffer, &mut group_ranks);
+        let mut ranks = group_ranks.iter();
+        for &m in group {
+            out[m] = if values[m].is_nan() { 0 } else { ranks.next().copied().unwrap_or(0) };
+        }
+    }
+    (buffer.values, buffer.ranks) = (group_values, group_ranks);
+}
+
+/// The rank that `value` would have among `others` (ranked together under the same rule):
+/// how the planner ranks a unit's planned score against the rest of its group.
+///
+/// ```
+/// use chiso::rank::rank_among;
+/// use chiso::spec::{Direction, RankRule, Ties};
+/// let others = [70.0, 65.0, 65.0, 60.0];
+/// assert_eq!(rank_among(66.0, &others, Direction::HigherIsBetter, RankRule::default()), 2);
+/// assert_eq!(rank_among(62.0, &others, Direction::HigherIsBetter, RankRule::default()), 4);
+/// let dense = RankRule { ties: Ties::Dense, ..RankRule::default() };
+/// assert_eq!(rank_among(62.0, &others, Direction::HigherIsBetter, dense), 3);
+/// ```
+pub fn rank_among(value: f64, others: &[f64], direction: Direction, rule: RankRule) -> u32 {
+    let mut all = Vec::with_capacity(others.len() + 1);
+    all.push(value);
+    all.extend_from_slice(others);
+    let mut ranks = vec![0u32; all.len()];
+    rank_into(&all, direction, rule, &mut RankBuffer::default(), &mut ranks);
+    ranks[0]
 }
 
 /// Statistical ranks in ascending order of value (1 = smallest), as R's `rank()`: tied values
@@ -120,12 +191,7 @@ pub fn tier(rule: &TierRule, score: f64, rank: u32) -> Option<Tier> {
 fn quantile(sorted: &[f64], p: f64, rule: Percentile) -> f64 {
     let n = sorted.len();
     match rule {
-        Percentile::Linear => {
-            let h = (n - 1) as f64 * p;
-            let lo = h.floor() as usize;
-            let hi = h.ceil().min((n - 1) as f64) as usize;
-            sorted[lo] + (h - lo as f64) * (sorted[hi] - sorted[lo])
-        }
+        Percentile::Linear => crate::statistics::quantile_sorted(sorted, p),
         Percentile::NearestRank => {
             let k = ((n as f64 * p) - 1e-9).ceil().max(1.0) as usize;
             sorted[k.min(n) - 1]

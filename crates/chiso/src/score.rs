@@ -12,9 +12,11 @@
 use serde::Serialize;
 
 use crate::data::Dataset;
+use crate::engine::Engine;
 use crate::error::{DataError, Error};
-use crate::pipeline::{score_group, Group};
 use crate::rank::Tier;
+use crate::rank::{rank_grouped, tiers as tier_list, RankBuffer};
+use crate::spec::{Direction, Normalisation};
 use crate::spec::{IndexDefinition, IndexSpec};
 
 /// Options for [`score`].
@@ -228,9 +230,121 @@ pub fn score(definition: &IndexDefinition, data: &Dataset, options: &ScoreOption
         if options.strict {
             check_strict(&spec, data)?;
         }
-        scored.push(score_group(&spec, data, year, members, options.stages, &mut budget)?);
+        let engine = Engine::compile(&spec, data, year, members, &mut budget)?;
+        scored.push(results(&engine, options.stages));
     }
     Ok(assemble(definition, precision, has_tiers, scored, options.stages))
+}
+
+/// One year's results, rows keyed by their input row.
+struct Group {
+    rows: Vec<(usize, ScoreRow)>,
+    dropped: Vec<Dropped>,
+    log: Vec<CellNote>,
+    /// Indicators, and their values `[stage][indicator][position in rows]`.
+    stage_nodes: Vec<String>,
+    stage_values: [Vec<Vec<Option<f64>>>; 3],
+}
+
+/// Ranks every node of a compiled year and gathers its rows, dropped rows and cell log.
+fn results(engine: &Engine<'_>, keep_stages: bool) -> Group {
+    let spec = &engine.spec;
+    let nodes = spec.nodes();
+    let values = &engine.nominal;
+    let root = engine.root;
+    let year = engine.year;
+    let mut dropped = engine.screened.clone();
+    // Units without a headline score are reported, not ranked.
+    let kept: Vec<usize> = (0..engine.len()).filter(|&m| !values[root][m].is_nan()).collect();
+    for m in (0..engine.len()).filter(|&m| values[root][m].is_nan()) {
+        dropped.push(Dropped {
+            row: engine.rows[m] + 1,
+            unit: engine.units[m].clone(),
+            year,
+            reason: format!("no score for '{}': too few of its components have data", nodes[root].id),
+        });
+    }
+    // Every unit with a value for a node is ranked on it (COINr ranks each aggregate so), also
+    // units dropped for lack of a headline score; `out_of` counts the units with one.
+    let rule = spec.rank_rule();
+    let mut buffer = RankBuffer::default();
+    let mut ranks: Vec<Vec<u32>> = vec![Vec::new(); nodes.len()];
+    for (n, node) in nodes.iter().enumerate() {
+        if values[n].is_empty() {
+            continue;
+        }
+        // A normalised indicator's score already has the best unit on top, whatever its
+        // direction; other nodes rank by their own direction.
+        let direction = match node.normalise {
+            Normalisation::None => node.direction,
+            _ => Direction::HigherIsBetter,
+        };
+        ranks[n] = vec![0; engine.len()];
+        rank_grouped(&values[n], &engine.rank_groups, direction, rule, &mut buffer, &mut ranks[n]);
+    }
+    let mut out_of = vec![0u32; engine.len()];
+    let mut tiers = vec![None; engine.len()];
+    for group in &engine.rank_groups {
+        let present: Vec<usize> = group.iter().copied().filter(|&m| !values[root][m].is_nan()).collect();
+        if let Some(t) = spec.tiers() {
+            let scores: Vec<f64> = present.iter().map(|&m| values[root][m]).collect();
+            let group_ranks: Vec<u32> = present.iter().map(|&m| ranks[root][m]).collect();
+            let direction = match nodes[root].normalise {
+                Normalisation::None => nodes[root].direction,
+                _ => Direction::HigherIsBetter,
+            };
+            for (&m, tier) in present.iter().zip(tier_list(t, &scores, &group_ranks, direction)) {
+                tiers[m] = tier;
+            }
+        }
+        for &m in group {
+            out_of[m] = present.len() as u32;
+        }
+    }
+    let component_nodes: Vec<usize> = (0..nodes.len()).filter(|&n| n != root && !values[n].is_empty()).collect();
+    let rows = kept
+        .iter()
+        .map(|&m| {
+            let rank = ranks[root][m];
+            let components = component_nodes
+                .iter()
+                .filter(|&&n| ranks[n][m] != 0)
+                .map(|&n| NodeScore { id: nodes[n].id.clone(), score: values[n][m], rank: ranks[n][m] })
+                .collect();
+            let row = ScoreRow {
+                unit: engine.units[m].clone(),
+                year,
+                score: values[root][m],
+                rank,
+                out_of: out_of[m],
+                tier: tiers[m].take(),
+                unpublished: spec.published_top().is_some_and(|top| rank > top),
+                components,
+            };
+            (engine.rows[m], row)
+        })
+        .collect();
+    let option = |v: f64| (!v.is_nan()).then_some(v);
+    let stage = |columns: Vec<&Vec<f64>>| -> Vec<Vec<Option<f64>>> {
+        columns.into_iter().map(|c| kept.iter().map(|&m| option(c[m])).collect()).collect()
+    };
+    let leaves = &engine.leaves;
+    let stage_values = if keep_stages {
+        [
+            stage(leaves.iter().map(|&n| &engine.raw[n]).collect()),
+            stage(leaves.iter().map(|&n| &engine.treated[n]).collect()),
+            stage(leaves.iter().map(|&n| &values[n]).collect()),
+        ]
+    } else {
+        [Vec::new(), Vec::new(), Vec::new()]
+    };
+    Group {
+        rows,
+        dropped,
+        log: engine.log.clone(),
+        stage_nodes: if keep_stages { leaves.iter().map(|&n| nodes[n].id.clone()).collect() } else { Vec::new() },
+        stage_values,
+    }
 }
 
 /// Puts the year groups' results back in input order.

@@ -26,6 +26,19 @@ pub fn quantile_sorted(sorted: &[f64], p: f64) -> f64 {
     }
 }
 
+/// The median of values (sorted in place): the middle value, or the mean of the two middle
+/// ones; `NaN` for no values. The type-7 quantile at ½.
+///
+/// ```
+/// use chiso::statistics::median;
+/// assert_eq!(median(&mut [5.0, 1.0, 3.0, 10.0]), 4.0);
+/// assert_eq!(median(&mut [5.0, 1.0, 3.0]), 3.0);
+/// ```
+pub fn median(values: &mut [f64]) -> f64 {
+    values.sort_by(f64::total_cmp);
+    quantile_sorted(values, 0.5)
+}
+
 /// Arithmetic mean (NaN for no values).
 pub fn mean(x: &[f64]) -> f64 {
     x.iter().sum::<f64>() / x.len() as f64
