@@ -187,24 +187,31 @@ fn group_audit(model: &Engine<'_>, g: usize, share: &dyn Fn(usize) -> f64) -> Gr
     let y = &model.nominal[g];
     let root = &model.nominal[model.root];
     let xs: Vec<&[f64]> = children.iter().map(|&c| model.nominal[c].as_slice()).collect();
+    // Consistency (α, principal components, equal-influence weights) needs every child of a
+    // unit: over the units that have them all; correlations use the pairs present.
+    let complete: Vec<Vec<f64>> = {
+        let units: Vec<usize> = (0..model.len()).filter(|&u| xs.iter().all(|x| !x[u].is_nan())).collect();
+        xs.iter().map(|x| units.iter().map(|&u| x[u]).collect()).collect()
+    };
+    let complete: Vec<&[f64]> = complete.iter().map(Vec::as_slice).collect();
     let r_group: Vec<Option<f64>> = xs.iter().map(|x| pearson(x, y)).collect();
     let r2_total: f64 = r_group.iter().flatten().map(|r| r * r).sum();
     let all_defined = r_group.iter().all(Option::is_some);
     let total_weight: f64 = children.iter().map(|&c| model.weight[c]).sum();
-    let var_y = variance(y);
+    let var_y = variance(&y.iter().copied().filter(|v| !v.is_nan()).collect::<Vec<f64>>());
     let coefficient = |c: usize| match method {
         Aggregation::WeightedMean => Some(multiplier * model.weight[c] / total_weight),
         Aggregation::WeightedSum => Some(multiplier * model.weight[c]),
         _ => None,
     };
-    let pca = principal_components(&xs);
+    let pca = principal_components(&complete);
     let pca_weights: Option<Vec<f64>> = pca.as_ref().map(|p| p.eigenvectors[0].iter().map(|v| v * v).collect());
     let weights: Vec<f64> = children.iter().map(|&c| model.weight[c]).collect();
-    let equal = equal_influence(&xs, &weights);
+    let equal = equal_influence(&complete, &weights);
     GroupAudit {
         id: model.ids[g].clone(),
         aggregation: method.name(),
-        cronbach_alpha: cronbach_alpha(&xs),
+        cronbach_alpha: cronbach_alpha(&complete),
         pca,
         children: children
             .iter()

@@ -43,7 +43,9 @@ pub use plan::{parse_normalisation, ErrorSpec, Exclude, InputsSpec};
 
 use crate::data::Dataset;
 use crate::diagnose::analysis_year;
-use crate::engine::{members_of_year, Engine, Scenario, Work};
+use std::collections::BTreeMap;
+
+use crate::engine::{members_of_year, Engine, Kind, Scenario, Work};
 use crate::error::{ComputeError, DataError, Error};
 use crate::rank::{rank_grouped, RankBuffer};
 use crate::spec::IndexDefinition;
@@ -434,6 +436,90 @@ fn uncertainty_prepared(prepared: &Prepared<'_>, options: &UncertaintyOptions) -
         scores,
         ranks,
     })
+}
+
+/// The choices one sample of [`uncertainty`] made, to inspect a sample or to reproduce it by
+/// scoring a spec edited to match (the weights and methods are the spec's own fields).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SampleChoices {
+    /// Sample number (0-based), as in [`Uncertainty::ranks`].
+    pub sample: usize,
+    /// The weight of every node whose weight differs from the nominal one.
+    pub weights: BTreeMap<String, f64>,
+    /// The aggregation method of every group whose method differs from the nominal one.
+    pub aggregation: BTreeMap<String, String>,
+    /// The normalisation method (its name) of every leaf whose method differs.
+    pub normalisation: BTreeMap<String, String>,
+    /// Nodes left out of their group.
+    pub excluded: Vec<String>,
+    /// Leaves whose raw values were redrawn (sampling error).
+    pub perturbed: Vec<String>,
+}
+
+/// The choices that samples `which` (0-based) of [`uncertainty`] with the same arguments make.
+///
+/// ```
+/// use chiso::uncertainty::{sample_choices, uncertainty, UncertainInput, UncertaintyOptions};
+/// use chiso::{presets, CsvOptions, Dataset};
+/// let csv = "unit,entry_costs,land_access,transparency,time_costs,informal_charges,policy_bias,\
+/// proactivity,business_support,labor_policy,legal_institutions\n\
+/// A,7,7,7,7,7,7,7,7,7,7\nB,9,9,5,9,9,9,9,5,5,9\n";
+/// let data = Dataset::from_csv_str(csv, &CsvOptions::default())?;
+/// let inputs = [UncertainInput::Weights { pm: 0.2, groups: vec![] }];
+/// let options = UncertaintyOptions { samples: 10, seed: 7 };
+/// let choices = sample_choices(&presets::get("pci")?, &data, Some(2016), &inputs, &options, &[3])?;
+/// assert_eq!(choices[0].weights.len(), 10); // every sub-index weight was drawn
+/// assert!(choices[0].weights.values().all(|w| *w > 0.0));
+/// # Ok::<(), chiso::Error>(())
+/// ```
+pub fn sample_choices(
+    definition: &IndexDefinition,
+    data: &Dataset,
+    year: Option<i32>,
+    inputs: &[UncertainInput],
+    options: &UncertaintyOptions,
+    which: &[usize],
+) -> Result<Vec<SampleChoices>, Error> {
+    check_samples(options.samples)?;
+    let prepared = Prepared::new(definition, data, year, inputs)?;
+    let engine = &prepared.engine;
+    let mut scenario = Scenario::nominal(engine);
+    let mut out = Vec::with_capacity(which.len());
+    for &sample in which {
+        if sample >= options.samples {
+            let message = format!("sample {sample} does not exist: samples are numbered 0 to {}", options.samples - 1);
+            return Err(ComputeError::InvalidTarget { message }.into());
+        }
+        prepared.draw(sample, options.seed, &|r, _| (Block::A, r as u64), &mut scenario)?;
+        let ids = |keep: &dyn Fn(usize) -> bool| -> Vec<String> {
+            (0..engine.ids.len()).filter(|&n| keep(n)).map(|n| engine.ids[n].clone()).collect()
+        };
+        let mut choices = SampleChoices {
+            sample,
+            weights: BTreeMap::new(),
+            aggregation: BTreeMap::new(),
+            normalisation: BTreeMap::new(),
+            excluded: ids(&|n| scenario.excluded[n]),
+            perturbed: ids(&|n| scenario.noisy[n]),
+        };
+        for (n, kind) in engine.kinds.iter().enumerate() {
+            let id = engine.ids[n].clone();
+            if scenario.weight[n] != engine.weight[n] {
+                choices.weights.insert(id.clone(), scenario.weight[n]);
+            }
+            match kind {
+                Kind::Group { method, .. } if scenario.method[n] != *method => {
+                    choices.aggregation.insert(id, scenario.method[n].name().to_owned());
+                }
+                Kind::Leaf { normalise, .. } if scenario.normalise[n] != *normalise => {
+                    choices.normalisation.insert(id, scenario.normalise[n].name().to_owned());
+                }
+                _ => {}
+            }
+        }
+        out.push(choices);
+    }
+    Ok(out)
 }
 
 /// One unit's rank change between two years, with both years' rank intervals.
