@@ -37,6 +37,7 @@ pub mod plan;
 pub mod presets;
 pub mod rank;
 pub mod report;
+pub mod results;
 pub mod score;
 pub mod sensitivity;
 pub mod spec;
@@ -51,7 +52,8 @@ pub use data::{Cell, CsvOptions, Dataset};
 pub use error::{ComputeError, DataError, Error, SpecError};
 pub use limits::Limits;
 pub use rank::Tier;
-pub use score::{score, CellAction, CellNote, Dropped, NodeScore, ScoreOptions, ScoreRow, Scores, Stages};
+pub use results::ScoreTable;
+pub use score::{score, score_table, CellAction, CellNote, Dropped, NodeScore, ScoreOptions, ScoreRow, Scores, Stages};
 pub use spec::{IndexDefinition, IndexSpec};
 pub use units::UnitMapping;
 

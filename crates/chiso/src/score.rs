@@ -15,8 +15,7 @@ use crate::data::Dataset;
 use crate::engine::Engine;
 use crate::error::{DataError, Error};
 use crate::rank::Tier;
-use crate::rank::{rank_grouped, tiers as tier_list, RankBuffer};
-use crate::spec::{Direction, Normalisation};
+use crate::results::{assemble, results, Group, ScoreTable};
 use crate::spec::{IndexDefinition, IndexSpec};
 
 /// Options for [`score`].
@@ -198,6 +197,24 @@ impl Scores {
 /// assert_eq!(scores.rows[0].rank, 1);
 /// ```
 pub fn score(definition: &IndexDefinition, data: &Dataset, options: &ScoreOptions) -> Result<Scores, Error> {
+    Ok(score_table(definition, data, options)?.into_scores())
+}
+
+/// [`score`], with the results as columns ([`ScoreTable`]): what front ends that read whole
+/// columns (numpy, typed arrays) and large tables use.
+///
+/// ```
+/// use chiso::{presets, score_table, CsvOptions, Dataset, ScoreOptions};
+/// let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../examples/data/pci/pci_subindices.csv");
+/// let data = Dataset::from_csv_path(path, &CsvOptions { unit_column: "province".into(), ..Default::default() })?;
+/// let table = score_table(&presets::get("pci")?, &data, &ScoreOptions { year: Some(2016), ..Default::default() })?;
+/// let (headline, transparency) = (0, table.node_index("transparency").unwrap());
+/// let leader = table.ranks[headline].iter().position(|&r| r == 1).unwrap();
+/// assert_eq!(table.units[leader], "Đà Nẵng");
+/// assert!(table.score(transparency, leader).is_some());
+/// # Ok::<(), chiso::Error>(())
+/// ```
+pub fn score_table(definition: &IndexDefinition, data: &Dataset, options: &ScoreOptions) -> Result<ScoreTable, Error> {
     let groups: Vec<(Option<i32>, Vec<usize>)> = match (data.years(), options.year) {
         (None, year) => vec![(year, (0..data.len()).collect())],
         (Some(years), Some(year)) => {
@@ -231,160 +248,9 @@ pub fn score(definition: &IndexDefinition, data: &Dataset, options: &ScoreOption
             check_strict(&spec, data)?;
         }
         let engine = Engine::compile(&spec, data, year, members, &mut budget)?;
-        scored.push(results(&engine, options.stages));
+        scored.push(results(engine, options.stages));
     }
-    Ok(assemble(definition, precision, has_tiers, scored, options.stages))
-}
-
-/// One year's results, rows keyed by their input row.
-struct Group {
-    rows: Vec<(usize, ScoreRow)>,
-    dropped: Vec<Dropped>,
-    log: Vec<CellNote>,
-    /// Indicators, and their values `[stage][indicator][position in rows]`.
-    stage_nodes: Vec<String>,
-    stage_values: [Vec<Vec<Option<f64>>>; 3],
-}
-
-/// Ranks every node of a compiled year and gathers its rows, dropped rows and cell log.
-fn results(engine: &Engine<'_>, keep_stages: bool) -> Group {
-    let spec = &engine.spec;
-    let nodes = spec.nodes();
-    let values = &engine.nominal;
-    let root = engine.root;
-    let year = engine.year;
-    let mut dropped = engine.screened.clone();
-    // Units without a headline score are reported, not ranked.
-    let kept: Vec<usize> = (0..engine.len()).filter(|&m| !values[root][m].is_nan()).collect();
-    for m in (0..engine.len()).filter(|&m| values[root][m].is_nan()) {
-        dropped.push(Dropped {
-            row: engine.rows[m] + 1,
-            unit: engine.units[m].clone(),
-            year,
-            reason: format!("no score for '{}': too few of its components have data", nodes[root].id),
-        });
-    }
-    // Every unit with a value for a node is ranked on it (COINr ranks each aggregate so), also
-    // units dropped for lack of a headline score; `out_of` counts the units with one.
-    let rule = spec.rank_rule();
-    let mut buffer = RankBuffer::default();
-    let mut ranks: Vec<Vec<u32>> = vec![Vec::new(); nodes.len()];
-    for (n, node) in nodes.iter().enumerate() {
-        if values[n].is_empty() {
-            continue;
-        }
-        // A normalised indicator's score already has the best unit on top, whatever its
-        // direction; other nodes rank by their own direction.
-        let direction = match node.normalise {
-            Normalisation::None => node.direction,
-            _ => Direction::HigherIsBetter,
-        };
-        ranks[n] = vec![0; engine.len()];
-        rank_grouped(&values[n], &engine.rank_groups, direction, rule, &mut buffer, &mut ranks[n]);
-    }
-    let mut out_of = vec![0u32; engine.len()];
-    let mut tiers = vec![None; engine.len()];
-    for group in &engine.rank_groups {
-        let present: Vec<usize> = group.iter().copied().filter(|&m| !values[root][m].is_nan()).collect();
-        if let Some(t) = spec.tiers() {
-            let scores: Vec<f64> = present.iter().map(|&m| values[root][m]).collect();
-            let group_ranks: Vec<u32> = present.iter().map(|&m| ranks[root][m]).collect();
-            let direction = match nodes[root].normalise {
-                Normalisation::None => nodes[root].direction,
-                _ => Direction::HigherIsBetter,
-            };
-            for (&m, tier) in present.iter().zip(tier_list(t, &scores, &group_ranks, direction)) {
-                tiers[m] = tier;
-            }
-        }
-        for &m in group {
-            out_of[m] = present.len() as u32;
-        }
-    }
-    let component_nodes: Vec<usize> = (0..nodes.len()).filter(|&n| n != root && !values[n].is_empty()).collect();
-    let rows = kept
-        .iter()
-        .map(|&m| {
-            let rank = ranks[root][m];
-            let components = component_nodes
-                .iter()
-                .filter(|&&n| ranks[n][m] != 0)
-                .map(|&n| NodeScore { id: nodes[n].id.clone(), score: values[n][m], rank: ranks[n][m] })
-                .collect();
-            let row = ScoreRow {
-                unit: engine.units[m].clone(),
-                year,
-                score: values[root][m],
-                rank,
-                out_of: out_of[m],
-                tier: tiers[m].take(),
-                unpublished: spec.published_top().is_some_and(|top| rank > top),
-                components,
-            };
-            (engine.rows[m], row)
-        })
-        .collect();
-    let option = |v: f64| (!v.is_nan()).then_some(v);
-    let stage = |columns: Vec<&Vec<f64>>| -> Vec<Vec<Option<f64>>> {
-        columns.into_iter().map(|c| kept.iter().map(|&m| option(c[m])).collect()).collect()
-    };
-    let leaves = &engine.leaves;
-    let stage_values = if keep_stages {
-        [
-            stage(leaves.iter().map(|&n| &engine.raw[n]).collect()),
-            stage(leaves.iter().map(|&n| &engine.treated[n]).collect()),
-            stage(leaves.iter().map(|&n| &values[n]).collect()),
-        ]
-    } else {
-        [Vec::new(), Vec::new(), Vec::new()]
-    };
-    Group {
-        rows,
-        dropped,
-        log: engine.log.clone(),
-        stage_nodes: if keep_stages { leaves.iter().map(|&n| nodes[n].id.clone()).collect() } else { Vec::new() },
-        stage_values,
-    }
-}
-
-/// Puts the year groups' results back in input order.
-fn assemble(definition: &IndexDefinition, precision: u32, has_tiers: bool, groups: Vec<Group>, stages: bool) -> Scores {
-    let mut stage_nodes: Vec<String> = Vec::new();
-    for group in &groups {
-        for id in &group.stage_nodes {
-            if !stage_nodes.contains(id) {
-                stage_nodes.push(id.clone());
-            }
-        }
-    }
-    let mut placed: Vec<(usize, usize, usize)> = Vec::new(); // (input row, group, position)
-    for (g, group) in groups.iter().enumerate() {
-        placed.extend(group.rows.iter().enumerate().map(|(p, (i, _))| (*i, g, p)));
-    }
-    placed.sort_unstable();
-    let stages = stages.then(|| {
-        // Where each indicator sits in each group's own list.
-        let maps: Vec<Vec<Option<usize>>> = groups
-            .iter()
-            .map(|g| stage_nodes.iter().map(|id| g.stage_nodes.iter().position(|n| n == id)).collect())
-            .collect();
-        let column = |stage: usize, k: usize| -> Vec<Option<f64>> {
-            placed.iter().map(|&(_, g, p)| maps[g][k].and_then(|n| groups[g].stage_values[stage][n][p])).collect()
-        };
-        let all = |stage| (0..stage_nodes.len()).map(|k| column(stage, k)).collect();
-        Stages { raw: all(0), treated: all(1), normalised: all(2), nodes: stage_nodes }
-    });
-    let mut dropped = Vec::new();
-    let mut log = Vec::new();
-    let mut slots: Vec<Vec<Option<ScoreRow>>> = Vec::with_capacity(groups.len());
-    for group in groups {
-        dropped.extend(group.dropped);
-        log.extend(group.log);
-        slots.push(group.rows.into_iter().map(|(_, r)| Some(r)).collect());
-    }
-    dropped.sort_by_key(|d: &Dropped| d.row);
-    let rows = placed.iter().filter_map(|&(_, g, p)| slots[g][p].take()).collect();
-    Scores { index: definition.id().to_owned(), precision, has_tiers, rows, dropped, log, stages }
+    Ok(assemble(definition.id(), precision, has_tiers, scored, options.stages))
 }
 
 fn check_strict(spec: &IndexSpec, data: &Dataset) -> Result<(), Error> {

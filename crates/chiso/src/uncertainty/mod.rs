@@ -660,3 +660,22 @@ pub(crate) fn par_map<T: Send>(count: usize, f: &(dyn Fn(usize) -> T + Sync)) ->
         (0..count).map(f).collect()
     }
 }
+
+/// `f(state, 0), …, f(state, count − 1)` in order, with one `init()` state per thread (one in
+/// all without the `parallel` feature).
+pub(crate) fn par_map_with<T: Send, S>(
+    count: usize,
+    init: impl Fn() -> S + Sync + Send,
+    f: &(dyn Fn(&mut S, usize) -> T + Sync),
+) -> Vec<T> {
+    #[cfg(feature = "parallel")]
+    {
+        use rayon::prelude::*;
+        (0..count).into_par_iter().map_init(init, f).collect()
+    }
+    #[cfg(not(feature = "parallel"))]
+    {
+        let mut state = init();
+        (0..count).map(|k| f(&mut state, k)).collect()
+    }
+}
