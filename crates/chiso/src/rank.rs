@@ -26,6 +26,10 @@ pub fn rank(scores: &[f64], direction: Direction, rule: RankRule) -> Vec<u32> {
     ranks
 }
 
+/// From this many scores on, ranking sorts with a radix sort (below, a comparison sort is
+/// faster).
+const RADIX_FROM: usize = 256;
+
 /// Buffers that ranking reuses when it runs many times (once per sample of an analysis).
 #[derive(Debug, Clone, Default)]
 pub struct RankBuffer {
@@ -41,7 +45,8 @@ pub fn rank_into(scores: &[f64], direction: Direction, rule: RankRule, buffer: &
     let keyed = &mut buffer.keyed;
     keyed.clear();
     keyed.extend(scores.iter().enumerate().map(|(i, &s)| (rank_key(s, direction, rule), i as u32)));
-    keyed.sort_unstable_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+    let radix = keyed.len() >= RADIX_FROM;
+    sort_keyed(keyed, radix);
     let mut current = 0u32;
     let mut distinct = 0u32;
     for (position, &(key, i)) in keyed.iter().enumerate() {
@@ -54,6 +59,16 @@ pub fn rank_into(scores: &[f64], direction: Direction, rule: RankRule, buffer: &
             };
         }
         out[i as usize] = current;
+    }
+}
+
+/// Sorts (key, row) pairs by key in total order, then row.
+fn sort_keyed(keyed: &mut [(f64, u32)], radix: bool) {
+    if radix {
+        // Stable: equal keys stay in row order, as the comparison sort puts them.
+        radsort::sort_by_key(keyed, |pair| pair.0);
+    } else {
+        keyed.sort_unstable_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
     }
 }
 
@@ -243,4 +258,37 @@ pub fn tiers(rule: &TierRule, scores: &[f64], ranks: &[u32], direction: Directio
             Some(Tier { level, label: labels[level].clone() })
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn radix_and_comparison_sorts_agree() {
+        // Many ties, both zeros, infinities, negative values, rows out of order.
+        let mut state = 7u64;
+        let mut keyed: Vec<(f64, u32)> = (0..5000u32)
+            .map(|i| {
+                state = state.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+                let v = match state >> 60 {
+                    0 => 0.0,
+                    1 => -0.0,
+                    2 => f64::INFINITY,
+                    3 => f64::NEG_INFINITY,
+                    _ => ((state >> 20) % 97) as f64 / 4.0 - 10.0,
+                };
+                (v, (i * 7919) % 5000)
+            })
+            .collect();
+        keyed.sort_unstable_by_key(|p| p.1);
+        let mut a = keyed.clone();
+        let mut b = keyed;
+        sort_keyed(&mut a, true);
+        sort_keyed(&mut b, false);
+        assert_eq!(
+            a.iter().map(|p| (p.0.to_bits(), p.1)).collect::<Vec<_>>(),
+            b.iter().map(|p| (p.0.to_bits(), p.1)).collect::<Vec<_>>()
+        );
+    }
 }
