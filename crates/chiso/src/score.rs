@@ -5,7 +5,7 @@
 //! own column: so published sub-index tables and raw indicator tables both work, and a
 //! headline column already in the data (e.g. `pci`) never replaces the computed one.
 //!
-//! The pipeline for one year, each step as the spec asks ([`crate::spec::methods`]):
+//! The pipeline for one year, each step as the spec asks ([`crate::spec::Normalisation`], [`crate::spec::Aggregation`]):
 //! screen units → impute raw values → treat outliers → normalise → aggregate level by level →
 //! rank every node. Every imputed or treated cell is logged, and every row left out says why.
 

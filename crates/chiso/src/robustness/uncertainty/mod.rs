@@ -7,7 +7,7 @@
 //! distribution of scores; [`Uncertainty::probability_above`] gives P(A ranks above B), and
 //! [`rank_changes`] the probability that a year-over-year rank change has the observed sign.
 //!
-//! The tree is compiled once; each sample resets a reused [`model::Scenario`], draws its
+//! The tree is compiled once; each sample resets a reused scenario, draws its
 //! inputs and recomputes only what they touch (a weights input re-aggregates from the cached
 //! normalised leaves; sampling error renormalises the perturbed leaves and aggregates up).
 //!
