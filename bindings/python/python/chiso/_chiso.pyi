@@ -22,6 +22,7 @@ __all__ = [
     "presets",
     "report",
     "preset",
+    "format_numbers",
     "score_columns",
     "compare_columns",
     "diagnose",
