@@ -3,11 +3,14 @@ case raises the exception class of its kind, with its variant and message fragme
 
 The inputs reach the core the way a Python user's would: spec text through ``Spec.from_toml``
 / ``Spec.from_json``, CSV text through ``Dataset.from_csv``, CSV bytes (invalid UTF-8) through
-a file and ``Dataset.from_csv_path``, then ``chiso.score`` or ``chiso.compare``.
+a file and ``Dataset.from_csv_path``, then ``chiso.score`` or ``chiso.compare``. A missing file
+(``csv_path``, a spec's ``path``) goes to ``Dataset.from_csv_path`` / ``Spec.from_path`` as given;
+its error is also the builtin class the case names under ``python`` (``FileNotFoundError``).
 """
 
 from __future__ import annotations
 
+import builtins
 import json
 from pathlib import Path
 from typing import Any
@@ -68,6 +71,8 @@ def spec_of(spec: Any) -> chiso.Spec:
         return chiso.Spec.from_json(spec["json"])
     if "value" in spec:
         return chiso.Spec.from_json(json.dumps(spec["value"]))
+    if "path" in spec:
+        return chiso.Spec.from_path(spec["path"])
     text = generate(spec)
     return chiso.Spec.from_json(text) if text.startswith("{") else chiso.Spec.from_toml(text)
 
@@ -81,6 +86,8 @@ def data_of(case: dict[str, Any], tmp: Path) -> chiso.Dataset | None:
         return chiso.Dataset.from_csv_path(path)
     if "csv_generate" in case:
         return chiso.Dataset.from_csv(generate(case["csv_generate"]))
+    if "csv_path" in case:
+        return chiso.Dataset.from_csv_path(case["csv_path"])
     return None
 
 
@@ -112,3 +119,6 @@ def test_bad_input(case: dict[str, Any], tmp_path: Path) -> None:
     assert error.variant == expected["variant"], str(error)
     for part in expected["contains"]:
         assert part in str(error), f"'{error}' lacks {part!r}"
+    if "python" in expected:
+        builtin = getattr(builtins, expected["python"])
+        assert isinstance(error, builtin), f"{type(error).__mro__} is not a {builtin}"

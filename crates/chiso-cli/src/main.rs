@@ -307,7 +307,11 @@ fn load_index(index: &str) -> Result<IndexDefinition, chiso::Error> {
         return Ok(presets::get(index)?);
     }
     let path = PathBuf::from(index);
-    if path.exists() {
+    // A name that can only be a path (a folder, or a spec file's extension) is a missing file,
+    // not an unknown preset.
+    let looks_like_path = index.contains(['/', std::path::MAIN_SEPARATOR])
+        || path.extension().is_some_and(|e| e.eq_ignore_ascii_case("toml") || e.eq_ignore_ascii_case("json"));
+    if path.exists() || looks_like_path {
         return Ok(IndexDefinition::from_path(&path)?);
     }
     Err(chiso::SpecError::UnknownIndex { name: index.into(), available: presets::ids().join(", ") }.into())
@@ -335,9 +339,7 @@ fn load_mapping(name: &str) -> Result<UnitMapping, chiso::Error> {
     if name == "vn-provinces" {
         return Ok(UnitMapping::vietnam_provinces());
     }
-    let text = std::fs::read_to_string(name)
-        .map_err(|e| chiso::DataError::Csv { line: 0, message: format!("unit mapping {name}: {e}") })?;
-    Ok(UnitMapping::from_csv_str(&text)?)
+    Ok(UnitMapping::from_csv_path(name)?)
 }
 
 fn load_data(input: &Input) -> Result<Dataset, chiso::Error> {
@@ -350,7 +352,7 @@ fn load_data(input: &Input) -> Result<Dataset, chiso::Error> {
         let mut bytes = Vec::new();
         std::io::stdin()
             .read_to_end(&mut bytes)
-            .map_err(|e| chiso::DataError::Csv { line: 0, message: format!("standard input: {e}") })?;
+            .map_err(|e| chiso::DataError::Unreadable { path: "standard input".into(), message: e.to_string() })?;
         return Ok(Dataset::from_csv_bytes(&bytes, &options)?);
     }
     Ok(Dataset::from_csv_path(&input.input, &options)?)
@@ -491,10 +493,7 @@ fn run(cli: Cli) -> Result<String, chiso::Error> {
             })
         }
         Command::Survey { spec, input, wide, seed, replicates, index, format } => {
-            let read = |path: &PathBuf| {
-                std::fs::read_to_string(path)
-                    .map_err(|e| chiso::DataError::Csv { line: 0, message: format!("{}: {e}", path.display()) })
-            };
+            let read = |path: &PathBuf| chiso::data::read_text(path);
             let text = read(&spec)?;
             let mut spec = chiso::survey::SurveySpec::from_text(&text)?;
             if let Some(seed) = seed {

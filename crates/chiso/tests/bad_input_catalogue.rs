@@ -86,6 +86,7 @@ fn definition(spec: &Value, limits: &Limits) -> Result<IndexDefinition, Error> {
         Value::Object(o) if o.contains_key("json") => {
             IndexDefinition::from_json_with(o["json"].as_str().unwrap(), limits)?
         }
+        Value::Object(o) if o.contains_key("path") => IndexDefinition::from_path(o["path"].as_str().unwrap())?,
         Value::Object(o) if o.contains_key("value") => {
             IndexDefinition::from_json_with(&serde_json::to_string(&o["value"]).unwrap(), limits)?
         }
@@ -110,11 +111,16 @@ fn run(case: &Value, limits: &Limits) -> Result<(), Error> {
         hex(h)
     } else if case["csv_generate"].is_object() {
         generate(&case["csv_generate"])
+    } else if case["csv_path"].is_string() {
+        Vec::new()
     } else {
         return Ok(());
     };
     let read = CsvOptions { limits: *limits, ..CsvOptions::default() };
-    let data = Dataset::from_csv_bytes(&bytes, &read)?;
+    let data = match case["csv_path"].as_str() {
+        Some(path) => Dataset::from_csv_path(path, &read)?,
+        None => Dataset::from_csv_bytes(&bytes, &read)?,
+    };
     if let Some(c) = case.get("compare") {
         let mapping = c["unit_map"].as_str().map(UnitMapping::from_csv_str).transpose()?;
         let (from, to) = (c["from"].as_i64().unwrap() as i32, c["to"].as_i64().unwrap() as i32);
