@@ -25,6 +25,11 @@ use chiso::{presets, CsvOptions, Dataset, IndexDefinition, ScoreOptions, UnitMap
 struct Cli {
     #[command(subcommand)]
     command: Command,
+    /// CSV output exactly as computed: without it, a text cell starting with =, +, -, @, a tab
+    /// or a carriage return (a unit name, a label) gets a leading ' so that spreadsheet
+    /// programs show it as text instead of running it as a formula.
+    #[arg(long, global = true)]
+    raw_csv: bool,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -359,6 +364,7 @@ fn load_data(input: &Input) -> Result<Dataset, chiso::Error> {
 }
 
 fn run(cli: Cli) -> Result<String, chiso::Error> {
+    let raw = cli.raw_csv;
     match cli.command {
         Command::Score { input, year, format, strict, components, nodes, stage, lang } => {
             let definition = load_index(&input.index)?;
@@ -373,12 +379,12 @@ fn run(cli: Cli) -> Result<String, chiso::Error> {
                     StageArg::Treated => &stages.treated,
                     StageArg::Normalised => &stages.normalised,
                 };
-                return Ok(output::stage_csv(&scores, &stages.nodes, which, format == Format::Json));
+                return Ok(output::stage_csv(&scores, &stages.nodes, which, format == Format::Json, raw));
             }
             let spec_for_labels = definition.resolve(scores.rows.first().and_then(|r| r.year)).ok();
             Ok(match format {
                 Format::Table => output::score_table(&scores, &definition, lang == Lang::Vi, components),
-                Format::Csv => output::score_csv(&scores, components),
+                Format::Csv => output::score_csv(&scores, components, raw),
                 Format::Json => output::score_json(&scores, spec_for_labels.as_ref()),
             })
         }
@@ -389,7 +395,7 @@ fn run(cli: Cli) -> Result<String, chiso::Error> {
             let comparison = chiso::compare_mapped(&definition, &data, from, to, mapping.as_ref())?;
             Ok(match format {
                 Format::Table => output::compare_table(&comparison, &definition, lang == Lang::Vi),
-                Format::Csv => output::compare_csv(&comparison),
+                Format::Csv => output::compare_csv(&comparison, raw),
                 Format::Json => output::compare_json(&comparison),
             })
         }
@@ -417,7 +423,7 @@ fn run(cli: Cli) -> Result<String, chiso::Error> {
             let p = chiso::plan::plan(&definition, &data, &unit, year, target, &options)?;
             Ok(match format {
                 Format::Table => output::plan_table(&p, lang == Lang::Vi),
-                Format::Csv => output::plan_csv(&p, summary),
+                Format::Csv => output::plan_csv(&p, summary, raw),
                 Format::Json => serde_json::to_string_pretty(&p).unwrap_or_default(),
             })
         }
@@ -444,7 +450,7 @@ fn run(cli: Cli) -> Result<String, chiso::Error> {
                 let changes = chiso::uncertainty::rank_changes(&definition, &data, from, to, &inputs, &options)?;
                 return Ok(match format {
                     Format::Table => robustness::changes_table(&changes),
-                    Format::Csv => robustness::changes_csv(&changes),
+                    Format::Csv => robustness::changes_csv(&changes, raw),
                     Format::Json => robustness::json(&changes),
                 });
             }
@@ -452,7 +458,7 @@ fn run(cli: Cli) -> Result<String, chiso::Error> {
             let precision = definition.resolve(result.year).map_or(2, |s| s.precision());
             Ok(match format {
                 Format::Table => robustness::uncertainty_table(&result, precision),
-                Format::Csv => robustness::uncertainty_csv(&result),
+                Format::Csv => robustness::uncertainty_csv(&result, raw),
                 Format::Json => robustness::json(&result),
             })
         }
@@ -478,7 +484,7 @@ fn run(cli: Cli) -> Result<String, chiso::Error> {
             let result = chiso::sensitivity::sensitivity(&definition, &data, year, &inputs, &options)?;
             Ok(match format {
                 Format::Table => robustness::sensitivity_table(&result),
-                Format::Csv => robustness::sensitivity_csv(&result),
+                Format::Csv => robustness::sensitivity_csv(&result, raw),
                 Format::Json => robustness::json(&result),
             })
         }
@@ -488,7 +494,7 @@ fn run(cli: Cli) -> Result<String, chiso::Error> {
             let result = chiso::audit::audit(&definition, &data, year)?;
             Ok(match format {
                 Format::Table => robustness::audit_table(&result),
-                Format::Csv => robustness::audit_csv(&result),
+                Format::Csv => robustness::audit_csv(&result, raw),
                 Format::Json => robustness::json(&result),
             })
         }
@@ -510,9 +516,9 @@ fn run(cli: Cli) -> Result<String, chiso::Error> {
                 let definition = load_index(&index)?;
                 let intervals =
                     chiso::survey::node_intervals(&definition, &result, &ScoreOptions::default(), spec.confidence)?;
-                return Ok(output::node_intervals(&intervals, format == Format::Json));
+                return Ok(output::node_intervals(&intervals, format == Format::Json, raw));
             }
-            Ok(output::survey(&result, wide, format == Format::Json)?)
+            Ok(output::survey(&result, wide, format == Format::Json, raw)?)
         }
         Command::Presets => Ok(output::presets_list()),
         Command::Spec { index, year, format } => {
