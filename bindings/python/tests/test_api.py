@@ -511,7 +511,12 @@ def test_malformed_targets_and_options_are_value_errors() -> None:
             chiso.plan("pci", PCI_CSV, "Nam Định", target, year=2016, unit_column="province")
     with pytest.raises(chiso.OptionError, match="'nope' is not a sub-index of pci"):
         chiso.plan(
-            "pci", PCI_CSV, "Nam Định", "top:10", year=2016, unit_column="province",
+            "pci",
+            PCI_CSV,
+            "Nam Định",
+            "top:10",
+            year=2016,
+            unit_column="province",
             caps={"nope": 1.0},
         )
 
