@@ -400,3 +400,40 @@ fn csv_output_neutralises_formula_cells_but_not_negative_numbers() {
     assert_eq!(fallen[7], "'=1+1", "tier_from, a label, is text");
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// The hostile names of the bad-input catalogue (`tests/bad_inputs/catalogue.json`, section
+/// `hostile`) through `chiso score --format csv`: each unit cell is the case's `csv`, and with
+/// `--raw-csv` the name as written.
+#[test]
+fn catalogue_hostile_names_in_csv_output() {
+    let text = std::fs::read_to_string(root().join("tests/bad_inputs/catalogue.json")).unwrap();
+    let catalogue: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let hostile = &catalogue["hostile"];
+    let cases = hostile["cases"].as_array().unwrap();
+    let dir = std::env::temp_dir().join(format!("chiso-cli-catalogue-hostile-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let (spec, data) = (dir.join("spec.json"), dir.join("data.csv"));
+    std::fs::write(&spec, hostile["spec"]["value"].to_string()).unwrap();
+    let mut writer = csv::Writer::from_writer(Vec::new());
+    writer.write_record(hostile["csv_header"].as_str().unwrap().split(',')).unwrap();
+    for case in cases {
+        let values = case["values"].as_array().unwrap().iter().map(|v| v.to_string());
+        writer.write_record(std::iter::once(case["unit"].as_str().unwrap().to_owned()).chain(values)).unwrap();
+    }
+    std::fs::write(&data, writer.into_inner().unwrap()).unwrap();
+    let (spec, data) = (spec.to_str().unwrap(), data.to_str().unwrap());
+    for raw in [false, true] {
+        let mut args = vec!["score", "--index", spec, "--input", data, "--format", "csv"];
+        if raw {
+            args.push("--raw-csv");
+        }
+        let rows = records(&stdout(&chiso(&args)));
+        assert_eq!(rows[0][0], "unit");
+        // Ranking order: the case with the highest values first.
+        let units: Vec<&str> = rows[1..].iter().map(|r| r[0].as_str()).collect();
+        let key = if raw { "unit" } else { "csv" };
+        let expected: Vec<&str> = cases.iter().rev().map(|c| c[key].as_str().unwrap()).collect();
+        assert_eq!(units, expected, "--raw-csv {raw}");
+    }
+    std::fs::remove_dir_all(&dir).unwrap();
+}
