@@ -11,6 +11,9 @@ its error is also the builtin class the case names under ``python`` (``FileNotFo
 from __future__ import annotations
 
 import builtins
+import csv
+import html
+import io
 import json
 from pathlib import Path
 from typing import Any
@@ -122,3 +125,37 @@ def test_bad_input(case: dict[str, Any], tmp_path: Path) -> None:
     if "python" in expected:
         builtin = getattr(builtins, expected["python"])
         assert isinstance(error, builtin), f"{type(error).__mro__} is not a {builtin}"
+
+
+HOSTILE: dict[str, Any] = CATALOGUE["hostile"]
+
+
+def hostile_inputs() -> tuple[chiso.Spec, chiso.Dataset]:
+    """The catalogue's hostile names, one row each (quoted by the csv module as a spreadsheet
+    would), and its spec with a hostile label."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(HOSTILE["csv_header"].split(","))
+    for case in HOSTILE["cases"]:
+        writer.writerow([case["unit"], *case["values"]])
+    spec = chiso.Spec.from_json(json.dumps(HOSTILE["spec"]["value"]))
+    return spec, chiso.Dataset.from_csv(out.getvalue())
+
+
+@pytest.mark.parametrize("case", HOSTILE["cases"], ids=[c["id"] for c in HOSTILE["cases"]])
+def test_hostile_name(case: dict[str, Any]) -> None:
+    spec, data = hostile_inputs()
+    unit = case["unit"]
+    scores = chiso.score(spec, data)
+    assert unit in scores.to_dict()["unit"], "the name comes back byte for byte"
+    # The notebook table escapes it (Python's html.escape: ' as &#x27;).
+    table = scores._repr_html_()
+    assert f"<td>{html.escape(unit)}</td>" in table
+    if any(c in unit for c in "<>\"'"):
+        assert unit not in table
+    # The report: the core's escaping, as in Rust and JS.
+    page = chiso.report(spec, data, unit, format="html")
+    assert page.count(case["html"]) == 4, page  # <title>, <h1>, headline, radar legend
+    assert "<b onmouseover" not in page and (unit not in page or not set(unit) & set("<>\"'"))
+    markdown = chiso.report(spec, data, unit, format="md")
+    assert markdown.splitlines()[0] == f"# HOSTILE  — {case['markdown']}"
