@@ -57,7 +57,7 @@ runs="$ROOT/fuzz/runs.csv"
 commit="$(git -C "$ROOT" describe --always --dirty --abbrev=12 2>/dev/null || echo unknown)"
 
 # Files libFuzzer leaves for a failing input (crash-*, timeout-*, oom-*, leak-*).
-artifacts() { find "$ROOT/fuzz/artifacts/$1" -type f 2>/dev/null | wc -l; }
+artifacts() { { find "$ROOT/fuzz/artifacts/$1" -type f 2>/dev/null || true; } | wc -l; }
 
 # Appends one run to fuzz/runs.csv from the log's final statistics (`-print_final_stats=1`,
 # printed at the end of a run and after a crash) and its last status line
