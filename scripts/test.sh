@@ -95,12 +95,17 @@ step_cli() {
   main_job=$(cargo run --release -q -p chiso-cli -- score --index pci --input examples/data/pci/pci_subindices.csv --unit-column province --year 2016)
   echo "$main_job" | head -n 6
   grep -q "^   1  Đà Nẵng  *70.00  Very good" <<<"$main_job"
-  if [[ ! -f "$SHARED/tools/check_pci_cli.py" ]]; then
-    echo "--- skipped the PCI check: $SHARED/tools/check_pci_cli.py is absent"
-    return 0
+  # The PCI check inside the project (the shared script's logic on the bundled published
+  # tables): a clone on its own runs it too.
+  cargo test -q -p chiso-cli --test pci_published
+  # CI's contract script, when the shared folder is beside the clone: it also checks the
+  # shared tables, which hold more years than the bundled ones.
+  if [[ -f "$SHARED/tools/check_pci_cli.py" ]]; then
+    python3 "$SHARED/tools/check_pci_cli.py" target/release/chiso
+    python3 "$SHARED/tools/check_pci_cli.py" target/release/chiso "$ROOT/examples/data/pci/pci_subindices.csv"
+  else
+    echo "--- $SHARED/tools/check_pci_cli.py is absent: the bundled tables were checked by crates/chiso-cli/tests/pci_published.rs above"
   fi
-  python3 "$SHARED/tools/check_pci_cli.py" target/release/chiso
-  python3 "$SHARED/tools/check_pci_cli.py" target/release/chiso "$ROOT/examples/data/pci/pci_subindices.csv"
 }
 
 step_python() {

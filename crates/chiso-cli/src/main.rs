@@ -25,6 +25,11 @@ use chiso::{presets, CsvOptions, Dataset, IndexDefinition, ScoreOptions, UnitMap
 struct Cli {
     #[command(subcommand)]
     command: Command,
+    /// CSV output exactly as computed: without it, a text cell starting with =, +, -, @, a tab
+    /// or a carriage return (a unit name, a label) gets a leading ' so that spreadsheet
+    /// programs show it as text instead of running it as a formula.
+    #[arg(long, global = true)]
+    raw_csv: bool,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -307,7 +312,11 @@ fn load_index(index: &str) -> Result<IndexDefinition, chiso::Error> {
         return Ok(presets::get(index)?);
     }
     let path = PathBuf::from(index);
-    if path.exists() {
+    // A name that can only be a path (a folder, or a spec file's extension) is a missing file,
+    // not an unknown preset.
+    let looks_like_path = index.contains(['/', std::path::MAIN_SEPARATOR])
+        || path.extension().is_some_and(|e| e.eq_ignore_ascii_case("toml") || e.eq_ignore_ascii_case("json"));
+    if path.exists() || looks_like_path {
         return Ok(IndexDefinition::from_path(&path)?);
     }
     Err(chiso::SpecError::UnknownIndex { name: index.into(), available: presets::ids().join(", ") }.into())
@@ -335,9 +344,7 @@ fn load_mapping(name: &str) -> Result<UnitMapping, chiso::Error> {
     if name == "vn-provinces" {
         return Ok(UnitMapping::vietnam_provinces());
     }
-    let text = std::fs::read_to_string(name)
-        .map_err(|e| chiso::DataError::Csv { line: 0, message: format!("unit mapping {name}: {e}") })?;
-    Ok(UnitMapping::from_csv_str(&text)?)
+    Ok(UnitMapping::from_csv_path(name)?)
 }
 
 fn load_data(input: &Input) -> Result<Dataset, chiso::Error> {
@@ -350,13 +357,14 @@ fn load_data(input: &Input) -> Result<Dataset, chiso::Error> {
         let mut bytes = Vec::new();
         std::io::stdin()
             .read_to_end(&mut bytes)
-            .map_err(|e| chiso::DataError::Csv { line: 0, message: format!("standard input: {e}") })?;
+            .map_err(|e| chiso::DataError::Unreadable { path: "standard input".into(), message: e.to_string() })?;
         return Ok(Dataset::from_csv_bytes(&bytes, &options)?);
     }
     Ok(Dataset::from_csv_path(&input.input, &options)?)
 }
 
 fn run(cli: Cli) -> Result<String, chiso::Error> {
+    let raw = cli.raw_csv;
     match cli.command {
         Command::Score { input, year, format, strict, components, nodes, stage, lang } => {
             let definition = load_index(&input.index)?;
@@ -371,12 +379,12 @@ fn run(cli: Cli) -> Result<String, chiso::Error> {
                     StageArg::Treated => &stages.treated,
                     StageArg::Normalised => &stages.normalised,
                 };
-                return Ok(output::stage_csv(&scores, &stages.nodes, which, format == Format::Json));
+                return Ok(output::stage_csv(&scores, &stages.nodes, which, format == Format::Json, raw));
             }
             let spec_for_labels = definition.resolve(scores.rows.first().and_then(|r| r.year)).ok();
             Ok(match format {
                 Format::Table => output::score_table(&scores, &definition, lang == Lang::Vi, components),
-                Format::Csv => output::score_csv(&scores, components),
+                Format::Csv => output::score_csv(&scores, components, raw),
                 Format::Json => output::score_json(&scores, spec_for_labels.as_ref()),
             })
         }
@@ -387,7 +395,7 @@ fn run(cli: Cli) -> Result<String, chiso::Error> {
             let comparison = chiso::compare_mapped(&definition, &data, from, to, mapping.as_ref())?;
             Ok(match format {
                 Format::Table => output::compare_table(&comparison, &definition, lang == Lang::Vi),
-                Format::Csv => output::compare_csv(&comparison),
+                Format::Csv => output::compare_csv(&comparison, raw),
                 Format::Json => output::compare_json(&comparison),
             })
         }
@@ -415,7 +423,7 @@ fn run(cli: Cli) -> Result<String, chiso::Error> {
             let p = chiso::plan::plan(&definition, &data, &unit, year, target, &options)?;
             Ok(match format {
                 Format::Table => output::plan_table(&p, lang == Lang::Vi),
-                Format::Csv => output::plan_csv(&p, summary),
+                Format::Csv => output::plan_csv(&p, summary, raw),
                 Format::Json => serde_json::to_string_pretty(&p).unwrap_or_default(),
             })
         }
@@ -442,7 +450,7 @@ fn run(cli: Cli) -> Result<String, chiso::Error> {
                 let changes = chiso::uncertainty::rank_changes(&definition, &data, from, to, &inputs, &options)?;
                 return Ok(match format {
                     Format::Table => robustness::changes_table(&changes),
-                    Format::Csv => robustness::changes_csv(&changes),
+                    Format::Csv => robustness::changes_csv(&changes, raw),
                     Format::Json => robustness::json(&changes),
                 });
             }
@@ -450,7 +458,7 @@ fn run(cli: Cli) -> Result<String, chiso::Error> {
             let precision = definition.resolve(result.year).map_or(2, |s| s.precision());
             Ok(match format {
                 Format::Table => robustness::uncertainty_table(&result, precision),
-                Format::Csv => robustness::uncertainty_csv(&result),
+                Format::Csv => robustness::uncertainty_csv(&result, raw),
                 Format::Json => robustness::json(&result),
             })
         }
@@ -476,7 +484,7 @@ fn run(cli: Cli) -> Result<String, chiso::Error> {
             let result = chiso::sensitivity::sensitivity(&definition, &data, year, &inputs, &options)?;
             Ok(match format {
                 Format::Table => robustness::sensitivity_table(&result),
-                Format::Csv => robustness::sensitivity_csv(&result),
+                Format::Csv => robustness::sensitivity_csv(&result, raw),
                 Format::Json => robustness::json(&result),
             })
         }
@@ -486,15 +494,12 @@ fn run(cli: Cli) -> Result<String, chiso::Error> {
             let result = chiso::audit::audit(&definition, &data, year)?;
             Ok(match format {
                 Format::Table => robustness::audit_table(&result),
-                Format::Csv => robustness::audit_csv(&result),
+                Format::Csv => robustness::audit_csv(&result, raw),
                 Format::Json => robustness::json(&result),
             })
         }
         Command::Survey { spec, input, wide, seed, replicates, index, format } => {
-            let read = |path: &PathBuf| {
-                std::fs::read_to_string(path)
-                    .map_err(|e| chiso::DataError::Csv { line: 0, message: format!("{}: {e}", path.display()) })
-            };
+            let read = |path: &PathBuf| chiso::data::read_text(path);
             let text = read(&spec)?;
             let mut spec = chiso::survey::SurveySpec::from_text(&text)?;
             if let Some(seed) = seed {
@@ -511,9 +516,9 @@ fn run(cli: Cli) -> Result<String, chiso::Error> {
                 let definition = load_index(&index)?;
                 let intervals =
                     chiso::survey::node_intervals(&definition, &result, &ScoreOptions::default(), spec.confidence)?;
-                return Ok(output::node_intervals(&intervals, format == Format::Json));
+                return Ok(output::node_intervals(&intervals, format == Format::Json, raw));
             }
-            Ok(output::survey(&result, wide, format == Format::Json)?)
+            Ok(output::survey(&result, wide, format == Format::Json, raw)?)
         }
         Command::Presets => Ok(output::presets_list()),
         Command::Spec { index, year, format } => {

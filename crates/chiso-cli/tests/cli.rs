@@ -161,7 +161,7 @@ fn errors_go_to_stderr_with_a_non_zero_exit() {
         "{err}"
     );
     let err = failure(&chiso(&["score", "--index", "pci", "--input", "/nonexistent.csv"]));
-    assert!(err.contains("/nonexistent.csv"), "{err}");
+    assert_eq!(err, "chiso: data error: cannot read '/nonexistent.csv': no such file\n");
     let err = failure(&on_table("score", &["--year", "2010"]));
     assert!(err.contains("no rows for 2010"), "{err}");
     let err = failure(&on_table("score", &["--strict"]));
@@ -307,4 +307,133 @@ fn score_reproduces_coinr_on_its_asem_example() {
         }
     }
     assert_eq!(compared, 51 * 49);
+}
+
+/// A missing file says "no such file" and names it, whichever file it is: data, spec, unit
+/// mapping, survey; a folder given as a file says what it is.
+#[test]
+fn missing_files_say_no_such_file() {
+    let table = pci_table();
+    let err = failure(&chiso(&["score", "--index", "no/such/spec.toml", "--input", &table]));
+    assert_eq!(err, "chiso: spec error: cannot read the specification 'no/such/spec.toml': no such file\n");
+    // A bare name with a spec extension is a file too, not an unknown preset.
+    let err = failure(&chiso(&["score", "--index", "my_index.json", "--input", &table]));
+    assert_eq!(err, "chiso: spec error: cannot read the specification 'my_index.json': no such file\n");
+    let err = failure(&on_table("compare", &["--from", "2015", "--to", "2016", "--unit-map", "/no/such/map.csv"]));
+    assert_eq!(err, "chiso: data error: cannot read '/no/such/map.csv': no such file\n");
+    let err = failure(&chiso(&["survey", "--spec", "/no/such/survey.toml", "--input", &table]));
+    assert_eq!(err, "chiso: data error: cannot read '/no/such/survey.toml': no such file\n");
+    let folder = root().join("examples").display().to_string();
+    let err = failure(&chiso(&["score", "--index", "pci", "--input", &folder]));
+    assert_eq!(err, format!("chiso: data error: cannot read '{folder}': Is a directory\n"));
+}
+
+/// Unit names a spreadsheet would run as formulas (CSV injection), in two years.
+const HOSTILE_SPEC: &str = "id = \"x\"\nroot = \"t\"\n[[tiers]]\nrule = \"rank_bands\"\n\
+    bands = [{ max_rank = 2, label = { vi = \"=1+1\", en = \"top\" } }, { label = { vi = \"rest\", en = \"rest\" } }]\n\
+    [[nodes]]\nid = \"t\"\nchildren = [\"a\", \"b\"]\n[[nodes]]\nid = \"a\"\n[[nodes]]\nid = \"b\"\n";
+const HOSTILE_NAMES: [&str; 5] =
+    ["=HYPERLINK(\"http://evil.example\",\"click\")", "@SUM(1+1)", "+cmd|' /C calc'!A0", "-2+3", "Hà Nội"];
+
+fn hostile_files() -> (PathBuf, PathBuf, PathBuf) {
+    let dir = std::env::temp_dir().join(format!("chiso-cli-hostile-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let (spec, data) = (dir.join("spec.toml"), dir.join("data.csv"));
+    std::fs::write(&spec, HOSTILE_SPEC).unwrap();
+    let mut writer = csv::Writer::from_writer(Vec::new());
+    writer.write_record(["unit", "year", "a", "b"]).unwrap();
+    for (i, name) in HOSTILE_NAMES.iter().enumerate() {
+        // 2016: the first unit falls from 1 to 5 (t = 2.5 → 0.5), the others move up.
+        let (a15, a16) = (f64::from(10 - i as u8), if i == 0 { 0.0 } else { f64::from(10 - i as u8) });
+        writer.write_record([name, "2015", a15.to_string().as_str(), "1"]).unwrap();
+        writer.write_record([name, "2016", a16.to_string().as_str(), "1"]).unwrap();
+    }
+    std::fs::write(&data, writer.into_inner().unwrap()).unwrap();
+    (dir, spec, data)
+}
+
+fn records(text: &str) -> Vec<Vec<String>> {
+    let mut reader = csv::ReaderBuilder::new().has_headers(false).from_reader(text.as_bytes());
+    reader.records().map(|r| r.unwrap().iter().map(str::to_owned).collect()).collect()
+}
+
+/// CSV output neutralises text cells that spreadsheet programs treat as formulas (a leading
+/// `'`), never numbers (negative changes stay numbers), and `--raw-csv` writes them as they are.
+#[test]
+fn csv_output_neutralises_formula_cells_but_not_negative_numbers() {
+    let (dir, spec, data) = hostile_files();
+    let (spec, data) = (spec.to_str().unwrap(), data.to_str().unwrap());
+    let score = |extra: &[&str]| {
+        let mut args = vec!["score", "--index", spec, "--input", data, "--year", "2016", "--format", "csv"];
+        args.extend_from_slice(extra);
+        records(&stdout(&chiso(&args)))
+    };
+    let rows = score(&[]);
+    assert_eq!(rows[0], ["unit", "year", "score", "rank", "tier"]);
+    let by_rank: Vec<(&str, &str, &str)> =
+        rows[1..].iter().map(|r| (r[0].as_str(), r[3].as_str(), r[4].as_str())).collect();
+    assert_eq!(
+        by_rank,
+        [
+            ("'@SUM(1+1)", "1", "'=1+1"),
+            ("'+cmd|' /C calc'!A0", "2", "'=1+1"),
+            ("'-2+3", "3", "rest"),
+            ("Hà Nội", "4", "rest"),
+            ("'=HYPERLINK(\"http://evil.example\",\"click\")", "5", "rest"),
+        ]
+    );
+    assert_eq!(rows[5][2], "0.5", "scores are numbers");
+    let raw = score(&["--raw-csv"]);
+    let names: Vec<&str> = raw[1..].iter().map(|r| r[0].as_str()).collect();
+    assert_eq!(
+        names,
+        ["@SUM(1+1)", "+cmd|' /C calc'!A0", "-2+3", "Hà Nội", "=HYPERLINK(\"http://evil.example\",\"click\")"]
+    );
+    assert_eq!(raw[1][4], "=1+1");
+
+    // Comparison: the fallen unit's negative change and places stay numbers.
+    let args = ["compare", "--index", spec, "--input", data, "--from", "2015", "--to", "2016", "--format", "csv"];
+    let rows = records(&stdout(&chiso(&args)));
+    assert_eq!(&rows[0][..7], ["unit", "score_from", "score_to", "score_delta", "rank_from", "rank_to", "rank_change"]);
+    let fallen = rows.iter().find(|r| r[0].starts_with("'=HYPERLINK")).unwrap();
+    assert_eq!(&fallen[1..7], ["5.5", "0.5", "-5", "1", "5", "-4"]);
+    assert_eq!(fallen[7], "'=1+1", "tier_from, a label, is text");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+/// The hostile names of the bad-input catalogue (`tests/bad_inputs/catalogue.json`, section
+/// `hostile`) through `chiso score --format csv`: each unit cell is the case's `csv`, and with
+/// `--raw-csv` the name as written.
+#[test]
+fn catalogue_hostile_names_in_csv_output() {
+    let text = std::fs::read_to_string(root().join("tests/bad_inputs/catalogue.json")).unwrap();
+    let catalogue: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let hostile = &catalogue["hostile"];
+    let cases = hostile["cases"].as_array().unwrap();
+    let dir = std::env::temp_dir().join(format!("chiso-cli-catalogue-hostile-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let (spec, data) = (dir.join("spec.json"), dir.join("data.csv"));
+    std::fs::write(&spec, hostile["spec"]["value"].to_string()).unwrap();
+    let mut writer = csv::Writer::from_writer(Vec::new());
+    writer.write_record(hostile["csv_header"].as_str().unwrap().split(',')).unwrap();
+    for case in cases {
+        let values = case["values"].as_array().unwrap().iter().map(|v| v.to_string());
+        writer.write_record(std::iter::once(case["unit"].as_str().unwrap().to_owned()).chain(values)).unwrap();
+    }
+    std::fs::write(&data, writer.into_inner().unwrap()).unwrap();
+    let (spec, data) = (spec.to_str().unwrap(), data.to_str().unwrap());
+    for raw in [false, true] {
+        let mut args = vec!["score", "--index", spec, "--input", data, "--format", "csv"];
+        if raw {
+            args.push("--raw-csv");
+        }
+        let rows = records(&stdout(&chiso(&args)));
+        assert_eq!(rows[0][0], "unit");
+        // Ranking order: the case with the highest values first.
+        let units: Vec<&str> = rows[1..].iter().map(|r| r[0].as_str()).collect();
+        let key = if raw { "unit" } else { "csv" };
+        let expected: Vec<&str> = cases.iter().rev().map(|c| c[key].as_str().unwrap()).collect();
+        assert_eq!(units, expected, "--raw-csv {raw}");
+    }
+    std::fs::remove_dir_all(&dir).unwrap();
 }

@@ -16,6 +16,9 @@ __all__ = [
     "SpecError",
     "DataError",
     "ComputeError",
+    "SpecFileNotFoundError",
+    "DataFileNotFoundError",
+    "OptionError",
     "Spec",
     "Dataset",
     "UnitMapping",
@@ -48,6 +51,9 @@ class ChisoError(Exception):
 class SpecError(ChisoError, ValueError): ...
 class DataError(ChisoError, ValueError): ...
 class ComputeError(ChisoError): ...
+class SpecFileNotFoundError(SpecError, FileNotFoundError): ...
+class DataFileNotFoundError(DataError, FileNotFoundError): ...
+class OptionError(ComputeError, ValueError): ...
 
 # --- specifications (src/spec.rs, src/presets.rs) --------------------------------------
 

@@ -116,10 +116,15 @@ impl UnitMapping {
         Self::new(all)
     }
 
-    /// Reads a mapping CSV with columns `old_province` (or `old`), `new_province` (or `new`),
+    /// Reads a mapping CSV file (UTF-8) with columns `old_province` (or `old`), `new_province` (or `new`),
     /// `effective_date` and optionally `change_type` (`split`, `merge`, `rename`). Without a
     /// type, a new unit formed from several old ones is a merge, an old unit under a new name
     /// a rename, and a row mapping a unit to itself alone is no change.
+    pub fn from_csv_path(path: impl AsRef<std::path::Path>) -> Result<Self, DataError> {
+        Self::from_csv_str(&crate::data::read_text(path)?)
+    }
+
+    /// Reads a mapping from CSV text (see [`Self::from_csv_path`] for the columns).
     pub fn from_csv_str(text: &str) -> Result<Self, DataError> {
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
         let mut reader = csv::Reader::from_reader(text.as_bytes());
