@@ -68,7 +68,7 @@ fn without_a_year_every_year_is_scored_with_its_edition_and_ranked_within_it() {
     let out = stdout(&on_table("score", &["--format", "json"]));
     let value: serde_json::Value = serde_json::from_str(&out).unwrap();
     let rows = value["rows"].as_array().unwrap();
-    assert_eq!(rows.len(), 316);
+    assert_eq!(rows.len(), 442);
     let firsts: Vec<(i64, &str)> = rows
         .iter()
         .filter(|r| r["rank"] == 1)
@@ -76,7 +76,15 @@ fn without_a_year_every_year_is_scored_with_its_edition_and_ranked_within_it() {
         .collect();
     assert_eq!(
         firsts,
-        vec![(2006, "Bình Dương"), (2013, "Đà Nẵng"), (2014, "Đà Nẵng"), (2015, "Đà Nẵng"), (2016, "Đà Nẵng")]
+        vec![
+            (2006, "Bình Dương"),
+            (2013, "Đà Nẵng"),
+            (2014, "Đà Nẵng"),
+            (2015, "Đà Nẵng"),
+            (2016, "Đà Nẵng"),
+            (2017, "Quảng Ninh"),
+            (2018, "Quảng Ninh")
+        ]
     );
 }
 
@@ -96,6 +104,35 @@ fn compare_reports_changes_and_units_in_one_year_only() {
     assert!(table_out.contains("In one year only: Hà Tây (2006)"), "{table_out}");
     let mapped = stdout(&on_table("compare", &["--from", "2006", "--to", "2013", "--unit-map", "vn-provinces"]));
     assert!(mapped.contains("In one year only: Hà Tây (2006: merged into Hà Nội on 2008-08-01)"), "{mapped}");
+}
+
+/// The provincial press on Nam Định 2018: "63.01 points, 35th of 63, up 1.58 points and 6
+/// places on 2017" (2017: 61.43, 41st).
+#[test]
+fn compare_reproduces_nam_dinh_2018_as_the_provincial_press_reported_it() {
+    let out = stdout(&on_table("compare", &["--from", "2017", "--to", "2018", "--format", "csv"]));
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines.len(), 1 + 63);
+    let header: Vec<&str> = lines[0].split(',').collect();
+    let nd: Vec<&str> = lines.iter().find(|l| l.starts_with("Nam Định,")).unwrap().split(',').collect();
+    let field = |name: &str| nd[header.iter().position(|h| *h == name).unwrap()];
+    let number = |name: &str| field(name).parse::<f64>().unwrap();
+    assert!((number("score_from") - 61.42948532104492).abs() < 1e-4, "{nd:?}");
+    assert!((number("score_to") - 63.009681701660156).abs() < 1e-4, "{nd:?}");
+    assert_eq!(format!("{:.2}", number("score_to")), "63.01");
+    assert_eq!(format!("{:+.2}", number("score_delta")), "+1.58");
+    assert_eq!((field("rank_from"), field("rank_to"), field("rank_change")), ("41", "35", "6"));
+    let table = stdout(&on_table("compare", &["--from", "2017", "--to", "2018"]));
+    let row = table.lines().find(|l| l.contains("Nam Định")).unwrap();
+    assert!(row.contains("61.43") && row.contains("63.01") && row.contains("+1.58"), "{row}");
+    let json = stdout(&on_table("compare", &["--from", "2017", "--to", "2018", "--format", "json"]));
+    let value: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let nd = value["rows"].as_array().unwrap().iter().find(|r| r["unit"] == "Nam Định").unwrap();
+    assert_eq!(
+        (nd["rank_from"].as_i64(), nd["rank_to"].as_i64(), nd["rank_change"].as_i64()),
+        (Some(41), Some(35), Some(6))
+    );
+    assert!((nd["score_delta"].as_f64().unwrap() - (63.009681701660156 - 61.42948532104492)).abs() < 1e-4);
 }
 
 #[test]
