@@ -24,6 +24,7 @@
 
 pub mod aggregate;
 pub mod audit;
+pub mod calibrate;
 pub mod compare;
 pub mod data;
 pub mod diagnose;
