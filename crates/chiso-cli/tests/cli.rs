@@ -345,3 +345,157 @@ fn score_reproduces_coinr_on_its_asem_example() {
     }
     assert_eq!(compared, 51 * 49);
 }
+
+/// A plain CSV (no quotes) as column → cells.
+fn by_column(text: &str) -> std::collections::BTreeMap<String, Vec<String>> {
+    let mut lines = text.lines();
+    let header: Vec<String> = lines.next().unwrap().split(',').map(str::to_owned).collect();
+    let mut columns: std::collections::BTreeMap<String, Vec<String>> = std::collections::BTreeMap::new();
+    for line in lines {
+        for (name, cell) in header.iter().zip(line.split(',')) {
+            columns.entry(name.clone()).or_default().push(cell.to_owned());
+        }
+    }
+    columns
+}
+
+/// A wide table for `calibrate`: one row per province, the published sub-index and the
+/// indicators printed behind it (`i01`, `i02`, …), from the bundled long indicator table.
+fn pci_wide(year: &str, sub_index: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("chiso-cli-calibrate-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join(format!("{sub_index}_{year}.csv"));
+    let published = by_column(&std::fs::read_to_string(pci_table()).unwrap().replace('\r', ""));
+    let mut target = std::collections::BTreeMap::new();
+    for (i, y) in published["year"].iter().enumerate() {
+        if y == year {
+            target.insert(published["province"][i].clone(), published[sub_index][i].clone());
+        }
+    }
+    let long = std::fs::read_to_string(root().join("examples/data/pci/pci_indicators.csv")).unwrap();
+    let mut values: std::collections::BTreeMap<String, Vec<String>> = std::collections::BTreeMap::new();
+    let mut count = 0;
+    for line in long.lines().skip(1) {
+        let f: Vec<&str> = line.split(',').collect();
+        if f[0] == year && f[1] == sub_index {
+            count = count.max(f[2].parse::<usize>().unwrap());
+            values.entry(f[3].to_owned()).or_default().push(f[4].to_owned());
+        }
+    }
+    let mut text = String::from("province,") + sub_index;
+    for no in 1..=count {
+        text.push_str(&format!(",i{no:02}"));
+    }
+    text.push('\n');
+    for (province, row) in &values {
+        text.push_str(&format!("{province},{},{}\n", target[province], row.join(",")));
+    }
+    std::fs::write(&path, text).unwrap();
+    path
+}
+
+#[test]
+fn calibrate_recovers_an_exact_pci_sub_index_and_its_spec_reproduces_it() {
+    let wide = pci_wide("2018", "proactivity");
+    let wide = wide.to_str().unwrap();
+    let base = ["calibrate", "--input", wide, "--unit-column", "province", "--target", "proactivity"];
+    let json = stdout(&chiso(&[&base[..], &["--format", "json"]].concat()));
+    let fit: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(fit["exact"], true);
+    let residual = fit["max_residual"].as_f64().unwrap();
+    assert!(residual <= 1e-4 && residual < 1e-6, "{residual}");
+    let coefficients = fit["coefficients"].as_object().unwrap();
+    assert_eq!(
+        coefficients.keys().cloned().collect::<Vec<_>>(),
+        (1..=9).map(|i| format!("i{i:02}")).collect::<Vec<_>>()
+    );
+    assert!(fit["intercept"].is_number());
+    // Listing the columns gives the same fit.
+    let listed = stdout(&chiso(
+        &[&base[..], &["--columns", "i01,i02,i03,i04,i05,i06,i07,i08,i09", "--format", "json"]].concat(),
+    ));
+    let listed: serde_json::Value = serde_json::from_str(&listed).unwrap();
+    assert_eq!(listed["coefficients"], fit["coefficients"]);
+
+    // The TOML spec, scored on the same table, gives VCCI's published proactivity back.
+    let toml = stdout(&chiso(&[&base[..], &["--format", "toml", "--scale", "1,10"]].concat()));
+    assert!(toml.contains("method = \"min_max\""), "{toml}");
+    let spec = std::path::Path::new(wide).with_file_name("proactivity_2018.toml");
+    std::fs::write(&spec, &toml).unwrap();
+    let scored = stdout(&chiso(&[
+        "score",
+        "--index",
+        spec.to_str().unwrap(),
+        "--input",
+        wide,
+        "--unit-column",
+        "province",
+        "--format",
+        "csv",
+    ]));
+    let scores = by_column(&scored);
+    let published = by_column(&std::fs::read_to_string(wide).unwrap());
+    assert_eq!(scores["unit"].len(), 63);
+    for (i, unit) in scores["unit"].iter().enumerate() {
+        let j = published["province"].iter().position(|p| p == unit).unwrap();
+        let (got, want): (f64, f64) =
+            (scores["score"][i].parse().unwrap(), published["proactivity"][j].parse().unwrap());
+        assert!((got - want).abs() <= 1e-4, "{unit}: {got} vs {want}");
+    }
+
+    let table = stdout(&chiso(&base));
+    assert!(table.contains("Calibration of 'proactivity'") && table.contains("exact"), "{table}");
+}
+
+#[test]
+fn calibrate_reports_an_inexact_sub_index_with_its_residuals() {
+    let wide = pci_wide("2018", "labor_policy");
+    let out = stdout(&chiso(&[
+        "calibrate",
+        "--input",
+        wide.to_str().unwrap(),
+        "--unit-column",
+        "province",
+        "--target",
+        "labor_policy",
+        "--format",
+        "json",
+    ]));
+    let fit: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(fit["exact"], false);
+    let residual = fit["max_residual"].as_f64().unwrap();
+    assert!((0.25..0.35).contains(&residual), "{residual}");
+    assert_eq!(fit["worst_units"][0]["residual"].as_f64().unwrap().abs(), residual);
+}
+
+#[test]
+fn calibrate_errors_name_the_column() {
+    let wide = pci_wide("2018", "time_costs");
+    let wide = wide.to_str().unwrap();
+    let err = failure(&chiso(&["calibrate", "--input", wide, "--unit-column", "province", "--target", "published"]));
+    assert!(err.contains("missing column 'published'"), "{err}");
+    let err = failure(&chiso(&[
+        "calibrate",
+        "--input",
+        wide,
+        "--unit-column",
+        "province",
+        "--target",
+        "time_costs",
+        "--method",
+        "geometric_mean",
+    ]));
+    assert!(err.contains("unknown calibration method 'geometric_mean'"), "{err}");
+    let err = failure(&chiso(&[
+        "calibrate",
+        "--input",
+        wide,
+        "--unit-column",
+        "province",
+        "--target",
+        "time_costs",
+        "--columns",
+        "i01,i01",
+    ]));
+    assert!(err.contains("listed twice"), "{err}");
+}
