@@ -403,7 +403,7 @@ fn calibrate_recovers_an_exact_pci_sub_index_and_its_spec_reproduces_it() {
     let fit: serde_json::Value = serde_json::from_str(&json).unwrap();
     assert_eq!(fit["exact"], true);
     let residual = fit["max_residual"].as_f64().unwrap();
-    assert!(residual <= 1e-4 && residual < 1e-6, "{residual}");
+    assert!(residual < 1e-6, "{residual}"); // well within the 1e-4 of an exact fit
     let coefficients = fit["coefficients"].as_object().unwrap();
     assert_eq!(
         coefficients.keys().cloned().collect::<Vec<_>>(),

@@ -246,7 +246,7 @@ impl Calibration {
     /// the fitted values.
     pub fn to_definition(&self) -> Result<IndexDefinition, Error> {
         let [low, high] = self.scale;
-        if !(high > low) {
+        if high.partial_cmp(&low) != Some(std::cmp::Ordering::Greater) {
             return Err(ComputeError::InvalidCalibration {
                 node: self.target.clone(),
                 message: "the fit does not depend on any child, so it is not a weighted mean of them".into(),
@@ -568,6 +568,7 @@ fn collinear(z: &DMatrix<f64>) -> Option<(usize, Vec<usize>)> {
 
 #[cfg(test)]
 mod tests {
+    #![allow(clippy::unwrap_used, clippy::panic)]
     use super::*;
 
     fn data(columns: &[(&str, Vec<f64>)]) -> Dataset {
