@@ -499,3 +499,17 @@ fn calibrate_errors_name_the_column() {
     ]));
     assert!(err.contains("listed twice"), "{err}");
 }
+
+/// Nam Định 2017 → 2018, what moved: the published sub-indices give informal charges
+/// 4.62 → 6.97 (+2.35) and entry costs 7.62 → 6.49 (−1.13).
+#[test]
+fn diagnose_shows_what_moved_for_nam_dinh_2018() {
+    let out = stdout(&on_table("diagnose", &["--unit", "Nam Định", "--year", "2018", "--from", "2017"]));
+    assert!(
+        out.starts_with("PCI 2018 — Nam Định: 63.01 points, rank 35/63, +1.58 points and +6 places on 2017"),
+        "{out}"
+    );
+    let line = |label: &str| out.lines().find(|l| l.starts_with(label)).unwrap().to_owned();
+    assert!(line("Informal charges").contains("+2.35"), "{out}");
+    assert!(line("Entry costs").contains("-1.13"), "{out}");
+}
