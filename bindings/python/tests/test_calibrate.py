@@ -60,7 +60,12 @@ def test_errors_name_row_unit_and_column() -> None:
     with pytest.raises(chiso.DataError) as caught:
         chiso.calibrate(data, "t")
     assert (caught.value.row, caught.value.unit, caught.value.column) == (2, "b", "x")
-    data = {"unit": ["a", "b", "c", "d"], "t": [1.0, 2.0, 3.0, 4.5], "x": [1.0, 2, 3, 4], "y": [2.0, 4, 6, 8]}
+    data = {
+        "unit": ["a", "b", "c", "d"],
+        "t": [1.0, 2.0, 3.0, 4.5],
+        "x": [1.0, 2, 3, 4],
+        "y": [2.0, 4, 6, 8],
+    }
     with pytest.raises(chiso.ComputeError) as collinear:
         chiso.calibrate(data, "t")
     assert collinear.value.variant == "CollinearChildren"
