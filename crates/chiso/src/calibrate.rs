@@ -7,7 +7,7 @@
 //! target = intercept + Σ coefficientⱼ · xⱼ
 //! ```
 //!
-//! by least squares (column-pivoted QR from `nalgebra`), reports how well it fits (largest and
+//! by least squares (Householder QR from `nalgebra`), reports how well it fits (largest and
 //! root-mean-square residual, whether the fit is exact at the data's precision, the units that
 //! fit worst) and which children carry no weight, and translates the fit into the terms of a
 //! specification: a weighted mean of children, each rescaled by `min_max` between fixed bounds
@@ -531,39 +531,29 @@ fn fit(x: &[Vec<f64>], y: &[f64], stats: &[Stats], chosen: &[usize]) -> Vec<f64>
     coefficients
 }
 
-/// Solves min ‖a·b − y‖ for a full-column-rank `a` (rows ≥ columns) by thin QR.
+/// Solves min ‖a·b − y‖ for a full-column-rank `a` (rows ≥ columns) by Householder QR.
 fn least_squares(a: DMatrix<f64>, y: &DVector<f64>) -> DVector<f64> {
     let columns = a.ncols();
     let qr = a.qr();
-    let qty = qr.q().transpose() * y;
+    let mut qty = y.clone();
+    qr.q_tr_mul(&mut qty);
     let r = qr.r();
-    r.solve_upper_triangular(&qty).unwrap_or_else(|| DVector::zeros(columns))
+    r.solve_upper_triangular(&qty.rows(0, columns).into_owned()).unwrap_or_else(|| DVector::zeros(columns))
 }
 
-/// The first column (in the given order) that is a linear combination of the others, with the
-/// columns it combines; `None` when the columns are independent.
+/// The first column that is a linear combination of the columns before it, with those it
+/// combines; `None` when the columns are independent. The columns have unit length, so the
+/// QR's |rⱼⱼ| is the length of column j's part that the columns before it do not explain.
 fn collinear(z: &DMatrix<f64>) -> Option<(usize, Vec<usize>)> {
     let k = z.ncols();
-    let qr = z.clone().col_piv_qr();
-    let r = qr.r();
-    let rank = (0..k.min(r.nrows())).take_while(|&i| r[(i, i)].abs() > COLLINEAR).count();
-    if rank == k {
-        return None;
+    let r = z.clone().qr().r();
+    let j = (0..k).find(|&j| r[(j, j)].abs() <= COLLINEAR)?;
+    if j == 0 {
+        return Some((0, Vec::new()));
     }
-    // The original column at each pivoted position.
-    let mut order = DMatrix::from_fn(1, k, |_, j| j as f64);
-    qr.p().permute_columns(&mut order);
-    let position = |p: usize| order[(0, p)] as usize;
-    let mut independent: Vec<usize> = (0..rank).map(position).collect();
-    independent.sort_unstable();
-    let dependent = (rank..k).map(position).min()?;
-    if independent.is_empty() {
-        return Some((dependent, Vec::new()));
-    }
-    let basis = DMatrix::from_fn(z.nrows(), independent.len(), |i, c| z[(i, independent[c])]);
-    let b = least_squares(basis, &z.column(dependent).into_owned());
-    let with = independent.iter().zip(b.iter()).filter(|(_, v)| v.abs() > COLLINEAR).map(|(&j, _)| j).collect();
-    Some((dependent, with))
+    // z_j ≈ Σ_{i<j} b_i z_i with R[..j, ..j]·b = R[..j, j].
+    let b = r.view((0, 0), (j, j)).solve_upper_triangular(&r.view((0, j), (j, 1)).into_owned())?;
+    Some((j, (0..j).filter(|&i| b[i].abs() > COLLINEAR).collect()))
 }
 
 #[cfg(test)]
