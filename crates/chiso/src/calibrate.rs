@@ -53,7 +53,8 @@ use serde::ser::SerializeMap;
 use serde::{Serialize, Serializer};
 
 use crate::error::{ComputeError, DataError, Error, SpecError};
-use crate::spec::IndexDefinition;
+use crate::spec::file::{NodeFile, NormaliseFile, Param, SpecFile};
+use crate::spec::{IndexDefinition, Scale};
 use crate::Dataset;
 
 /// Most children one calibration fits.
@@ -253,39 +254,46 @@ impl Calibration {
             }
             .into());
         }
-        let mut nodes = vec![serde_json::json!({
-            "id": self.target,
-            "aggregation": "weighted_mean",
-            "children": self.children.iter().map(|c| c.column.clone()).collect::<Vec<_>>(),
-        })];
-        if self.scale_given {
-            nodes[0]["scale"] = serde_json::json!({ "min": low, "max": high });
-        }
+        let mut nodes = vec![NodeFile {
+            id: self.target.clone(),
+            aggregation: Some(self.method.name().into()),
+            children: self.children.iter().map(|c| c.column.clone()).collect(),
+            scale: self.scale_given.then_some(Scale { min: low, max: high }),
+            ..NodeFile::default()
+        }];
         for child in &self.children {
             nodes.push(match (child.direction, child.min, child.max) {
-                (Some(direction), Some(min), Some(max)) => serde_json::json!({
-                    "id": child.column,
-                    "weight": child.weight,
-                    "direction": direction,
-                    "normalise": { "method": "min_max", "low": low, "high": high, "min": min, "max": max },
-                }),
-                _ => serde_json::json!({ "id": child.column, "weight": 0.0 }),
+                (Some(direction), Some(min), Some(max)) => NodeFile {
+                    id: child.column.clone(),
+                    weight: Some(child.weight),
+                    direction: Some(direction.into()),
+                    normalise: Some(NormaliseFile {
+                        method: "min_max".into(),
+                        params: [("low", low), ("high", high), ("min", min), ("max", max)]
+                            .into_iter()
+                            .map(|(name, value)| (name.to_owned(), Param::Number(value)))
+                            .collect(),
+                    }),
+                    ..NodeFile::default()
+                },
+                _ => NodeFile { id: child.column.clone(), weight: Some(0.0), ..NodeFile::default() },
             });
         }
         let year = self.year.map(|y| format!(" {y}")).unwrap_or_default();
-        let spec = serde_json::json!({
-            "id": self.target,
-            "root": self.target,
-            "description": format!(
-                "Calibrated by chiso from the published '{}' of {} units{year}: largest residual {:e} ({}).",
+        let file = SpecFile {
+            id: self.target.clone(),
+            root: self.target.clone(),
+            description: Some(format!(
+                "Calibrated by chiso from the published '{}' of {} units{year}: largest residual {} ({}).",
                 self.target,
                 self.units,
                 self.max_residual,
                 if self.exact { "exact" } else { "not exact" },
-            ),
-            "nodes": nodes,
-        });
-        Ok(IndexDefinition::from_json(&spec.to_string())?)
+            )),
+            nodes,
+            ..SpecFile::default()
+        };
+        Ok(IndexDefinition::from_file(file)?)
     }
 }
 
