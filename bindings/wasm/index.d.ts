@@ -1114,6 +1114,8 @@ export interface CalibrateOptions {
   scale?: [number, number];
   /** How many of the worst-fitting units to list (default 10). */
   worst?: number;
+  /** Leave out a constant or collinear child (listed in `undetermined`) instead of throwing. */
+  dropCollinear?: boolean;
   unitColumn?: string;
   yearColumn?: string;
   /** Field separator of CSV text (default: detected). */
@@ -1134,6 +1136,7 @@ export interface Calibration {
   exact: boolean;
   tolerance: number;
   zero_weight: string[];
+  undetermined: string[];
   misfits: number;
   worst_units: { unit: string; row: number; target: number; fitted: number; residual: number }[];
   children: {

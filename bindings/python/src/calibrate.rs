@@ -11,7 +11,7 @@ use crate::spec::Spec;
 /// (the core's `Calibration`, as a dict), and the calibrated node as a `Spec` (`None` when the
 /// fit does not depend on any child).
 #[pyfunction]
-#[pyo3(signature = (data, target, *, columns=None, method="weighted_mean", year=None, tolerance=1e-4, scale=None, worst=10))]
+#[pyo3(signature = (data, target, *, columns=None, method="weighted_mean", year=None, tolerance=1e-4, scale=None, worst=10, drop_collinear=false))]
 #[allow(clippy::too_many_arguments)]
 pub fn calibrate_result<'py>(
     py: Python<'py>,
@@ -23,6 +23,7 @@ pub fn calibrate_result<'py>(
     tolerance: f64,
     scale: Option<(f64, f64)>,
     worst: usize,
+    drop_collinear: bool,
 ) -> PyResult<(Bound<'py, PyAny>, Option<Spec>)> {
     let dataset = &data.get().inner;
     let (fit, definition) = run(py, || {
@@ -35,6 +36,7 @@ pub fn calibrate_result<'py>(
             tolerance,
             scale,
             worst,
+            drop_collinear,
         };
         let fit = chiso::calibrate::calibrate(dataset, &options)?;
         let definition = fit.to_definition().ok();

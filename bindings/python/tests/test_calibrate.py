@@ -70,6 +70,8 @@ def test_errors_name_row_unit_and_column() -> None:
         chiso.calibrate(data, "t")
     assert collinear.value.variant == "CollinearChildren"
     assert "'y' is a linear combination of 'x'" in str(collinear.value)
+    dropped = chiso.calibrate(data, "t", drop_collinear=True)
+    assert dropped["undetermined"] == ["y"] and dropped["coefficients"]["y"] == 0
     with pytest.raises(chiso.SpecError, match="unknown calibration method 'median'"):
         chiso.calibrate(data, "t", method="median")
 

@@ -4,7 +4,7 @@
 //!
 //! `data` is rows (an array of objects) or CSV text (a string, `Uint8Array` or
 //! `ArrayBuffer`). Options: `{target, columns, method, year, tolerance, scale: [low, high],
-//! worst, unitColumn, yearColumn, delimiter}`; `target` is required.
+//! worst, dropCollinear, unitColumn, yearColumn, delimiter}`; `target` is required.
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -14,8 +14,19 @@ use chiso::calibrate::{CalibrateOptions, CalibrationMethod};
 use crate::uncertainty::{count, get};
 use crate::{data, error, to_js, type_error, Options};
 
-const OPTIONS: &[&str] =
-    &["target", "columns", "method", "year", "tolerance", "scale", "worst", "unitColumn", "yearColumn", "delimiter"];
+const OPTIONS: &[&str] = &[
+    "target",
+    "columns",
+    "method",
+    "year",
+    "tolerance",
+    "scale",
+    "worst",
+    "dropCollinear",
+    "unitColumn",
+    "yearColumn",
+    "delimiter",
+];
 
 /// Fits `options.target` as an affine function of the other columns (or `options.columns`).
 #[wasm_bindgen(js_name = calibrate)]
@@ -54,6 +65,10 @@ pub fn calibrate(data: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
         }
     };
     let worst = count(&options, F, "worst", 10)? as usize;
+    let drop_collinear = match get(&options, "dropCollinear") {
+        v if v.is_undefined() || v.is_null() => false,
+        v => v.as_bool().ok_or_else(|| type_error("calibrate: option 'dropCollinear' must be a boolean"))?,
+    };
     let dataset = if data.is_string()
         || data.is_instance_of::<js_sys::Uint8Array>()
         || data.is_instance_of::<js_sys::ArrayBuffer>()
@@ -62,7 +77,8 @@ pub fn calibrate(data: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
     } else {
         data::from_records(&data::records(&data)?, &parsed.read)?
     };
-    let settings = CalibrateOptions { target, columns, method, year: parsed.year, tolerance, scale, worst };
+    let settings =
+        CalibrateOptions { target, columns, method, year: parsed.year, tolerance, scale, worst, drop_collinear };
     let fit = chiso::calibrate::calibrate(&dataset, &settings).map_err(error::to_js)?;
     let out = to_js(&fit)?;
     let spec = match fit.to_definition() {

@@ -62,6 +62,7 @@ test("calibrate from rows, and its errors", () => {
     { unit: "d", t: 4.5, x: 4, y: 8 },
   ];
   assert.throws(() => calibrate(rows, { target: "t" }), (e) => e instanceof ComputeError && e.variant === "CollinearChildren");
+  assert.deepEqual(calibrate(rows, { target: "t", dropCollinear: true }).undetermined, ["y"]);
   const fit = calibrate(rows, { target: "t", columns: ["x"] });
   assert.equal(fit.exact, false);
   assert.equal(fit.coefficients.x > 0, true);

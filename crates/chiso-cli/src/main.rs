@@ -331,6 +331,10 @@ enum Command {
         /// How many of the worst-fitting units to list.
         #[arg(long, default_value_t = 10)]
         worst: usize,
+        /// Leave out (weight 0, listed as undetermined) a child that is constant or a linear
+        /// combination of others, instead of failing.
+        #[arg(long)]
+        drop_collinear: bool,
         /// `table`, `json` or `toml` (the calibrated node as a specification).
         #[arg(long, value_enum, default_value = "table")]
         format: CalibrateFormat,
@@ -590,12 +594,22 @@ fn run(cli: Cli) -> Result<String, chiso::Error> {
             tolerance,
             scale,
             worst,
+            drop_collinear,
             format,
         } => {
             let method = chiso::calibrate::CalibrationMethod::from_name(&method, &target)?;
             let scale = scale.map(|text| parse_scale(&text, &target)).transpose()?;
             let data = read_csv(&input, &unit_column, &year_column)?;
-            let options = chiso::calibrate::CalibrateOptions { target, columns, method, year, tolerance, scale, worst };
+            let options = chiso::calibrate::CalibrateOptions {
+                target,
+                columns,
+                method,
+                year,
+                tolerance,
+                scale,
+                worst,
+                drop_collinear,
+            };
             let fit = chiso::calibrate::calibrate(&data, &options)?;
             match format {
                 CalibrateFormat::Table => Ok(output::calibration_table(&fit)),

@@ -660,6 +660,12 @@ pub fn calibration_table(fit: &chiso::calibrate::Calibration) -> String {
     if !fit.zero_weight.is_empty() {
         out.push_str(&format!("\nWithout weight: {}\n", fit.zero_weight.join(", ")));
     }
+    if !fit.undetermined.is_empty() {
+        out.push_str(&format!(
+            "Left out (constant or collinear, weight undetermined): {}\n",
+            fit.undetermined.join(", ")
+        ));
+    }
     if !fit.ignored_columns.is_empty() {
         out.push_str(&format!("Text columns left out: {}\n", fit.ignored_columns.join(", ")));
     }

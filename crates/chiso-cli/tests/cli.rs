@@ -498,6 +498,30 @@ fn calibrate_errors_name_the_column() {
         "i01,i01",
     ]));
     assert!(err.contains("listed twice"), "{err}");
+    let base = ["calibrate", "--input", wide, "--unit-column", "province", "--target", "time_costs", "--columns"];
+    let err = failure(&chiso(&[&base[..], &["i01,i02,i01"]].concat()));
+    assert!(err.contains("listed twice"), "{err}");
+    // A child twice under two names: collinear, named; or left out on request.
+    let copy = std::path::Path::new(wide).with_file_name("time_costs_copy.csv");
+    let text = std::fs::read_to_string(wide).unwrap();
+    let doubled: String = text
+        .lines()
+        .enumerate()
+        .map(|(i, l)| {
+            let first = l.split(',').nth(2).unwrap();
+            format!("{l},{}\n", if i == 0 { "copy_of_i01" } else { first })
+        })
+        .collect();
+    std::fs::write(&copy, doubled).unwrap();
+    let copy = copy.to_str().unwrap();
+    let args = ["calibrate", "--input", copy, "--unit-column", "province", "--target", "time_costs"];
+    let err = failure(&chiso(&args));
+    assert!(err.contains("column 'copy_of_i01' is a linear combination of 'i01'"), "{err}");
+    let out = stdout(&chiso(&[&args[..], &["--drop-collinear", "--format", "json"]].concat()));
+    let fit: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(fit["exact"], true);
+    assert_eq!(fit["undetermined"], serde_json::json!(["copy_of_i01"]));
+    assert_eq!(fit["coefficients"]["copy_of_i01"], 0.0);
 }
 
 /// Nam Định 2017 → 2018, what moved: the published sub-indices give informal charges

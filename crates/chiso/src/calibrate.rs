@@ -123,6 +123,9 @@ pub struct CalibrateOptions {
     pub scale: Option<(f64, f64)>,
     /// How many of the worst-fitting units to list.
     pub worst: usize,
+    /// Leave out (weight 0, listed in [`Calibration::undetermined`]) a child that is constant
+    /// or a linear combination of the children before it, instead of failing.
+    pub drop_collinear: bool,
 }
 
 impl CalibrateOptions {
@@ -136,6 +139,7 @@ impl CalibrateOptions {
             tolerance: 1e-4,
             scale: None,
             worst: 10,
+            drop_collinear: false,
         }
     }
 }
@@ -218,6 +222,9 @@ pub struct Calibration {
     /// Children whose effect on the target is at most the tolerance: weight 0, left out of
     /// the final fit.
     pub zero_weight: Vec<String>,
+    /// Children left out because they are constant or a linear combination of others
+    /// (with `drop_collinear`): their weight cannot be told apart, coefficient 0.
+    pub undetermined: Vec<String>,
     /// Units whose residual exceeds the tolerance.
     pub misfits: usize,
     /// The worst-fitting units, largest |residual| first (at most `worst` of them).
@@ -392,34 +399,37 @@ pub fn calibrate(data: &Dataset, options: &CalibrateOptions) -> Result<Calibrati
         }
     }
 
-    // Constant and collinear children.
+    // Constant and collinear children: an error, or (drop_collinear) left out with weight 0.
     let stats: Vec<Stats> = x.iter().map(|c| Stats::of(c)).collect();
-    if let Some(j) = stats.iter().position(|s| s.norm == 0.0) {
-        return Err(ComputeError::CollinearChildren {
-            node: node.into(),
-            column: names[j].clone(),
-            with: Vec::new(),
-            value: Some(x[j][0]),
+    let mut active: Vec<usize> = (0..k).collect();
+    let mut undetermined: Vec<usize> = Vec::new();
+    loop {
+        let found = match active.iter().position(|&j| stats[j].norm == 0.0) {
+            Some(p) => Some((p, Vec::new(), Some(x[active[p]][0]))),
+            None => collinear(&standardised(&x, &stats, &active)).map(|(p, with)| (p, with, None)),
+        };
+        let Some((p, with, value)) = found else { break };
+        if !options.drop_collinear {
+            return Err(ComputeError::CollinearChildren {
+                node: node.into(),
+                column: names[active[p]].clone(),
+                with: with.into_iter().map(|i| names[active[i]].clone()).collect(),
+                value,
+            }
+            .into());
         }
-        .into());
+        undetermined.push(active.remove(p));
     }
-    let z = standardised(&x, &stats, &(0..k).collect::<Vec<_>>());
-    if let Some((j, with)) = collinear(&z) {
-        return Err(ComputeError::CollinearChildren {
-            node: node.into(),
-            column: names[j].clone(),
-            with: with.into_iter().map(|i| names[i].clone()).collect(),
-            value: None,
-        }
-        .into());
-    }
+    undetermined.sort_unstable();
 
     // Fit, then refit without the children that carry no weight.
-    let all: Vec<usize> = (0..k).collect();
-    let mut coefficients = fit(&x, &y, &stats, &all);
-    let zero: Vec<usize> = (0..k).filter(|&j| coefficients[j].abs() * stats[j].range() <= options.tolerance).collect();
+    let mut coefficients = if active.is_empty() { vec![0.0; k] } else { fit(&x, &y, &stats, &active) };
+    let zero: Vec<usize> =
+        active.iter().copied().filter(|&j| coefficients[j].abs() * stats[j].range() <= options.tolerance).collect();
     if !zero.is_empty() {
-        let kept: Vec<usize> = (0..k).filter(|j| !zero.contains(j)).collect();
+        let mut is_zero = vec![false; k];
+        zero.iter().for_each(|&j| is_zero[j] = true);
+        let kept: Vec<usize> = active.iter().copied().filter(|&j| !is_zero[j]).collect();
         coefficients = if kept.is_empty() { vec![0.0; k] } else { fit(&x, &y, &stats, &kept) };
     }
     let mean_y = y.iter().sum::<f64>() / n as f64;
@@ -481,6 +491,7 @@ pub fn calibrate(data: &Dataset, options: &CalibrateOptions) -> Result<Calibrati
         exact: max_residual <= options.tolerance,
         tolerance: options.tolerance,
         zero_weight: zero.iter().map(|&j| names[j].clone()).collect(),
+        undetermined: undetermined.iter().map(|&j| names[j].clone()).collect(),
         misfits,
         worst_units: residuals,
         children,

@@ -563,10 +563,10 @@ pub enum ComputeError {
 fn collinear_message(column: &str, with: &[String], value: Option<f64>) -> String {
     if with.is_empty() {
         let value = value.map(|v| format!(" {v}")).unwrap_or_default();
-        format!("column '{column}' has the same value{value} for every unit, so its weight cannot be told apart from the intercept; leave it out of the columns")
+        format!("column '{column}' has the same value{value} for every unit, so its weight cannot be told apart from the intercept; leave it out of the columns (or let calibration drop collinear children)")
     } else {
         format!(
-            "column '{column}' is a linear combination of {} (collinear), so their weights cannot be told apart; leave one of them out of the columns",
+            "column '{column}' is a linear combination of {} (collinear), so their weights cannot be told apart; leave one of them out of the columns (or let calibration drop collinear children)",
             with.iter().map(|c| format!("'{c}'")).collect::<Vec<_>>().join(", ")
         )
     }

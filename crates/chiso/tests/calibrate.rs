@@ -211,6 +211,20 @@ fn errors_name_what_to_fix() {
     let data = small(&[("t", t.clone()), ("a", a.clone()), ("twice", some(&[2.0, 4.0, 6.0, 8.0]))]);
     let err = calibrate(&data, &CalibrateOptions::new("t")).unwrap_err();
     assert!(err.to_string().contains("column 'twice' is a linear combination of 'a'"), "{err}");
+    // Or, asked to, calibration leaves them out: weight undetermined, coefficient 0.
+    let data = small(&[
+        ("t", some(&[1.0, 2.0, 3.0, 4.5, 5.0])),
+        ("a", some(&[1.0, 2.0, 3.0, 4.0, 5.0])),
+        ("k", some(&[7.0; 5])),
+        ("twice", some(&[2.0, 4.0, 6.0, 8.0, 10.0])),
+    ]);
+    let options = CalibrateOptions { drop_collinear: true, ..CalibrateOptions::new("t") };
+    let fit = calibrate(&data, &options).unwrap();
+    assert_eq!(fit.undetermined, vec!["k", "twice"]);
+    assert_eq!((fit.coefficient("k"), fit.coefficient("twice")), (Some(0.0), Some(0.0)));
+    assert!(fit.coefficient("a").unwrap() > 0.0 && !fit.exact);
+    assert_eq!(fit.children[1].weight, 0.0);
+    fit.to_definition().unwrap();
     // Unknown target, unknown column, the target as a child, bad options.
     let data = small(&[("t", t.clone()), ("a", a.clone())]);
     let err = calibrate(&data, &CalibrateOptions::new("published")).unwrap_err();

@@ -283,6 +283,7 @@ def calibrate(
     tolerance: float = 1e-4,
     scale: tuple[float, float] | None = None,
     worst: int = 10,
+    drop_collinear: bool = False,
     unit_column: str = "unit",
     year_column: str = "year",
 ) -> dict[str, Any]:
@@ -296,6 +297,9 @@ def calibrate(
     child's ``direction``, ``min``/``max`` goalposts and ``weight`` in a weighted mean of
     children rescaled to ``scale``), and ``spec``: the calibrated node as a :class:`Spec`
     (``None`` when the fit depends on no child) that :func:`score` reproduces the fit with.
+    A child that is constant or a combination of others is an error (``ComputeError``,
+    variant ``CollinearChildren``), or with ``drop_collinear=True`` left out and listed in
+    ``undetermined``.
 
     >>> data = {"unit": list("abcde"), "x": [0, 10, 5, 2, 4], "y": [4, 0, 2, 3, 1],
     ...         "s": [0, 6, 3, 1.25, 2.75]}
@@ -313,6 +317,7 @@ def calibrate(
         tolerance=tolerance,
         scale=scale,
         worst=worst,
+        drop_collinear=drop_collinear,
     )
     result["spec"] = spec
     return result

@@ -395,4 +395,5 @@ def calibrate_result(
     tolerance: float = 0.0001,
     scale: tuple[float, float] | None = None,
     worst: int = 10,
+    drop_collinear: bool = False,
 ) -> tuple[dict[str, Any], Spec | None]: ...
