@@ -8,9 +8,13 @@ is calibrated on the indicators printed behind it (pci_indicators.csv) on the 1�
 An exact fit (largest residual ≤ 1e-4) becomes a group of indicators, each rescaled by
 `min_max` between its calibrated goalposts with its direction and weight; an inexact one (some
 inputs are not in VCCI's workbooks) stays a leaf that takes the published sub-index column,
-with its residual in the spec's description. Writes examples/pci_indicators/pci_indicators_YYYY.toml
-and, for 2017 and 2018, the wide tables pci_YYYY_wide.csv those specs score. Every number in
-the specs comes from chiso; this script only arranges files.
+with its residual in the spec's description. Writes examples/pci_indicators/pci_indicators_YYYY.toml,
+for 2017 and 2018 the wide tables pci_YYYY_wide.csv those specs score, and
+pci_indicator_links.csv: indicators whose calibrated coefficient (the sub-index's change per
+unit of the indicator, which fixed goalposts and an unchanged weight keep) equals, to 1e-5
+relative, exactly one indicator's of the same sub-index the year before — evidence that VCCI
+kept the indicator, whatever its printed name. Every number comes from chiso; this script only
+arranges files.
 """
 
 from __future__ import annotations
@@ -178,12 +182,35 @@ def spec_text(year, fits, names) -> str:
     return "\n".join(lines) + "\n"
 
 
+def links(all_fits, names) -> list[list[str]]:
+    """Rows of pci_indicator_links.csv (exact fits only, nonzero coefficients)."""
+    rows = []
+    for year in YEARS:
+        for sub, *_ in SUB_INDICES:
+            now, before = all_fits.get((year, sub)), all_fits.get((year - 1, sub))
+            if not now or not before or not now["exact"] or not before["exact"]:
+                continue
+            previous = {c: v for c, v in before["coefficients"].items() if v != 0}
+            for column, c in now["coefficients"].items():
+                if c == 0:
+                    continue
+                hits = [p for p, v in previous.items() if abs(v - c) <= 1e-5 * abs(c)]
+                if len(hits) != 1:
+                    continue
+                no, prev = int(column.rsplit("_", 1)[1]), int(hits[0].rsplit("_", 1)[1])
+                rows.append([str(year), sub, str(no), str(prev), repr(c),
+                             names[(year, sub, no)], names[(year - 1, sub, prev)]])
+    return rows
+
+
 def main() -> None:
     binary = sys.argv[1] if len(sys.argv) > 1 else os.path.join(ROOT, "target", "debug", "chiso")
     published, values, names = load()
     os.makedirs(OUT, exist_ok=True)
+    all_fits = {}
     for year in YEARS:
         fits = {s: calibrate(binary, year, s, published, values) for s, *_ in SUB_INDICES}
+        all_fits.update({(year, s): f for s, f in fits.items()})
         with open(os.path.join(OUT, f"pci_indicators_{year}.toml"), "w", encoding="utf-8") as f:
             f.write(spec_text(year, fits, names))
         summary = ", ".join(f"{s} {fits[s]['max_residual']:.1e}" for s, *_ in SUB_INDICES)
@@ -194,6 +221,13 @@ def main() -> None:
                 w = csv.writer(f, lineterminator="\n")
                 w.writerow(header)
                 w.writerows(rows)
+    with open(os.path.join(OUT, "pci_indicator_links.csv"), "w", encoding="utf-8", newline="") as f:
+        w = csv.writer(f, lineterminator="\n")
+        w.writerow(["year", "sub_index", "indicator_no", "previous_year_indicator_no", "coefficient",
+                    "indicator", "previous_year_indicator"])
+        rows = links(all_fits, names)
+        w.writerows(rows)
+    print(f"{len(rows)} indicators linked to the year before by their calibrated coefficient")
 
 
 if __name__ == "__main__":
