@@ -71,6 +71,8 @@ run_step() {
 step_lint() {
   cargo fmt --all -- --check
   cargo clippy --workspace --all-targets -- -D warnings
+  # Broken intra-doc links in the core's API docs are errors.
+  RUSTDOCFLAGS="-D warnings" cargo doc -q -p chiso --no-deps
   local py_dirs=() d
   for d in bindings/python examples/python; do
     [[ -d $d ]] && py_dirs+=("$d")
@@ -90,15 +92,20 @@ step_cli() {
   cargo build --release -p chiso-cli
   # The README's main command, as written there.
   local main_job
-  main_job=$(cargo run --release -q -p chiso-cli -- score --index pci --input examples/data/pci/pci_subindices.csv --unit-column province --year 2016)
+  main_job=$(cargo run --release -q -p chiso-cli -- score --index pci --input examples/data/pci/pci_subindices.csv --unit-column province --year 2018)
   echo "$main_job" | head -n 6
-  grep -q "^   1  Đà Nẵng  *70.00  Very good" <<<"$main_job"
-  if [[ ! -f "$SHARED/tools/check_pci_cli.py" ]]; then
-    echo "--- skipped the PCI check: $SHARED/tools/check_pci_cli.py is absent"
-    return 0
+  grep -q "^   1  Quảng Ninh  *70.36$" <<<"$main_job"
+  # The PCI check inside the project (the shared script's logic on the bundled published
+  # tables): a clone on its own runs it too.
+  cargo test -q -p chiso-cli --test pci_published
+  # CI's contract script, when the shared folder is beside the clone: it also checks the
+  # shared tables, which hold more years than the bundled ones.
+  if [[ -f "$SHARED/tools/check_pci_cli.py" ]]; then
+    python3 "$SHARED/tools/check_pci_cli.py" target/release/chiso
+    python3 "$SHARED/tools/check_pci_cli.py" target/release/chiso "$ROOT/examples/data/pci/pci_subindices.csv"
+  else
+    echo "--- $SHARED/tools/check_pci_cli.py is absent: the bundled tables were checked by crates/chiso-cli/tests/pci_published.rs above"
   fi
-  python3 "$SHARED/tools/check_pci_cli.py" target/release/chiso
-  python3 "$SHARED/tools/check_pci_cli.py" target/release/chiso "$ROOT/examples/data/pci/pci_subindices.csv"
 }
 
 step_python() {

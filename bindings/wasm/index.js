@@ -884,7 +884,7 @@ export function defaultLimits() {
 // --- robustness: uncertainty, sensitivity, audit ---------------------------------------------
 
 /**
- * Loads the analysis module (compare, diagnose, plan, report, uncertainty, rankChanges,
+ * Loads the analysis module (compare, diagnose, plan, report, calibrate, uncertainty, rankChanges,
  * sensitivity, audit and their CSV variants), a second WebAssembly file next to the first, so
  * that pages that only score do not download it. Node loads it by itself on the first call; in
  * browsers, await this once before calling those functions. Idempotent.
@@ -967,4 +967,9 @@ export function audit(spec, rows, options) {
 /** {@link audit} from CSV text. */
 export function auditCsv(spec, csvText, options) {
   return analysis(auditCsv, "auditCsv", spec, csvText, options);
+}
+
+/** Calibration: fits `options.target` as an affine function of the children's columns (rows or CSV text). */
+export function calibrate(data, options) {
+  return analysis(calibrate, "calibrate", data, options);
 }

@@ -197,9 +197,12 @@ footer { padding: 10px 22px 12px; font-size: 0.75rem; color: var(--_muted); bord
 
 // --- helpers --------------------------------------------------------------------------------
 
-/** Text for HTML: `&`, `<`, `>`, `"` escaped. */
+/**
+ * Text for HTML, in element content and quoted attributes alike: `&`, `<`, `>`, `"`, `'`
+ * escaped. Every string from the data or a spec (unit names, labels, ids) goes through it.
+ */
 function esc(text) {
-  return String(text).replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c]);
+  return String(text).replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]);
 }
 
 /** Fetched CSV texts by absolute URL, shared by every card of the page. */
@@ -666,14 +669,16 @@ export class ChisoScorecard extends HTMLElement {
     const $ = (selector) => this.#root.querySelector(selector);
     for (const c of d.components) {
       const value = this.#overrides.get(c.id) ?? c.score;
-      const input = $(`input[data-id="${c.id}"]`);
+      // Ids come from the spec: escaped for the selector, so that any id finds its element.
+      const id = CSS.escape(c.id);
+      const input = $(`input[data-id="${id}"]`);
       if (input && !this.#overrides.has(c.id)) input.value = String(c.score);
-      const output = $(`output[data-id="${c.id}"]`);
+      const output = $(`output[data-id="${id}"]`);
       if (output) {
         output.textContent = this.#number(value, lang);
         output.classList.toggle("changed", this.#overrides.has(c.id));
       }
-      const row = $(`g.row[data-id="${c.id}"]`);
+      const row = $(`g.row[data-id="${id}"]`);
       if (row) {
         const track = row.querySelector("rect.track");
         const left = Number(track.getAttribute("x"));

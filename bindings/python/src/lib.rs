@@ -8,9 +8,11 @@
 use pyo3::prelude::*;
 
 pub mod audit;
+pub mod calibrate;
 pub mod compare;
 pub mod data;
 pub mod diagnose;
+pub mod display;
 pub mod error;
 pub mod plan;
 pub mod presets;
@@ -46,6 +48,7 @@ fn _chiso(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(presets::presets, m)?)?;
     m.add_function(wrap_pyfunction!(presets::preset, m)?)?;
     m.add_function(wrap_pyfunction!(score::score_columns, m)?)?;
+    m.add_function(wrap_pyfunction!(display::format_numbers, m)?)?;
     m.add_function(wrap_pyfunction!(compare::compare_columns, m)?)?;
     m.add_function(wrap_pyfunction!(diagnose::diagnose, m)?)?;
     m.add_function(wrap_pyfunction!(plan::plan, m)?)?;
@@ -54,6 +57,7 @@ fn _chiso(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(uncertainty::rank_changes_result, m)?)?;
     m.add_function(wrap_pyfunction!(sensitivity::sensitivity_result, m)?)?;
     m.add_function(wrap_pyfunction!(audit::audit_result, m)?)?;
+    m.add_function(wrap_pyfunction!(calibrate::calibrate_result, m)?)?;
     m.setattr("_panic", wrap_pyfunction!(_panic, m)?)?;
     Ok(())
 }

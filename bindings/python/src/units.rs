@@ -4,7 +4,6 @@
 use std::path::PathBuf;
 
 use chiso::units::ChangeKind;
-use pyo3::exceptions::PyOSError;
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList};
 
@@ -49,9 +48,7 @@ impl UnitMapping {
     /// Reads a mapping CSV file (UTF-8); see `UnitMapping.from_csv`.
     #[staticmethod]
     fn from_csv_path(py: Python<'_>, path: PathBuf) -> PyResult<Self> {
-        let text =
-            std::fs::read_to_string(&path).map_err(|e| PyOSError::new_err(format!("{}: {e}", path.display())))?;
-        Self::from_csv(py, &text)
+        run(py, || Ok(UnitMapping { inner: chiso::UnitMapping::from_csv_path(&path)? }))
     }
 
     /// The changes by effective date: dicts with `old`, `new`, `effective` and `kind`.

@@ -167,7 +167,8 @@ def test_dataframe_dict_records_and_dataset_inputs_agree() -> None:
 
 def test_components_and_multi_year_scoring() -> None:
     result = chiso.score("pci", PCI_CSV, unit_column="province", components=True).to_pandas()
-    assert len(result) == 316 and sorted(set(result["year"])) == [2006, 2013, 2014, 2015, 2016]
+    years = [2006, 2013, 2014, 2015, 2016, 2017, 2018]
+    assert len(result) == 442 and sorted(set(result["year"])) == years
     assert result.columns[:6].tolist() == ["unit", "year", "score", "rank", "tier", "tier_en"]
     assert {"land_access", "land_access_rank", "policy_bias_rank"} <= set(result.columns)
     assert result["land_access"].dtype == np.float64
@@ -456,6 +457,69 @@ def test_error_classes() -> None:
     assert chiso.DataError.__module__ == "chiso" and chiso.ChisoError.__module__ == "chiso"
     error = chiso.DataError("by hand")
     assert error.row is None and error.column is None
+    assert chiso.SpecFileNotFoundError.__mro__[1:4] == (
+        chiso.SpecError,
+        chiso.ChisoError,
+        ValueError,
+    )
+    assert issubclass(chiso.SpecFileNotFoundError, FileNotFoundError)
+    assert issubclass(chiso.DataFileNotFoundError, chiso.DataError)
+    assert issubclass(chiso.DataFileNotFoundError, FileNotFoundError)
+    assert issubclass(chiso.OptionError, chiso.ComputeError)
+    assert issubclass(chiso.OptionError, ValueError)
+    for name in ("SpecFileNotFoundError", "DataFileNotFoundError", "OptionError"):
+        assert getattr(chiso, name).__module__ == "chiso" and name in chiso.__all__
+
+
+def test_missing_files_raise_file_not_found_error(tmp_path: Path) -> None:
+    missing = tmp_path / "nope.csv"
+    for read in (
+        lambda: chiso.score("pci", missing, year=2016),
+        lambda: chiso.Dataset.from_csv_path(missing),
+        lambda: chiso.UnitMapping.from_csv_path(missing),
+    ):
+        with pytest.raises(FileNotFoundError) as caught:
+            read()
+        error = caught.value
+        assert type(error) is chiso.DataFileNotFoundError
+        assert isinstance(error, chiso.DataError) and isinstance(error, ValueError)
+        # The message is the CLI's ("chiso: data error: " + this), errno ENOENT.
+        assert str(error) == f"cannot read '{missing}': no such file"
+        assert error.variant == "NoSuchFile" and error.errno == 2 and error.line is None
+    with pytest.raises(FileNotFoundError) as spec_caught:
+        chiso.Spec.from_path(tmp_path / "nope.toml")
+    assert type(spec_caught.value) is chiso.SpecFileNotFoundError
+    assert str(spec_caught.value) == (
+        f"cannot read the specification '{tmp_path / 'nope.toml'}': no such file"
+    )
+    # A folder is not missing: a DataError saying what it is, not a FileNotFoundError.
+    with pytest.raises(chiso.DataError, match="Is a directory") as folder:
+        chiso.Dataset.from_csv_path(tmp_path)
+    assert folder.value.variant == "Unreadable"
+    assert not isinstance(folder.value, FileNotFoundError)
+
+
+def test_malformed_targets_and_options_are_value_errors() -> None:
+    # The same message as `chiso plan --target top10` prints after "chiso: compute error: ".
+    with pytest.raises(ValueError) as caught:
+        chiso.plan("pci", PCI_CSV, "Nam Định", "top10", year=2016, unit_column="province")
+    error = caught.value
+    assert type(error) is chiso.OptionError and isinstance(error, chiso.ComputeError)
+    assert str(error) == "target 'top10' is not one of score:S, rank:N, top:N, gain:K (e.g. top:10)"
+    assert error.variant == "InvalidTarget"
+    for target in ("rank:0", "score:x", "gain:-1", "best:3"):
+        with pytest.raises(chiso.OptionError, match=f"target '{target}' is not one of"):
+            chiso.plan("pci", PCI_CSV, "Nam Định", target, year=2016, unit_column="province")
+    with pytest.raises(chiso.OptionError, match="'nope' is not a sub-index of pci"):
+        chiso.plan(
+            "pci",
+            PCI_CSV,
+            "Nam Định",
+            "top:10",
+            year=2016,
+            unit_column="province",
+            caps={"nope": 1.0},
+        )
 
 
 def test_wrong_input_types() -> None:

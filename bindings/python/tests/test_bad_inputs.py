@@ -3,11 +3,17 @@ case raises the exception class of its kind, with its variant and message fragme
 
 The inputs reach the core the way a Python user's would: spec text through ``Spec.from_toml``
 / ``Spec.from_json``, CSV text through ``Dataset.from_csv``, CSV bytes (invalid UTF-8) through
-a file and ``Dataset.from_csv_path``, then ``chiso.score`` or ``chiso.compare``.
+a file and ``Dataset.from_csv_path``, then ``chiso.score`` or ``chiso.compare``. A missing file
+(``csv_path``, a spec's ``path``) goes to ``Dataset.from_csv_path`` / ``Spec.from_path`` as given;
+its error is also the builtin class the case names under ``python`` (``FileNotFoundError``).
 """
 
 from __future__ import annotations
 
+import builtins
+import csv
+import html
+import io
 import json
 from pathlib import Path
 from typing import Any
@@ -68,6 +74,8 @@ def spec_of(spec: Any) -> chiso.Spec:
         return chiso.Spec.from_json(spec["json"])
     if "value" in spec:
         return chiso.Spec.from_json(json.dumps(spec["value"]))
+    if "path" in spec:
+        return chiso.Spec.from_path(spec["path"])
     text = generate(spec)
     return chiso.Spec.from_json(text) if text.startswith("{") else chiso.Spec.from_toml(text)
 
@@ -81,6 +89,8 @@ def data_of(case: dict[str, Any], tmp: Path) -> chiso.Dataset | None:
         return chiso.Dataset.from_csv_path(path)
     if "csv_generate" in case:
         return chiso.Dataset.from_csv(generate(case["csv_generate"]))
+    if "csv_path" in case:
+        return chiso.Dataset.from_csv_path(case["csv_path"])
     return None
 
 
@@ -112,3 +122,40 @@ def test_bad_input(case: dict[str, Any], tmp_path: Path) -> None:
     assert error.variant == expected["variant"], str(error)
     for part in expected["contains"]:
         assert part in str(error), f"'{error}' lacks {part!r}"
+    if "python" in expected:
+        builtin = getattr(builtins, expected["python"])
+        assert isinstance(error, builtin), f"{type(error).__mro__} is not a {builtin}"
+
+
+HOSTILE: dict[str, Any] = CATALOGUE["hostile"]
+
+
+def hostile_inputs() -> tuple[chiso.Spec, chiso.Dataset]:
+    """The catalogue's hostile names, one row each (quoted by the csv module as a spreadsheet
+    would), and its spec with a hostile label."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(HOSTILE["csv_header"].split(","))
+    for case in HOSTILE["cases"]:
+        writer.writerow([case["unit"], *case["values"]])
+    spec = chiso.Spec.from_json(json.dumps(HOSTILE["spec"]["value"]))
+    return spec, chiso.Dataset.from_csv(out.getvalue())
+
+
+@pytest.mark.parametrize("case", HOSTILE["cases"], ids=[c["id"] for c in HOSTILE["cases"]])
+def test_hostile_name(case: dict[str, Any]) -> None:
+    spec, data = hostile_inputs()
+    unit = case["unit"]
+    scores = chiso.score(spec, data)
+    assert unit in scores.to_dict()["unit"], "the name comes back byte for byte"
+    # The notebook table escapes it (Python's html.escape: ' as &#x27;).
+    table = scores._repr_html_()
+    assert f"<td>{html.escape(unit)}</td>" in table
+    if any(c in unit for c in "<>\"'"):
+        assert unit not in table
+    # The report: the core's escaping, as in Rust and JS.
+    page = chiso.report(spec, data, unit, format="html")
+    assert page.count(case["html"]) == 4, page  # <title>, <h1>, headline, radar legend
+    assert "<b onmouseover" not in page and (unit not in page or not set(unit) & set("<>\"'"))
+    markdown = chiso.report(spec, data, unit, format="md")
+    assert markdown.splitlines()[0] == f"# HOSTILE  — {case['markdown']}"

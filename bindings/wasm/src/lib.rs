@@ -24,6 +24,8 @@ use chiso::report::ReportFormat;
 #[cfg(feature = "analysis")]
 pub mod audit;
 #[cfg(feature = "analysis")]
+pub mod calibrate;
+#[cfg(feature = "analysis")]
 pub mod compare;
 pub mod data;
 #[cfg(feature = "analysis")]

@@ -25,6 +25,11 @@ use chiso::{presets, CsvOptions, Dataset, IndexDefinition, ScoreOptions, UnitMap
 struct Cli {
     #[command(subcommand)]
     command: Command,
+    /// CSV output exactly as computed: without it, a text cell starting with =, +, -, @, a tab
+    /// or a carriage return (a unit name, a label) gets a leading ' so that spreadsheet
+    /// programs show it as text instead of running it as a formula.
+    #[arg(long, global = true)]
+    raw_csv: bool,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -35,6 +40,16 @@ enum Format {
     Csv,
     /// JSON with unrounded scores.
     Json,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum CalibrateFormat {
+    /// The fit and each child's parameters, aligned.
+    Table,
+    /// Every number of the fit.
+    Json,
+    /// The calibrated node as a specification (`score --index FILE` uses it).
+    Toml,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -286,6 +301,49 @@ enum Command {
         #[arg(long, value_enum, default_value = "csv")]
         format: Format,
     },
+    /// Recover a node's unpublished parameters from its published scores: fit the target
+    /// column as an affine function of the children's columns (least squares) and write it as
+    /// a weighted mean of rescaled children.
+    Calibrate {
+        /// Wide CSV, one row per unit: the target column and the children's raw values.
+        #[arg(long)]
+        input: PathBuf,
+        /// Column with the unit names.
+        #[arg(long, default_value = "unit")]
+        unit_column: String,
+        /// Column with the years (then give `--year` when the file has several).
+        #[arg(long, default_value = "year")]
+        year_column: String,
+        /// Column with the node's published scores.
+        #[arg(long)]
+        target: String,
+        /// The children's columns, comma-separated (default: every other numeric column).
+        #[arg(long, value_delimiter = ',')]
+        columns: Option<Vec<String>>,
+        /// The node's method.
+        #[arg(long, default_value = "weighted_mean")]
+        method: String,
+        /// The year whose rows to fit.
+        #[arg(long)]
+        year: Option<i32>,
+        /// Largest residual of an exact fit (and largest effect of a child without weight):
+        /// the data's precision.
+        #[arg(long, default_value_t = 1e-4)]
+        tolerance: f64,
+        /// `LOW,HIGH`: the scale children are rescaled to (PCI: 1,10); default: inferred.
+        #[arg(long)]
+        scale: Option<String>,
+        /// How many of the worst-fitting units to list.
+        #[arg(long, default_value_t = 10)]
+        worst: usize,
+        /// Leave out (weight 0, listed as undetermined) a child that is constant or a linear
+        /// combination of others, instead of failing.
+        #[arg(long)]
+        drop_collinear: bool,
+        /// `table`, `json` or `toml` (the calibrated node as a specification).
+        #[arg(long, value_enum, default_value = "table")]
+        format: CalibrateFormat,
+    },
     /// List the preset indices and their editions.
     Presets,
     /// Print a specification (a preset's edition for a year, or a whole file) as JSON or TOML.
@@ -307,7 +365,11 @@ fn load_index(index: &str) -> Result<IndexDefinition, chiso::Error> {
         return Ok(presets::get(index)?);
     }
     let path = PathBuf::from(index);
-    if path.exists() {
+    // A name that can only be a path (a folder, or a spec file's extension) is a missing file,
+    // not an unknown preset.
+    let looks_like_path = index.contains(['/', std::path::MAIN_SEPARATOR])
+        || path.extension().is_some_and(|e| e.eq_ignore_ascii_case("toml") || e.eq_ignore_ascii_case("json"));
+    if path.exists() || looks_like_path {
         return Ok(IndexDefinition::from_path(&path)?);
     }
     Err(chiso::SpecError::UnknownIndex { name: index.into(), available: presets::ids().join(", ") }.into())
@@ -331,37 +393,51 @@ fn pairs(items: &[String], option: &str) -> Result<HashMap<String, f64>, chiso::
         .collect()
 }
 
+/// Parses `LOW,HIGH` (or `LOW..HIGH`).
+fn parse_scale(text: &str, node: &str) -> Result<(f64, f64), chiso::Error> {
+    let parsed = text
+        .split_once(',')
+        .or_else(|| text.split_once(".."))
+        .and_then(|(low, high)| Some((low.trim().parse::<f64>().ok()?, high.trim().parse::<f64>().ok()?)));
+    parsed.ok_or_else(|| {
+        chiso::ComputeError::InvalidCalibration {
+            node: node.into(),
+            message: format!("--scale '{text}' is not LOW,HIGH (e.g. 1,10)"),
+        }
+        .into()
+    })
+}
+
 fn load_mapping(name: &str) -> Result<UnitMapping, chiso::Error> {
     if name == "vn-provinces" {
         return Ok(UnitMapping::vietnam_provinces());
     }
-    let text = std::fs::read_to_string(name)
-        .map_err(|e| chiso::DataError::Csv { line: 0, message: format!("unit mapping {name}: {e}") })?;
-    Ok(UnitMapping::from_csv_str(&text)?)
+    Ok(UnitMapping::from_csv_path(name)?)
 }
 
 fn load_data(input: &Input) -> Result<Dataset, chiso::Error> {
-    let options = CsvOptions {
-        unit_column: input.unit_column.clone(),
-        year_column: input.year_column.clone(),
-        ..Default::default()
-    };
-    if input.input.as_os_str() == "-" {
+    read_csv(&input.input, &input.unit_column, &input.year_column)
+}
+
+fn read_csv(path: &std::path::Path, unit_column: &str, year_column: &str) -> Result<Dataset, chiso::Error> {
+    let options = CsvOptions { unit_column: unit_column.into(), year_column: year_column.into(), ..Default::default() };
+    if path.as_os_str() == "-" {
         let mut bytes = Vec::new();
         std::io::stdin()
             .read_to_end(&mut bytes)
-            .map_err(|e| chiso::DataError::Csv { line: 0, message: format!("standard input: {e}") })?;
+            .map_err(|e| chiso::DataError::Unreadable { path: "standard input".into(), message: e.to_string() })?;
         return Ok(Dataset::from_csv_bytes(&bytes, &options)?);
     }
-    Ok(Dataset::from_csv_path(&input.input, &options)?)
+    Ok(Dataset::from_csv_path(path, &options)?)
 }
 
 fn run(cli: Cli) -> Result<String, chiso::Error> {
+    let raw = cli.raw_csv;
     match cli.command {
         Command::Score { input, year, format, strict, components, nodes, stage, lang } => {
             let definition = load_index(&input.index)?;
             let data = load_data(&input)?;
-            let options = ScoreOptions { year, strict, stages: stage.is_some() };
+            let options = ScoreOptions { year, strict, stages: stage.is_some(), ..Default::default() };
             let scores = chiso::score(&definition, &data, &options)?;
             output::warn_dropped(&scores);
             let components = components || nodes.is_some();
@@ -371,12 +447,12 @@ fn run(cli: Cli) -> Result<String, chiso::Error> {
                     StageArg::Treated => &stages.treated,
                     StageArg::Normalised => &stages.normalised,
                 };
-                return Ok(output::stage_csv(&scores, &stages.nodes, which, format == Format::Json));
+                return Ok(output::stage_csv(&scores, &stages.nodes, which, format == Format::Json, raw));
             }
             let spec_for_labels = definition.resolve(scores.rows.first().and_then(|r| r.year)).ok();
             Ok(match format {
                 Format::Table => output::score_table(&scores, &definition, lang == Lang::Vi, components),
-                Format::Csv => output::score_csv(&scores, components),
+                Format::Csv => output::score_csv(&scores, components, raw),
                 Format::Json => output::score_json(&scores, spec_for_labels.as_ref()),
             })
         }
@@ -387,7 +463,7 @@ fn run(cli: Cli) -> Result<String, chiso::Error> {
             let comparison = chiso::compare_mapped(&definition, &data, from, to, mapping.as_ref())?;
             Ok(match format {
                 Format::Table => output::compare_table(&comparison, &definition, lang == Lang::Vi),
-                Format::Csv => output::compare_csv(&comparison),
+                Format::Csv => output::compare_csv(&comparison, raw),
                 Format::Json => output::compare_json(&comparison),
             })
         }
@@ -415,7 +491,7 @@ fn run(cli: Cli) -> Result<String, chiso::Error> {
             let p = chiso::plan::plan(&definition, &data, &unit, year, target, &options)?;
             Ok(match format {
                 Format::Table => output::plan_table(&p, lang == Lang::Vi),
-                Format::Csv => output::plan_csv(&p, summary),
+                Format::Csv => output::plan_csv(&p, summary, raw),
                 Format::Json => serde_json::to_string_pretty(&p).unwrap_or_default(),
             })
         }
@@ -442,7 +518,7 @@ fn run(cli: Cli) -> Result<String, chiso::Error> {
                 let changes = chiso::uncertainty::rank_changes(&definition, &data, from, to, &inputs, &options)?;
                 return Ok(match format {
                     Format::Table => robustness::changes_table(&changes),
-                    Format::Csv => robustness::changes_csv(&changes),
+                    Format::Csv => robustness::changes_csv(&changes, raw),
                     Format::Json => robustness::json(&changes),
                 });
             }
@@ -450,7 +526,7 @@ fn run(cli: Cli) -> Result<String, chiso::Error> {
             let precision = definition.resolve(result.year).map_or(2, |s| s.precision());
             Ok(match format {
                 Format::Table => robustness::uncertainty_table(&result, precision),
-                Format::Csv => robustness::uncertainty_csv(&result),
+                Format::Csv => robustness::uncertainty_csv(&result, raw),
                 Format::Json => robustness::json(&result),
             })
         }
@@ -476,7 +552,7 @@ fn run(cli: Cli) -> Result<String, chiso::Error> {
             let result = chiso::sensitivity::sensitivity(&definition, &data, year, &inputs, &options)?;
             Ok(match format {
                 Format::Table => robustness::sensitivity_table(&result),
-                Format::Csv => robustness::sensitivity_csv(&result),
+                Format::Csv => robustness::sensitivity_csv(&result, raw),
                 Format::Json => robustness::json(&result),
             })
         }
@@ -486,15 +562,12 @@ fn run(cli: Cli) -> Result<String, chiso::Error> {
             let result = chiso::audit::audit(&definition, &data, year)?;
             Ok(match format {
                 Format::Table => robustness::audit_table(&result),
-                Format::Csv => robustness::audit_csv(&result),
+                Format::Csv => robustness::audit_csv(&result, raw),
                 Format::Json => robustness::json(&result),
             })
         }
         Command::Survey { spec, input, wide, seed, replicates, index, format } => {
-            let read = |path: &PathBuf| {
-                std::fs::read_to_string(path)
-                    .map_err(|e| chiso::DataError::Csv { line: 0, message: format!("{}: {e}", path.display()) })
-            };
+            let read = |path: &PathBuf| chiso::data::read_text(path);
             let text = read(&spec)?;
             let mut spec = chiso::survey::SurveySpec::from_text(&text)?;
             if let Some(seed) = seed {
@@ -511,9 +584,43 @@ fn run(cli: Cli) -> Result<String, chiso::Error> {
                 let definition = load_index(&index)?;
                 let intervals =
                     chiso::survey::node_intervals(&definition, &result, &ScoreOptions::default(), spec.confidence)?;
-                return Ok(output::node_intervals(&intervals, format == Format::Json));
+                return Ok(output::node_intervals(&intervals, format == Format::Json, raw));
             }
-            Ok(output::survey(&result, wide, format == Format::Json)?)
+            Ok(output::survey(&result, wide, format == Format::Json, raw)?)
+        }
+        Command::Calibrate {
+            input,
+            unit_column,
+            year_column,
+            target,
+            columns,
+            method,
+            year,
+            tolerance,
+            scale,
+            worst,
+            drop_collinear,
+            format,
+        } => {
+            let method = chiso::calibrate::CalibrationMethod::from_name(&method, &target)?;
+            let scale = scale.map(|text| parse_scale(&text, &target)).transpose()?;
+            let data = read_csv(&input, &unit_column, &year_column)?;
+            let options = chiso::calibrate::CalibrateOptions {
+                target,
+                columns,
+                method,
+                year,
+                tolerance,
+                scale,
+                worst,
+                drop_collinear,
+            };
+            let fit = chiso::calibrate::calibrate(&data, &options)?;
+            match format {
+                CalibrateFormat::Table => Ok(output::calibration_table(&fit)),
+                CalibrateFormat::Json => Ok(serde_json::to_string_pretty(&fit).unwrap_or_default()),
+                CalibrateFormat::Toml => Ok(fit.to_definition()?.to_toml()?),
+            }
         }
         Command::Presets => Ok(output::presets_list()),
         Command::Spec { index, year, format } => {

@@ -114,22 +114,47 @@ pub fn score_table(scores: &Scores, definition: &IndexDefinition, vi: bool, comp
     out
 }
 
-pub fn csv_text(header: Vec<String>, rows: Vec<Vec<String>>) -> String {
+/// Writes a CSV table. Unless `raw`, every text cell that a spreadsheet would read as a
+/// formula — one starting with `=`, `+`, `-`, `@`, a tab or a carriage return (OWASP's CSV
+/// injection rule) — gets a leading `'`, which Excel and LibreOffice show as text: a unit named
+/// `=HYPERLINK("http://…")` stays a name. Numbers (`-0.25`) are numbers, not formulas, and are
+/// written as they are. `--raw-csv` turns this off for programs that read the output.
+pub fn csv_text(header: Vec<String>, rows: Vec<Vec<String>>, raw: bool) -> String {
+    let cell = |text: String| if raw { text } else { neutralise(text) };
     let mut writer = csv::Writer::from_writer(Vec::new());
-    let mut ok = writer.write_record(&header).is_ok();
+    let mut ok = writer.write_record(header.into_iter().map(cell)).is_ok();
     for row in rows {
-        ok &= writer.write_record(&row).is_ok();
+        ok &= writer.write_record(row.into_iter().map(cell)).is_ok();
     }
     let bytes = writer.into_inner().unwrap_or_default();
     debug_assert!(ok);
     String::from_utf8(bytes).unwrap_or_default()
 }
 
+/// `text` with a leading `'` if a spreadsheet would take it for a formula and it is not a
+/// plain decimal number.
+pub fn neutralise(text: String) -> String {
+    let formula = text.starts_with(['=', '+', '-', '@', '\t', '\r']);
+    if formula && !is_number(&text) {
+        format!("'{text}")
+    } else {
+        text
+    }
+}
+
+/// A decimal number as Rust prints an `f64` or an integer (`-0.25`, `12`, `1e-7`): digits, one
+/// point, an optional sign and exponent. `inf` and `NaN` are not numbers here.
+fn is_number(text: &str) -> bool {
+    text.bytes().all(|b| b.is_ascii_digit() || matches!(b, b'+' | b'-' | b'.' | b'e' | b'E'))
+        && text.bytes().any(|b| b.is_ascii_digit())
+        && text.parse::<f64>().is_ok()
+}
+
 fn opt<T: ToString>(v: Option<T>) -> String {
     v.map(|v| v.to_string()).unwrap_or_default()
 }
 
-pub fn score_csv(scores: &Scores, components: bool) -> String {
+pub fn score_csv(scores: &Scores, components: bool, raw: bool) -> String {
     let mut header: Vec<String> = ["unit", "year", "score", "rank"].map(String::from).to_vec();
     if scores.has_tiers {
         header.push("tier".into());
@@ -169,7 +194,7 @@ pub fn score_csv(scores: &Scores, components: bool) -> String {
             cells
         })
         .collect();
-    csv_text(header, rows)
+    csv_text(header, rows, raw)
 }
 
 /// Rows not scored go to standard error, so that nothing is lost silently whatever the format.
@@ -191,7 +216,7 @@ pub fn warn_dropped(scores: &Scores) {
 }
 
 /// One indicator stage: `unit,year,<indicator>...` in input order, unrounded.
-pub fn stage_csv(scores: &Scores, nodes: &[String], values: &[Vec<Option<f64>>], json: bool) -> String {
+pub fn stage_csv(scores: &Scores, nodes: &[String], values: &[Vec<Option<f64>>], json: bool, raw: bool) -> String {
     if json {
         let rows: Vec<Value> = scores
             .rows
@@ -218,7 +243,7 @@ pub fn stage_csv(scores: &Scores, nodes: &[String], values: &[Vec<Option<f64>>],
             cells
         })
         .collect();
-    csv_text(header, rows)
+    csv_text(header, rows, raw)
 }
 
 pub fn score_json(scores: &Scores, spec: Option<&IndexSpec>) -> String {
@@ -302,7 +327,7 @@ pub fn compare_table(cmp: &Comparison, definition: &IndexDefinition, vi: bool) -
     out
 }
 
-pub fn compare_csv(cmp: &Comparison) -> String {
+pub fn compare_csv(cmp: &Comparison, raw: bool) -> String {
     let header = [
         "unit",
         "score_from",
@@ -342,7 +367,7 @@ pub fn compare_csv(cmp: &Comparison) -> String {
             ]
         })
         .collect();
-    csv_text(header, rows)
+    csv_text(header, rows, raw)
 }
 
 pub fn compare_json(cmp: &Comparison) -> String {
@@ -506,7 +531,7 @@ pub fn plan_table(p: &chiso::plan::Plan, vi: bool) -> String {
     out
 }
 
-pub fn plan_csv(p: &chiso::plan::Plan, summary: bool) -> String {
+pub fn plan_csv(p: &chiso::plan::Plan, summary: bool, raw: bool) -> String {
     if summary {
         let header = ["score_now", "score_planned", "rank_now", "rank_planned", "reachable"].map(String::from).to_vec();
         let row = vec![
@@ -516,7 +541,7 @@ pub fn plan_csv(p: &chiso::plan::Plan, summary: bool) -> String {
             p.rank_planned.to_string(),
             p.reachable.to_string(),
         ];
-        return csv_text(header, vec![row]);
+        return csv_text(header, vec![row], raw);
     }
     let header = ["node", "current", "gain", "planned"].map(String::from).to_vec();
     let rows = p
@@ -524,12 +549,12 @@ pub fn plan_csv(p: &chiso::plan::Plan, summary: bool) -> String {
         .iter()
         .map(|s| vec![s.id.clone(), s.current.to_string(), s.gain.to_string(), s.planned.to_string()])
         .collect();
-    csv_text(header, rows)
+    csv_text(header, rows, raw)
 }
 
 /// Survey estimates: long (one row per unit and indicator, with intervals) or wide (the
 /// table `chiso score` reads); JSON keeps every field.
-pub fn survey(result: &chiso::survey::SurveyResult, wide: bool, json: bool) -> Result<String, chiso::Error> {
+pub fn survey(result: &chiso::survey::SurveyResult, wide: bool, json: bool, raw: bool) -> Result<String, chiso::Error> {
     if json {
         return Ok(serde_json::to_string_pretty(result).unwrap_or_default());
     }
@@ -586,11 +611,11 @@ pub fn survey(result: &chiso::survey::SurveyResult, wide: bool, json: bool) -> R
             rows.push(row);
         }
     }
-    Ok(csv_text(header, rows))
+    Ok(csv_text(header, rows, raw))
 }
 
 /// Node scores with bootstrap intervals and rank ranges (`chiso survey --index`).
-pub fn node_intervals(intervals: &[chiso::survey::NodeInterval], json: bool) -> String {
+pub fn node_intervals(intervals: &[chiso::survey::NodeInterval], json: bool, raw: bool) -> String {
     if json {
         return serde_json::to_string_pretty(intervals).unwrap_or_default();
     }
@@ -613,5 +638,123 @@ pub fn node_intervals(intervals: &[chiso::survey::NodeInterval], json: bool) -> 
             ]
         })
         .collect();
-    csv_text(header, rows)
+    csv_text(header, rows, raw)
+}
+
+/// A calibration: the fit, then each child in the spec's terms, then the worst-fitting units.
+pub fn calibration_table(fit: &chiso::calibrate::Calibration) -> String {
+    let year = fit.year.map(|y| format!(" in {y}")).unwrap_or_default();
+    let verdict = if fit.exact {
+        format!("exact: every residual ≤ {:e}", fit.tolerance)
+    } else {
+        format!("not exact: {} of {} units beyond {:e}", fit.misfits, fit.units, fit.tolerance)
+    };
+    let mut out = format!(
+        "Calibration of '{}' ({}) from {} units{year}\nLargest residual {:.3e}, RMS {:.3e} — {verdict}\nIntercept {}\n",
+        fit.target,
+        fit.method.name(),
+        fit.units,
+        fit.max_residual,
+        fit.rms_residual,
+        fit.intercept,
+    );
+    let [low, high] = fit.scale;
+    let [below, above] = fit.extension;
+    out.push_str(&format!(
+        "Weighted mean of children rescaled to {low:.6}–{high:.6} ({}); goalposts extend each observed range by {below:.4} below and {above:.4} above\n\n",
+        if fit.scale_given { "given" } else { "inferred: the goalposts are the observed ranges" }
+    ));
+    let header: Vec<String> = ["Child", "Coefficient", "Direction", "Min", "Max", "Weight"].map(String::from).to_vec();
+    let dash = || "—".to_owned();
+    let rows: Vec<Vec<String>> = fit
+        .children
+        .iter()
+        .map(|c| {
+            vec![
+                c.column.clone(),
+                number(c.coefficient),
+                c.direction
+                    .map_or_else(dash, |d| if d == "higher_is_better" { "higher".into() } else { "lower".into() }),
+                c.min.map_or_else(dash, |v| format!("{v:.6}")),
+                c.max.map_or_else(dash, |v| format!("{v:.6}")),
+                format!("{:.6}", c.weight),
+            ]
+        })
+        .collect();
+    out.push_str(&render(&header, &rows, &[false, true, false, true, true, true]));
+    if !fit.zero_weight.is_empty() {
+        out.push_str(&format!("\nWithout weight: {}\n", fit.zero_weight.join(", ")));
+    }
+    if !fit.undetermined.is_empty() {
+        out.push_str(&format!(
+            "Left out (constant or collinear, weight undetermined): {}\n",
+            fit.undetermined.join(", ")
+        ));
+    }
+    if !fit.ignored_columns.is_empty() {
+        out.push_str(&format!("Text columns left out: {}\n", fit.ignored_columns.join(", ")));
+    }
+    let shown: Vec<&chiso::calibrate::UnitResidual> = fit
+        .worst_units
+        .iter()
+        .filter(|u| !fit.exact || u.residual != 0.0)
+        .take(if fit.exact { 3 } else { usize::MAX })
+        .collect();
+    if !shown.is_empty() {
+        out.push_str("\nLargest residuals (published − fitted):\n");
+        let header: Vec<String> = ["Unit", "Published", "Fitted", "Residual"].map(String::from).to_vec();
+        let rows: Vec<Vec<String>> = shown
+            .iter()
+            .map(|u| {
+                vec![
+                    u.unit.clone(),
+                    format!("{:.6}", u.target),
+                    format!("{:.6}", u.fitted),
+                    format!("{:+.3e}", u.residual),
+                ]
+            })
+            .collect();
+        out.push_str(&render(&header, &rows, &[false, true, true, true]));
+    }
+    out
+}
+
+/// Six decimals, or six significant digits in exponent form for very small or large values.
+fn number(v: f64) -> String {
+    if v == 0.0 || (1e-3..1e6).contains(&v.abs()) {
+        format!("{v:.6}")
+    } else {
+        format!("{v:.6e}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::neutralise;
+
+    #[test]
+    fn formula_cells_get_a_quote_numbers_do_not() {
+        let cases = [
+            ("=1+1", "'=1+1"),
+            ("+1+1", "'+1+1"),
+            ("-1+1", "'-1+1"),
+            ("@SUM(A1)", "'@SUM(A1)"),
+            ("\tx", "'\tx"),
+            ("\r=1", "'\r=1"),
+            ("-", "'-"),
+            ("-inf", "'-inf"),
+            ("-NaN", "'-NaN"),
+            ("-0.25", "-0.25"),
+            ("-12", "-12"),
+            ("+3", "+3"),
+            ("-1e-7", "-1e-7"),
+            ("Hà Nội", "Hà Nội"),
+            ("a=b", "a=b"),
+            ("'quoted", "'quoted"),
+            ("", ""),
+        ];
+        for (cell, written) in cases {
+            assert_eq!(neutralise(cell.to_owned()), written, "{cell:?}");
+        }
+    }
 }

@@ -108,7 +108,7 @@ fn interval(lo: f64, hi: f64) -> String {
     format!("{}–{}", rank_text(lo), rank_text(hi))
 }
 
-pub fn uncertainty_csv(u: &Uncertainty) -> String {
+pub fn uncertainty_csv(u: &Uncertainty, raw: bool) -> String {
     let header = [
         "unit",
         "rank_nominal",
@@ -148,7 +148,7 @@ pub fn uncertainty_csv(u: &Uncertainty) -> String {
             ]
         })
         .collect();
-    crate::output::csv_text(header.map(String::from).to_vec(), rows)
+    crate::output::csv_text(header.map(String::from).to_vec(), rows, raw)
 }
 
 pub fn uncertainty_table(u: &Uncertainty, precision: u32) -> String {
@@ -185,7 +185,7 @@ pub fn uncertainty_table(u: &Uncertainty, precision: u32) -> String {
     out
 }
 
-pub fn changes_csv(c: &RankChanges) -> String {
+pub fn changes_csv(c: &RankChanges, raw: bool) -> String {
     let header = [
         "unit",
         "rank_from",
@@ -218,7 +218,7 @@ pub fn changes_csv(c: &RankChanges) -> String {
             ]
         })
         .collect();
-    crate::output::csv_text(header.map(String::from).to_vec(), rows)
+    crate::output::csv_text(header.map(String::from).to_vec(), rows, raw)
 }
 
 pub fn changes_table(c: &RankChanges) -> String {
@@ -281,7 +281,7 @@ fn index_cells(target: &str, e: &SobolIndex) -> Vec<String> {
     ]
 }
 
-pub fn sensitivity_csv(s: &Sensitivity) -> String {
+pub fn sensitivity_csv(s: &Sensitivity, raw: bool) -> String {
     let header = [
         "target",
         "input",
@@ -297,7 +297,7 @@ pub fn sensitivity_csv(s: &Sensitivity) -> String {
     for u in &s.units {
         rows.extend(u.indices.iter().map(|e| index_cells(&u.unit, e)));
     }
-    crate::output::csv_text(header.map(String::from).to_vec(), rows)
+    crate::output::csv_text(header.map(String::from).to_vec(), rows, raw)
 }
 
 pub fn sensitivity_table(s: &Sensitivity) -> String {
@@ -331,7 +331,7 @@ pub fn sensitivity_table(s: &Sensitivity) -> String {
     out
 }
 
-pub fn audit_csv(a: &Audit) -> String {
+pub fn audit_csv(a: &Audit, raw: bool) -> String {
     let header = [
         "group",
         "node",
@@ -370,7 +370,7 @@ pub fn audit_csv(a: &Audit) -> String {
             ]);
         }
     }
-    crate::output::csv_text(header.map(String::from).to_vec(), rows)
+    crate::output::csv_text(header.map(String::from).to_vec(), rows, raw)
 }
 
 pub fn audit_table(a: &Audit) -> String {

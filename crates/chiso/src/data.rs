@@ -80,6 +80,34 @@ pub struct Dataset {
     limits: Limits,
 }
 
+/// Reads a whole input file: a missing file is [`DataError::NoSuchFile`], any other failure
+/// [`DataError::Unreadable`], both naming the path.
+pub fn read_file(path: impl AsRef<Path>) -> Result<Vec<u8>, DataError> {
+    let path = path.as_ref();
+    std::fs::read(path).map_err(|e| match e.kind() {
+        std::io::ErrorKind::NotFound => DataError::NoSuchFile { path: path.display().to_string() },
+        _ => DataError::Unreadable { path: path.display().to_string(), message: io_reason(&e) },
+    })
+}
+
+/// Reads a whole UTF-8 text file (a unit mapping, a survey): [`read_file`]'s errors, or
+/// [`DataError::Encoding`] with the line of the first invalid byte.
+pub fn read_text(path: impl AsRef<Path>) -> Result<String, DataError> {
+    String::from_utf8(read_file(path)?).map_err(|e| {
+        let bytes = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+        DataError::Encoding { line: 1 + bytes.iter().filter(|&&b| b == b'\n').count() }
+    })
+}
+
+/// The system's reason without Rust's " (os error N)" suffix.
+pub(crate) fn io_reason(error: &std::io::Error) -> String {
+    let text = error.to_string();
+    match text.find(" (os error ") {
+        Some(i) => text[..i].to_owned(),
+        None => text,
+    }
+}
+
 /// Trims a unit name and puts it in Unicode NFC, so `Hà Nội` typed with combining marks
 /// matches the precomposed spelling.
 pub fn normalise_unit(name: &str) -> String {
@@ -244,9 +272,7 @@ impl Dataset {
     /// Reads a CSV file (UTF-8, optional BOM).
     pub fn from_csv_path(path: impl AsRef<Path>, options: &CsvOptions) -> Result<Self, DataError> {
         let path = path.as_ref();
-        let bytes =
-            std::fs::read(path).map_err(|e| DataError::Csv { line: 0, message: format!("{}: {e}", path.display()) })?;
-        Self::from_csv_bytes(&bytes, options)
+        Self::from_csv_bytes(&read_file(path)?, options)
     }
 
     /// Reads CSV bytes, checking they are UTF-8.
@@ -707,6 +733,14 @@ impl Dataset {
             Some(t) => t.clone(),
             None => column.values.iter().map(|v| v.map(|v| v.to_string())).collect(),
         })
+    }
+
+    /// Whether a column holds text only (no cell is a number), like `province_ascii`.
+    pub fn is_text(&self, name: &str) -> bool {
+        self.index
+            .get(name)
+            .map(|&i| &self.columns[i])
+            .is_some_and(|c| c.invalid.is_some() && c.values.iter().all(Option::is_none))
     }
 
     /// A column's values, or the error for its first cell that is not a number.

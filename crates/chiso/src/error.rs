@@ -1,11 +1,15 @@
 //! Errors, one enum per concern, each variant carrying what a user needs to fix the input:
 //! the node, the row and unit, the column, the value and what was expected.
+//!
+//! The enums are `#[non_exhaustive]` unless the `exhaustive-errors` feature is on: the Python
+//! binding turns it on and maps every variant in one `match`, so that a new variant is a compile
+//! error there (a decision to make), never a silent fallback.
 
 use thiserror::Error;
 
 /// A problem with an index specification (its file, its tree, its editions).
 #[derive(Debug, Clone, PartialEq, Error)]
-#[non_exhaustive]
+#[cfg_attr(not(feature = "exhaustive-errors"), non_exhaustive)]
 pub enum SpecError {
     /// The file is not valid JSON/TOML, or has a field of the wrong type.
     #[error("cannot read the {format} specification: {message}")]
@@ -197,11 +201,25 @@ pub enum SpecError {
         /// The limit on nodes.
         max: usize,
     },
+    /// The specification file does not exist.
+    #[error("cannot read the specification '{path}': no such file")]
+    NoSuchFile {
+        /// The path given.
+        path: String,
+    },
+    /// The specification file exists but cannot be read (a directory, no permission, not UTF-8).
+    #[error("cannot read the specification '{path}': {message}")]
+    Unreadable {
+        /// The path given.
+        path: String,
+        /// The system's reason.
+        message: String,
+    },
 }
 
 /// A problem with input data: the file, a row, a column or a cell.
 #[derive(Debug, Clone, PartialEq, Error)]
-#[non_exhaustive]
+#[cfg_attr(not(feature = "exhaustive-errors"), non_exhaustive)]
 pub enum DataError {
     /// The file is not valid UTF-8.
     #[error("line {line}: the file is not valid UTF-8; save it as UTF-8 (Excel: 'CSV UTF-8')")]
@@ -412,6 +430,20 @@ pub enum DataError {
         /// The data's name that differs only in case or diacritics.
         suggestion: String,
     },
+    /// An input file (data, unit mapping, survey) does not exist.
+    #[error("cannot read '{path}': no such file")]
+    NoSuchFile {
+        /// The path given.
+        path: String,
+    },
+    /// An input file exists but cannot be read (a directory, no permission).
+    #[error("cannot read '{path}': {message}")]
+    Unreadable {
+        /// The path given.
+        path: String,
+        /// The system's reason.
+        message: String,
+    },
 }
 
 fn unit_suffix(unit: &Option<String>) -> String {
@@ -420,7 +452,7 @@ fn unit_suffix(unit: &Option<String>) -> String {
 
 /// A computation that cannot give a finite, meaningful result on valid inputs.
 #[derive(Debug, Clone, PartialEq, Error)]
-#[non_exhaustive]
+#[cfg_attr(not(feature = "exhaustive-errors"), non_exhaustive)]
 pub enum ComputeError {
     /// A normalisation that divides by a spread that is zero: an indicator with the same
     /// value for every unit (or a target equal to the worst value).
@@ -517,6 +549,59 @@ pub enum ComputeError {
         /// The limit.
         max: usize,
     },
+    /// Calibration: fewer units than the fit has parameters, plus one to test it.
+    #[error("node '{node}': {units} units cannot calibrate {children} children; a fit needs at least {} units (an intercept and one coefficient per child, plus one to test the fit): use more units or fewer children", children + 2)]
+    TooFewUnits {
+        /// The node calibrated (the target column).
+        node: String,
+        /// Units with values.
+        units: usize,
+        /// Children (columns).
+        children: usize,
+    },
+    /// Calibration: a child is constant or a linear combination of others, so its weight
+    /// cannot be told apart from theirs.
+    #[error("node '{node}': {}", collinear_message(column, with, *value))]
+    CollinearChildren {
+        /// The node calibrated.
+        node: String,
+        /// The child that the others explain.
+        column: String,
+        /// The children it is a combination of (empty: it is constant).
+        with: Vec<String>,
+        /// Its value, when it is constant.
+        value: Option<f64>,
+    },
+    /// Calibration: an option or a request that makes no sense for the data.
+    #[error("node '{node}': {message}")]
+    InvalidCalibration {
+        /// The node calibrated.
+        node: String,
+        /// What is wrong and what is expected.
+        message: String,
+    },
+    /// Calibration: a least-squares problem too large to solve here.
+    #[error("node '{node}': calibrating {children} children over {units} units is too large a fit; at most {} children and units × (children + 1)² of at most 4·10⁹", crate::calibrate::MAX_CHILDREN)]
+    CalibrationTooLarge {
+        /// The node calibrated.
+        node: String,
+        /// Units.
+        units: usize,
+        /// Children.
+        children: usize,
+    },
+}
+
+fn collinear_message(column: &str, with: &[String], value: Option<f64>) -> String {
+    if with.is_empty() {
+        let value = value.map(|v| format!(" {v}")).unwrap_or_default();
+        format!("column '{column}' has the same value{value} for every unit, so its weight cannot be told apart from the intercept; leave it out of the columns (or let calibration drop collinear children)")
+    } else {
+        format!(
+            "column '{column}' is a linear combination of {} (collinear), so their weights cannot be told apart; leave one of them out of the columns (or let calibration drop collinear children)",
+            with.iter().map(|c| format!("'{c}'")).collect::<Vec<_>>().join(", ")
+        )
+    }
 }
 
 fn year_suffix(year: Option<i32>) -> String {
@@ -525,7 +610,7 @@ fn year_suffix(year: Option<i32>) -> String {
 
 /// Any chiso error: the three concerns, kept apart so callers and bindings can tell them apart.
 #[derive(Debug, Clone, PartialEq, Error)]
-#[non_exhaustive]
+#[cfg_attr(not(feature = "exhaustive-errors"), non_exhaustive)]
 pub enum Error {
     /// The specification is invalid.
     #[error(transparent)]
@@ -611,6 +696,8 @@ impl SpecError {
             UnknownPreset { .. } => "UnknownPreset",
             TooLarge { .. } => "TooLarge",
             TooManyEditions { .. } => "TooManyEditions",
+            NoSuchFile { .. } => "NoSuchFile",
+            Unreadable { .. } => "Unreadable",
         }
     }
 
@@ -640,7 +727,9 @@ impl SpecError {
             | UnknownIndex { .. }
             | UnknownPreset { .. }
             | TooLarge { .. }
-            | TooManyEditions { .. } => None,
+            | TooManyEditions { .. }
+            | NoSuchFile { .. }
+            | Unreadable { .. } => None,
         };
         Location { node: node.cloned(), ..Location::default() }
     }
@@ -672,6 +761,8 @@ impl DataError {
             UnknownMappedUnit { .. } => "UnknownMappedUnit",
             DuplicateCell { .. } => "DuplicateCell",
             InvalidValue { .. } => "InvalidValue",
+            NoSuchFile { .. } => "NoSuchFile",
+            Unreadable { .. } => "Unreadable",
         }
     }
 
@@ -681,7 +772,7 @@ impl DataError {
         let mut at = Location::default();
         match self {
             Encoding { line } | Csv { line, .. } => at.line = Some(*line),
-            Empty { .. } | NoRows | NoRowsForYear { .. } | TooLarge { .. } => {}
+            Empty { .. } | NoRows | NoRowsForYear { .. } | TooLarge { .. } | NoSuchFile { .. } | Unreadable { .. } => {}
             UnknownUnit { unit, .. } | UnknownMappedUnit { unit, .. } => at.unit = Some(unit.clone()),
             MissingColumn { column, .. }
             | DuplicateColumn { column }
@@ -727,6 +818,10 @@ impl ComputeError {
             InvalidTarget { .. } => "InvalidTarget",
             NonFinite { .. } => "NonFinite",
             TooManySamples { .. } => "TooManySamples",
+            TooFewUnits { .. } => "TooFewUnits",
+            CollinearChildren { .. } => "CollinearChildren",
+            InvalidCalibration { .. } => "InvalidCalibration",
+            CalibrationTooLarge { .. } => "CalibrationTooLarge",
         }
     }
 
@@ -738,6 +833,12 @@ impl ComputeError {
                 Location { node: Some(node.clone()), ..Location::default() }
             }
             InvalidTarget { .. } | TooManySamples { .. } => Location::default(),
+            TooFewUnits { node, .. } | InvalidCalibration { node, .. } | CalibrationTooLarge { node, .. } => {
+                Location { node: Some(node.clone()), ..Location::default() }
+            }
+            CollinearChildren { node, column, .. } => {
+                Location { node: Some(node.clone()), column: Some(column.clone()), ..Location::default() }
+            }
             NonPositive { node, unit, .. }
             | NonFinite { node, unit }
             | NonPositiveIndicator { node, unit, .. }

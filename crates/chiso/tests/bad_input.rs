@@ -53,6 +53,39 @@ fn spec_tree_errors_name_the_node() {
     }
 }
 
+/// Weights each finite whose sum is not (1e308 + 1e308 = inf): a weighted mean would divide by
+/// infinity and give 0 for every unit. Also through an edition's weights, and for the maximum a
+/// weighted sum derives from its children's.
+#[test]
+fn weights_whose_sum_is_not_finite_are_refused() {
+    let two = "[[nodes]]\nid = \"total\"\nchildren = [\"a\", \"b\"]\n[[nodes]]\nid = \"a\"\nweight = 1e308\n[[nodes]]\nid = \"b\"\nweight = 1e308\n";
+    let error = IndexDefinition::from_toml(&format!("{HEAD}{two}")).unwrap_err();
+    assert_eq!(error.variant(), "NonFinite");
+    assert_eq!(error.location().node.as_deref(), Some("total"));
+    assert_eq!(error.to_string(), "node 'total' has a non-finite sum of its children's weights; give a finite number");
+
+    // Fine in the base tree, overflowing in the 2010–2015 edition only.
+    let edition = "[[nodes]]\nid = \"total\"\nchildren = [\"a\", \"b\"]\n[[nodes]]\nid = \"a\"\nweight = 1e308\n[[nodes]]\nid = \"b\"\n[[editions]]\nfrom = 2010\nto = 2015\nweights = { b = 1.5e308 }\n";
+    assert_contains(
+        &spec_err(&format!("{HEAD}{edition}")),
+        &["node 'total' has a non-finite sum of its children's weights"],
+    );
+
+    // A weighted sum of points: 1e300 points × weight 1e10 overflows the derived maximum.
+    let points = "[[nodes]]\nid = \"total\"\naggregation = \"weighted_sum\"\nchildren = [\"a\"]\n[[nodes]]\nid = \"a\"\nweight = 1e10\nmax = 1e300\n";
+    assert_contains(
+        &spec_err(&format!("{HEAD}{points}")),
+        &["node 'total' has a non-finite maximum (the weighted sum of its children's maxima)"],
+    );
+
+    // Large but finite sums are fine: only the ratios matter to a weighted mean.
+    let large = "[[nodes]]\nid = \"total\"\nchildren = [\"a\", \"b\"]\n[[nodes]]\nid = \"a\"\nweight = 1e300\n[[nodes]]\nid = \"b\"\nweight = 1e300\n";
+    let definition = IndexDefinition::from_toml(&format!("{HEAD}{large}")).unwrap();
+    let data = Dataset::from_csv_str("unit,a,b\nX,1,3\nY,2,2\n", &CsvOptions::default()).unwrap();
+    let scores = score(&definition, &data, &ScoreOptions::default()).unwrap();
+    assert_eq!(scores.rows.iter().map(|r| r.score).collect::<Vec<_>>(), [2.0, 2.0]);
+}
+
 #[test]
 fn hostile_trees_are_refused_without_exhausting_the_stack() {
     let mut deep = String::from(HEAD);

@@ -8,6 +8,7 @@
 
 use std::path::PathBuf;
 
+use chiso::report::{report, ReportFormat};
 use chiso::{presets, CsvOptions, Dataset, Error, IndexDefinition, Limits, ScoreOptions, UnitMapping};
 use serde_json::Value;
 
@@ -86,6 +87,7 @@ fn definition(spec: &Value, limits: &Limits) -> Result<IndexDefinition, Error> {
         Value::Object(o) if o.contains_key("json") => {
             IndexDefinition::from_json_with(o["json"].as_str().unwrap(), limits)?
         }
+        Value::Object(o) if o.contains_key("path") => IndexDefinition::from_path(o["path"].as_str().unwrap())?,
         Value::Object(o) if o.contains_key("value") => {
             IndexDefinition::from_json_with(&serde_json::to_string(&o["value"]).unwrap(), limits)?
         }
@@ -110,11 +112,16 @@ fn run(case: &Value, limits: &Limits) -> Result<(), Error> {
         hex(h)
     } else if case["csv_generate"].is_object() {
         generate(&case["csv_generate"])
+    } else if case["csv_path"].is_string() {
+        Vec::new()
     } else {
         return Ok(());
     };
     let read = CsvOptions { limits: *limits, ..CsvOptions::default() };
-    let data = Dataset::from_csv_bytes(&bytes, &read)?;
+    let data = match case["csv_path"].as_str() {
+        Some(path) => Dataset::from_csv_path(path, &read)?,
+        None => Dataset::from_csv_bytes(&bytes, &read)?,
+    };
     if let Some(c) = case.get("compare") {
         let mapping = c["unit_map"].as_str().map(UnitMapping::from_csv_str).transpose()?;
         let (from, to) = (c["from"].as_i64().unwrap() as i32, c["to"].as_i64().unwrap() as i32);
@@ -194,7 +201,88 @@ fn render(catalogue: &Value, outcomes: &[Outcome]) -> String {
             cell(&browser)
         ));
     }
+    out.push_str(&render_hostile(catalogue));
     out
+}
+
+/// A value shown literally in the docs table: a code span, `|` escaped, a line break as `\n`.
+fn code(text: &str) -> String {
+    format!("`{}`", text.replace('|', "\\|").replace('\n', "\\n"))
+}
+
+fn render_hostile(catalogue: &Value) -> String {
+    let mut out = String::from(
+        "\n## Hostile names\n\n\
+         Valid input can attack the place it is shown in: a page (cross-site scripting), a\n\
+         Markdown table, a spreadsheet (CSV injection). These unit names are accepted and kept byte\n\
+         for byte in every result; each output shows them safely, as in the last three columns: the\n\
+         HTML report and its SVG charts escape them (the browser tests render them in the report page\n\
+         and the scorecard and check that no script runs), Markdown output escapes them into one\n\
+         table cell on one line, and the command line's CSV output puts a `'` before a cell a\n\
+         spreadsheet would run as a formula (`--raw-csv` writes them as they are).\n\n\
+         | # | Input | Unit name | HTML | Markdown | CSV |\n|---|---|---|---|---|---|\n",
+    );
+    for (i, case) in hostile_cases(catalogue).iter().enumerate() {
+        let text = |key: &str| case[key].as_str().unwrap();
+        out.push_str(&format!(
+            "| {} | {} | {} | {} | {} | {} |\n",
+            i + 1,
+            cell(text("input")),
+            code(text("unit")),
+            code(text("html")),
+            code(text("markdown")),
+            code(text("csv"))
+        ));
+    }
+    out
+}
+
+fn hostile_cases(catalogue: &Value) -> &Vec<Value> {
+    catalogue["hostile"]["cases"].as_array().unwrap()
+}
+
+/// The hostile names' data: one row per case (written with a CSV writer, so quotes and line
+/// breaks are quoted as a spreadsheet would).
+fn hostile_data(catalogue: &Value) -> Dataset {
+    let mut writer = csv::Writer::from_writer(Vec::new());
+    writer.write_record(catalogue["hostile"]["csv_header"].as_str().unwrap().split(',')).unwrap();
+    for case in hostile_cases(catalogue) {
+        let values: Vec<String> = case["values"].as_array().unwrap().iter().map(|v| v.to_string()).collect();
+        writer.write_record(std::iter::once(case["unit"].as_str().unwrap().to_owned()).chain(values)).unwrap();
+    }
+    Dataset::from_csv_bytes(&writer.into_inner().unwrap(), &CsvOptions::default()).unwrap()
+}
+
+#[test]
+fn hostile_names_are_kept_and_escaped_in_every_output() {
+    let catalogue = catalogue();
+    let spec = definition(&catalogue["hostile"]["spec"], &Limits::DEFAULT).unwrap();
+    let data = hostile_data(&catalogue);
+    let scores = chiso::score(&spec, &data, &ScoreOptions::default()).unwrap();
+    let cases = hostile_cases(&catalogue);
+    assert_eq!(scores.rows.len(), cases.len());
+    for (case, row) in cases.iter().zip(&scores.rows) {
+        let (id, unit) = (case["id"].as_str().unwrap(), case["unit"].as_str().unwrap());
+        assert_eq!(row.unit, unit, "{id}: the name comes back byte for byte");
+        let report = |format| report(&spec, &data, unit, None, None, "vi", format).unwrap();
+        let html = report(ReportFormat::Html);
+        let escaped = case["html"].as_str().unwrap();
+        // <title>, <h1>, the headline and the radar's legend.
+        assert_eq!(html.matches(escaped).count(), 4, "{id}: {escaped} in\n{html}");
+        if unit.contains(['<', '>', '"', '\'']) {
+            assert!(!html.contains(unit), "{id}: the raw name is in the page");
+        }
+        assert!(!html.contains("<b onmouseover"), "{id}: the raw label is in the page");
+        assert!(
+            html.contains(">&lt;b onmouseover=&quot;alert(1)&quot;&gt;A&lt;/b&gt;</text>"),
+            "{id}: label in the charts"
+        );
+        let markdown = report(ReportFormat::Markdown);
+        let shown = case["markdown"].as_str().unwrap();
+        let title = markdown.lines().next().unwrap();
+        assert_eq!(title, format!("# HOSTILE  — {shown}"), "{id}");
+        assert!(markdown.contains("\n| \\<b onmouseover=\"alert(1)\"\\>A\\</b\\> | "), "{id}: {markdown}");
+    }
 }
 
 #[test]

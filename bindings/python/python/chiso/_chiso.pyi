@@ -1,6 +1,6 @@
 # Type stubs of chiso's compiled module (bindings/python/src), checked by tests/test_stubs.py.
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from os import PathLike
 from typing import Any, ClassVar, Literal, TypedDict, final
 
@@ -16,12 +16,16 @@ __all__ = [
     "SpecError",
     "DataError",
     "ComputeError",
+    "SpecFileNotFoundError",
+    "DataFileNotFoundError",
+    "OptionError",
     "Spec",
     "Dataset",
     "UnitMapping",
     "presets",
     "report",
     "preset",
+    "format_numbers",
     "score_columns",
     "compare_columns",
     "diagnose",
@@ -30,6 +34,7 @@ __all__ = [
     "rank_changes_result",
     "sensitivity_result",
     "audit_result",
+    "calibrate_result",
 ]
 
 __version__: str
@@ -47,6 +52,9 @@ class ChisoError(Exception):
 class SpecError(ChisoError, ValueError): ...
 class DataError(ChisoError, ValueError): ...
 class ComputeError(ChisoError): ...
+class SpecFileNotFoundError(SpecError, FileNotFoundError): ...
+class DataFileNotFoundError(DataError, FileNotFoundError): ...
+class OptionError(ComputeError, ValueError): ...
 
 # --- specifications (src/spec.rs, src/presets.rs) --------------------------------------
 
@@ -225,6 +233,9 @@ class _CompareColumns(_CompareHeader):
     precision: int
     columns: _CompareColumnLists
 
+def format_numbers(
+    values: Sequence[float | None], decimals: int, decimal_comma: bool = False
+) -> list[str]: ...
 def score_columns(
     spec: Spec,
     data: Dataset,
@@ -384,3 +395,15 @@ def sensitivity_result(
     first_order: str = "jansen",
 ) -> dict[str, Any]: ...
 def audit_result(spec: Spec, data: Dataset, *, year: int | None = None) -> dict[str, Any]: ...
+def calibrate_result(
+    data: Dataset,
+    target: str,
+    *,
+    columns: list[str] | None = None,
+    method: str = "weighted_mean",
+    year: int | None = None,
+    tolerance: float = 0.0001,
+    scale: tuple[float, float] | None = None,
+    worst: int = 10,
+    drop_collinear: bool = False,
+) -> tuple[dict[str, Any], Spec | None]: ...

@@ -3,7 +3,8 @@
 // playwright-core) and checks the ranking table against the published PCI 2016 values in
 // examples/data/pci/pci_subindices.csv, then the province report page
 // examples/web/report.html in Vietnamese and English (./report.mjs), then the province
-// scorecard and its one-tag embed against the shared test vectors (./scorecard.mjs).
+// scorecard and its one-tag embed against the shared test vectors (./scorecard.mjs), then
+// both with hostile unit names that must not run a script (./hostile.mjs).
 // Prints "N passed, M failed"; exits 1 on any failure. A missing browser is a failure, never
 // a skip. Screenshots are test artifacts: they are kept in target/browser-screenshots/ (or
 // $CHISO_SCREENSHOTS), whose path is printed.
@@ -16,6 +17,7 @@ import { fileURLToPath } from "node:url";
 
 import { chromium } from "playwright-core";
 
+import { checkHostileNames } from "./hostile.mjs";
 import { checkReportPage } from "./report.mjs";
 import { checkScorecard } from "./scorecard.mjs";
 
@@ -192,6 +194,9 @@ async function main() {
 
     // The scorecard and the <chiso-scorecard> embed, against the shared vectors.
     await checkScorecard(page, context, { base: `http://127.0.0.1:${port}`, check, shots: SHOTS });
+
+    // Hostile unit names (cross-site scripting) in the report page and the scorecard.
+    await checkHostileNames(context, { base: `http://127.0.0.1:${port}`, check });
 
     check("no console errors or warnings, no failed requests", problems.length === 0, problems.join(" | "));
   } finally {

@@ -172,6 +172,10 @@ pub(crate) fn build(file: &SpecFile, edition: Option<&EditionFile>, limits: &Lim
         if !node.children.is_empty() && node.children.iter().all(|&c| nodes[c].weight == 0.0) {
             return Err(SpecError::ZeroWeights { node: node.id.clone() });
         }
+        // Each weight is finite, but two near f64::MAX add up to infinity: a weighted mean
+        // would then divide by it and give 0 or NaN for every unit.
+        let sum: f64 = node.children.iter().map(|&c| nodes[c].weight).sum();
+        finite(sum, &node.id, "sum of its children's weights")?;
     }
     derive_maxima(&mut nodes, &order.iter().map(|&n| new_index[n]).collect::<Vec<_>>())?;
 
@@ -249,7 +253,11 @@ fn derive_maxima(nodes: &mut [Node], order: &[usize]) -> Result<(), SpecError> {
                 });
             }
         } else if nodes[n].max.is_none() && nodes[n].aggregation == Some(Aggregation::WeightedSum) {
-            nodes[n].max = child_max.map(|m| m * nodes[n].multiplier);
+            let max = child_max.map(|m| m * nodes[n].multiplier);
+            if let Some(m) = max {
+                finite(m, &nodes[n].id, "maximum (the weighted sum of its children's maxima)")?;
+            }
+            nodes[n].max = max;
         }
     }
     Ok(())

@@ -134,8 +134,10 @@ impl IndexDefinition {
     /// extensions are tried as JSON when the text starts with `{`, else as TOML.
     pub fn from_path(path: impl AsRef<Path>) -> Result<Self, SpecError> {
         let path = path.as_ref();
-        let text = std::fs::read_to_string(path)
-            .map_err(|e| SpecError::Parse { format: "file", message: format!("{}: {e}", path.display()) })?;
+        let text = std::fs::read_to_string(path).map_err(|e| match e.kind() {
+            std::io::ErrorKind::NotFound => SpecError::NoSuchFile { path: path.display().to_string() },
+            _ => SpecError::Unreadable { path: path.display().to_string(), message: crate::data::io_reason(&e) },
+        })?;
         Self::from_text(&text, path.extension().and_then(|e| e.to_str()))
     }
 

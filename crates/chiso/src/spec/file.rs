@@ -1,7 +1,7 @@
 //! The file format of a specification (JSON or TOML), as plain serde structs.
 //!
 //! Method names are kept as strings here so that validation can say *which node* names an
-//! unknown method; [`super::build`] turns a [`SpecFile`] into checked [`super::IndexSpec`]s.
+//! unknown method; `spec::build` turns a [`SpecFile`] into checked [`super::IndexSpec`]s.
 
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 use super::{Labels, Scale, YearRange};
 
 /// A specification file: one tree, optionally with editions that change it by year.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
 #[serde(deny_unknown_fields)]
 pub struct SpecFile {
@@ -64,7 +64,7 @@ pub struct SpecFile {
 }
 
 /// One node as written in a file.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
 #[serde(deny_unknown_fields)]
 pub struct NodeFile {

@@ -107,7 +107,7 @@ impl UnitMapping {
     /// merger, the 2025 renaming of Thừa Thiên Huế and the 2025 reorganisation into 34 units.
     pub fn vietnam_provinces() -> Self {
         let mut all = Vec::new();
-        for text in [include_str!("../units/provinces_2008.csv"), include_str!("../units/provinces_2025.csv")] {
+        for text in [include_str!("../../units/provinces_2008.csv"), include_str!("../../units/provinces_2025.csv")] {
             // The files are part of the crate and checked by its tests.
             if let Ok(m) = Self::from_csv_str(text) {
                 all.extend(m.changes);
@@ -116,10 +116,15 @@ impl UnitMapping {
         Self::new(all)
     }
 
-    /// Reads a mapping CSV with columns `old_province` (or `old`), `new_province` (or `new`),
+    /// Reads a mapping CSV file (UTF-8) with columns `old_province` (or `old`), `new_province` (or `new`),
     /// `effective_date` and optionally `change_type` (`split`, `merge`, `rename`). Without a
     /// type, a new unit formed from several old ones is a merge, an old unit under a new name
     /// a rename, and a row mapping a unit to itself alone is no change.
+    pub fn from_csv_path(path: impl AsRef<std::path::Path>) -> Result<Self, DataError> {
+        Self::from_csv_str(&crate::data::read_text(path)?)
+    }
+
+    /// Reads a mapping from CSV text (see [`Self::from_csv_path`] for the columns).
     pub fn from_csv_str(text: &str) -> Result<Self, DataError> {
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
         let mut reader = csv::Reader::from_reader(text.as_bytes());

@@ -58,8 +58,38 @@ impl Words {
     }
 }
 
+/// Text for HTML and SVG, in element content and in quoted attributes alike.
 fn escape(text: &str) -> String {
-    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Text for Markdown: a backslash before the characters that would end a table cell (`|`),
+/// start HTML (`<`, `>`), a link (`[`, `]`) or code (`` ` ``), and line breaks as spaces, so a
+/// name shows literally on one line whatever it holds.
+fn escape_markdown(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '\\' | '|' | '<' | '>' | '[' | ']' | '`' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '\n' | '\r' => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 /// Renders a diagnosis (and optionally a plan) as a report; `lang` is `"vi"` or `"en"`
@@ -67,9 +97,11 @@ fn escape(text: &str) -> String {
 pub fn render(d: &Diagnosis, p: Option<&Plan>, lang: &str, format: ReportFormat) -> String {
     let w = Words { vi: lang == "vi" };
     let html = format == ReportFormat::Html;
-    let esc = |s: &str| if html { escape(s) } else { s.to_owned() };
+    // Every string from the spec or the data (index id, unit, labels) goes through `esc`.
+    let esc = |s: &str| if html { escape(s) } else { escape_markdown(s) };
+    let index = esc(&d.index.to_uppercase());
     let year = d.year.map(|y| y.to_string()).unwrap_or_default();
-    let title = format!("{} {year} — {}", d.index.to_uppercase(), esc(&d.unit));
+    let title = format!("{index} {year} — {}", esc(&d.unit));
     let mut headline = format!(
         "{} {} {} {}, {} {}/{}",
         esc(&d.unit),
@@ -122,7 +154,7 @@ pub fn render(d: &Diagnosis, p: Option<&Plan>, lang: &str, format: ReportFormat)
             ]
         })
         .collect();
-    let label = |id: &str| d.components.iter().find(|c| c.id == id).map_or(id.to_owned(), |c| esc(c.label.get(lang)));
+    let label = |id: &str| d.components.iter().find(|c| c.id == id).map_or_else(|| esc(id), |c| esc(c.label.get(lang)));
     let weakest: Vec<String> = d
         .weakest
         .iter()
@@ -171,7 +203,7 @@ pub fn render(d: &Diagnosis, p: Option<&Plan>, lang: &str, format: ReportFormat)
                 w.t("Để", "To reach"),
                 w.t("cần tăng tổng cộng", "the sub-indices must gain"),
                 w.n(p.total_gain),
-                d.index.to_uppercase(),
+                index,
                 w.t("đạt", "reaches"),
                 w.n(p.score_planned),
                 w.t("hạng", "rank"),
