@@ -71,6 +71,8 @@ run_step() {
 step_lint() {
   cargo fmt --all -- --check
   cargo clippy --workspace --all-targets -- -D warnings
+  # Broken intra-doc links in the core's API docs are errors.
+  RUSTDOCFLAGS="-D warnings" cargo doc -q -p chiso --no-deps
   local py_dirs=() d
   for d in bindings/python examples/python; do
     [[ -d $d ]] && py_dirs+=("$d")

@@ -11,6 +11,7 @@ pub mod audit;
 pub mod compare;
 pub mod data;
 pub mod diagnose;
+pub mod display;
 pub mod error;
 pub mod plan;
 pub mod presets;
@@ -46,6 +47,7 @@ fn _chiso(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(presets::presets, m)?)?;
     m.add_function(wrap_pyfunction!(presets::preset, m)?)?;
     m.add_function(wrap_pyfunction!(score::score_columns, m)?)?;
+    m.add_function(wrap_pyfunction!(display::format_numbers, m)?)?;
     m.add_function(wrap_pyfunction!(compare::compare_columns, m)?)?;
     m.add_function(wrap_pyfunction!(diagnose::diagnose, m)?)?;
     m.add_function(wrap_pyfunction!(plan::plan, m)?)?;

@@ -7,9 +7,7 @@
 //! values, …) becomes one more entry with its own fields; the Python results object builds
 //! wide and long tables from any stage without knowing it in advance.
 
-use std::collections::HashMap;
-
-use chiso::{ScoreOptions, Scores, Tier};
+use chiso::{ScoreOptions, ScoreTable, Tier};
 use numpy::PyArray1;
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList};
@@ -43,26 +41,10 @@ pub fn tier_columns<'a>(tiers: impl Iterator<Item = Option<&'a Tier>>) -> TierCo
     columns
 }
 
-/// One node's columns in the `score` stage: id, scores, ranks (None where a row lacks the node,
-/// e.g. a year whose edition does not have it).
-type NodeColumns = (String, Vec<Option<f64>>, Vec<Option<f64>>);
-
-/// Scores and ranks of every computed node below the root, in order of first appearance.
-fn node_columns(scores: &Scores) -> Vec<NodeColumns> {
-    let mut columns: Vec<NodeColumns> = Vec::new();
-    let mut index: HashMap<&str, usize> = HashMap::new();
-    let rows = scores.rows.len();
-    for (r, row) in scores.rows.iter().enumerate() {
-        for node in &row.components {
-            let at = *index.entry(node.id.as_str()).or_insert_with(|| {
-                columns.push((node.id.clone(), vec![None; rows], vec![None; rows]));
-                columns.len() - 1
-            });
-            columns[at].1[r] = Some(node.score);
-            columns[at].2[r] = Some(f64::from(node.rank));
-        }
-    }
-    columns
+/// A rank column as float64 with NaN where absent (rank 0): the Python layer makes it a
+/// nullable integer column.
+fn rank_floats<'py>(py: Python<'py>, ranks: &[u32]) -> Bound<'py, PyAny> {
+    floats(py, ranks.iter().map(|&r| (r != 0).then_some(f64::from(r))))
 }
 
 /// `{"fields": [...], "nodes": [(id, {field: array})]}`: one stage of per-node results.
@@ -85,49 +67,74 @@ fn stage<'py>(
     Ok(out)
 }
 
-fn to_dict<'py>(py: Python<'py>, scores: &Scores, root: &str, components: bool) -> PyResult<Bound<'py, PyDict>> {
-    let rows = &scores.rows;
+fn to_dict<'py>(py: Python<'py>, table: ScoreTable, root: &str, components: bool) -> PyResult<Bound<'py, PyDict>> {
+    let ScoreTable {
+        index,
+        precision,
+        has_tiers,
+        nodes,
+        units,
+        years,
+        scores,
+        ranks,
+        out_of,
+        tiers,
+        dropped,
+        log,
+        stages,
+        ..
+    } = table;
     let columns = PyDict::new(py);
-    columns.set_item("unit", PyList::new(py, rows.iter().map(|r| r.unit.as_str()))?)?;
-    let years = rows.iter().any(|r| r.year.is_some());
-    columns.set_item("year", floats(py, rows.iter().map(|r| r.year.filter(|_| years).map(f64::from))))?;
-    columns.set_item("score", floats(py, rows.iter().map(|r| Some(r.score))))?;
-    columns.set_item("rank", ints(py, rows.iter().map(|r| i64::from(r.rank))))?;
-    columns.set_item("out_of", ints(py, rows.iter().map(|r| i64::from(r.out_of))))?;
-    let (tier, tier_en, tier_level) = tier_columns(rows.iter().map(|r| r.tier.as_ref()));
+    columns.set_item("unit", PyList::new(py, units)?)?;
+    let any_year = years.iter().any(Option::is_some);
+    columns.set_item("year", floats(py, years.iter().map(|y| y.filter(|_| any_year).map(f64::from))))?;
+    let mut score_columns = scores.into_iter();
+    let mut rank_columns = ranks.into_iter();
+    // The headline: node 0, present in every row.
+    let headline = score_columns.next().unwrap_or_default();
+    let headline_ranks = rank_columns.next().unwrap_or_default();
+    columns.set_item("score", PyArray1::from_vec(py, headline))?;
+    columns.set_item("rank", ints(py, headline_ranks.iter().map(|&r| i64::from(r))))?;
+    columns.set_item("out_of", ints(py, out_of.iter().map(|&r| i64::from(r))))?;
+    let (tier, tier_en, tier_level) = tier_columns(tiers.iter().map(Option::as_ref));
     columns.set_item("tier", tier)?;
     columns.set_item("tier_en", tier_en)?;
     columns.set_item("tier_level", floats(py, tier_level.into_iter()))?;
 
-    let stages = PyDict::new(py);
-    let nodes = if components {
-        node_columns(scores)
+    let stage_dict = PyDict::new(py);
+    let node_arrays = if components {
+        nodes
             .into_iter()
-            .map(|(id, score, rank)| (id, vec![floats(py, score.into_iter()), floats(py, rank.into_iter())]))
+            .skip(1)
+            .zip(score_columns.zip(rank_columns))
+            .map(|(id, (score, rank))| {
+                let rank = rank_floats(py, &rank);
+                (id, vec![PyArray1::from_vec(py, score).into_any(), rank])
+            })
             .collect()
     } else {
         Vec::new()
     };
-    stages.set_item("score", stage(py, &["score", "rank"], nodes)?)?;
+    stage_dict.set_item("score", stage(py, &["score", "rank"], node_arrays)?)?;
     // The indicators on their way in: raw, after imputation and treatment, normalised.
-    if let Some(s) = &scores.stages {
+    if let Some(s) = &stages {
         for (name, values) in [("raw", &s.raw), ("treated", &s.treated), ("normalised", &s.normalised)] {
             let nodes =
                 s.nodes.iter().zip(values).map(|(id, v)| (id.clone(), vec![floats(py, v.iter().copied())])).collect();
-            stages.set_item(name, stage(py, &["value"], nodes)?)?;
+            stage_dict.set_item(name, stage(py, &["value"], nodes)?)?;
         }
     }
     let json = py.import("json")?;
-    let dropped = json.call_method1("loads", (serde_json::to_string(&scores.dropped).unwrap_or_default(),))?;
-    let log = json.call_method1("loads", (serde_json::to_string(&scores.log).unwrap_or_default(),))?;
+    let dropped = json.call_method1("loads", (serde_json::to_string(&dropped).unwrap_or_default(),))?;
+    let log = json.call_method1("loads", (serde_json::to_string(&log).unwrap_or_default(),))?;
 
     let out = PyDict::new(py);
-    out.set_item("index", &scores.index)?;
+    out.set_item("index", index)?;
     out.set_item("root", root)?;
-    out.set_item("precision", scores.precision)?;
-    out.set_item("has_tiers", scores.has_tiers)?;
+    out.set_item("precision", precision)?;
+    out.set_item("has_tiers", has_tiers)?;
     out.set_item("columns", columns)?;
-    out.set_item("stages", stages)?;
+    out.set_item("stages", stage_dict)?;
     out.set_item("dropped", dropped)?;
     out.set_item("log", log)?;
     Ok(out)
@@ -155,6 +162,6 @@ pub fn score_columns<'py>(
 ) -> PyResult<Bound<'py, PyDict>> {
     let (definition, dataset) = (&spec.get().inner, &data.get().inner);
     let options = ScoreOptions { year, strict, stages };
-    let scores = run(py, || chiso::score(definition, dataset, &options))?;
-    to_dict(py, &scores, &definition.file().root, components)
+    let table = run(py, || chiso::score_table(definition, dataset, &options))?;
+    to_dict(py, table, &definition.file().root, components)
 }

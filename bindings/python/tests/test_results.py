@@ -196,3 +196,21 @@ def test_diacritics_survive_every_round_trip(tmp_path: Any) -> None:
     spec = chiso.preset("pci", 2016)
     assert chiso.Spec.from_dict(spec.to_dict()).label["vi"] == spec.label["vi"]
     assert "Chỉ số Năng lực Cạnh tranh cấp tỉnh" == spec.label["vi"]
+
+
+def test_display_rounds_half_away_from_zero_like_the_cli() -> None:
+    """The text display uses the core's formatter: 0.125 → 0.13 and 2.675 → 2.68, as the CLI
+    and JS print them (Python's own formatting gives 0.12 and 2.67)."""
+    spec = chiso.Spec.from_dict(
+        {"id": "t", "root": "t", "nodes": [{"id": "t", "children": ["x"]}, {"id": "x"}]}
+    )
+    scores = chiso.score(spec, {"unit": ["A", "B"], "x": [0.125, 2.675]})
+    text = repr(scores)
+    assert "0.13" in text and "2.68" in text, text
+    assert f"{0.125:.2f}" == "0.12" and f"{2.675:.2f}" == "2.67"
+    assert chiso._chiso.format_numbers([0.125, None, float("nan"), -0.001], 2, True) == [
+        "0,13",
+        "",
+        "",
+        "0,00",
+    ]

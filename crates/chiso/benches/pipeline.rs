@@ -7,7 +7,7 @@
 
 use std::hint::black_box;
 
-use chiso::{score, Dataset, IndexDefinition, ScoreOptions};
+use chiso::{score, score_table, Dataset, IndexDefinition, ScoreOptions};
 use criterion::{criterion_group, criterion_main, Criterion};
 
 const INDICATORS: usize = 50;
@@ -67,7 +67,10 @@ fn bench(c: &mut Criterion) {
     group.bench_function("plain sum of the input", |b| {
         b.iter(|| black_box(&columns).iter().map(|c| c.iter().sum::<f64>()).sum::<f64>())
     });
-    group.bench_function("chiso score (normalise, 3 levels, rank every node)", |b| {
+    group.bench_function("chiso score_table (normalise, 3 levels, rank every node; columns)", |b| {
+        b.iter(|| score_table(&definition, black_box(&dataset), &ScoreOptions::default()).unwrap())
+    });
+    group.bench_function("chiso score (the same, as rows)", |b| {
         b.iter(|| score(&definition, black_box(&dataset), &ScoreOptions::default()).unwrap())
     });
     group.finish();

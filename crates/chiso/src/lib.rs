@@ -22,36 +22,35 @@
 // tests, so a bad input is an error and never a panic (the workspace only warns).
 #![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
 
-pub mod aggregate;
-pub mod audit;
-pub mod compare;
+// The data's way: spec → data → engine → results → analyses → robustness → presentation,
+// with the methods the engine applies in `methods`.
+pub mod analyses;
 pub mod data;
-pub mod diagnose;
-pub mod display;
+mod engine;
 pub mod error;
-pub mod impute;
 pub mod limits;
-pub mod normalise;
-mod pipeline;
-pub mod plan;
+pub mod methods;
+pub mod presentation;
 pub mod presets;
-pub mod rank;
-pub mod report;
+pub mod results;
+pub mod robustness;
 pub mod score;
-pub mod sensitivity;
 pub mod spec;
-pub mod statistics;
 pub mod survey;
-pub mod treat;
-pub mod uncertainty;
-pub mod units;
+
+// The modules at their long-standing paths (`chiso::rank`, `chiso::plan`, …).
+pub use analyses::{compare, diagnose, plan, units};
+pub use methods::{aggregate, impute, normalise, rank, treat};
+pub use presentation::{display, report};
+pub use robustness::{audit, sensitivity, statistics, uncertainty};
 
 pub use compare::{compare, compare_mapped, compare_scores, compare_scores_mapped, Change, Comparison, Presence};
 pub use data::{Cell, CsvOptions, Dataset};
 pub use error::{ComputeError, DataError, Error, SpecError};
 pub use limits::Limits;
 pub use rank::Tier;
-pub use score::{score, CellAction, CellNote, Dropped, NodeScore, ScoreOptions, ScoreRow, Scores, Stages};
+pub use results::ScoreTable;
+pub use score::{score, score_table, CellAction, CellNote, Dropped, NodeScore, ScoreOptions, ScoreRow, Scores, Stages};
 pub use spec::{IndexDefinition, IndexSpec};
 pub use units::UnitMapping;
 

@@ -5,16 +5,17 @@
 //! own column: so published sub-index tables and raw indicator tables both work, and a
 //! headline column already in the data (e.g. `pci`) never replaces the computed one.
 //!
-//! The pipeline for one year, each step as the spec asks ([`crate::spec::methods`]):
+//! The pipeline for one year, each step as the spec asks ([`crate::spec::Normalisation`], [`crate::spec::Aggregation`]):
 //! screen units → impute raw values → treat outliers → normalise → aggregate level by level →
 //! rank every node. Every imputed or treated cell is logged, and every row left out says why.
 
 use serde::Serialize;
 
 use crate::data::Dataset;
+use crate::engine::Engine;
 use crate::error::{DataError, Error};
-use crate::pipeline::{score_group, Group};
 use crate::rank::Tier;
+use crate::results::{assemble, results, Group, ScoreTable};
 use crate::spec::{IndexDefinition, IndexSpec};
 
 /// Options for [`score`].
@@ -196,6 +197,24 @@ impl Scores {
 /// assert_eq!(scores.rows[0].rank, 1);
 /// ```
 pub fn score(definition: &IndexDefinition, data: &Dataset, options: &ScoreOptions) -> Result<Scores, Error> {
+    Ok(score_table(definition, data, options)?.into_scores())
+}
+
+/// [`score`], with the results as columns ([`ScoreTable`]): what front ends that read whole
+/// columns (numpy, typed arrays) and large tables use.
+///
+/// ```
+/// use chiso::{presets, score_table, CsvOptions, Dataset, ScoreOptions};
+/// let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../examples/data/pci/pci_subindices.csv");
+/// let data = Dataset::from_csv_path(path, &CsvOptions { unit_column: "province".into(), ..Default::default() })?;
+/// let table = score_table(&presets::get("pci")?, &data, &ScoreOptions { year: Some(2016), ..Default::default() })?;
+/// let (headline, transparency) = (0, table.node_index("transparency").unwrap());
+/// let leader = table.ranks[headline].iter().position(|&r| r == 1).unwrap();
+/// assert_eq!(table.units[leader], "Đà Nẵng");
+/// assert!(table.score(transparency, leader).is_some());
+/// # Ok::<(), chiso::Error>(())
+/// ```
+pub fn score_table(definition: &IndexDefinition, data: &Dataset, options: &ScoreOptions) -> Result<ScoreTable, Error> {
     let groups: Vec<(Option<i32>, Vec<usize>)> = match (data.years(), options.year) {
         (None, year) => vec![(year, (0..data.len()).collect())],
         (Some(years), Some(year)) => {
@@ -228,49 +247,10 @@ pub fn score(definition: &IndexDefinition, data: &Dataset, options: &ScoreOption
         if options.strict {
             check_strict(&spec, data)?;
         }
-        scored.push(score_group(&spec, data, year, members, options.stages, &mut budget)?);
+        let engine = Engine::compile(&spec, data, year, members, &mut budget)?;
+        scored.push(results(engine, options.stages));
     }
-    Ok(assemble(definition, precision, has_tiers, scored, options.stages))
-}
-
-/// Puts the year groups' results back in input order.
-fn assemble(definition: &IndexDefinition, precision: u32, has_tiers: bool, groups: Vec<Group>, stages: bool) -> Scores {
-    let mut stage_nodes: Vec<String> = Vec::new();
-    for group in &groups {
-        for id in &group.stage_nodes {
-            if !stage_nodes.contains(id) {
-                stage_nodes.push(id.clone());
-            }
-        }
-    }
-    let mut placed: Vec<(usize, usize, usize)> = Vec::new(); // (input row, group, position)
-    for (g, group) in groups.iter().enumerate() {
-        placed.extend(group.rows.iter().enumerate().map(|(p, (i, _))| (*i, g, p)));
-    }
-    placed.sort_unstable();
-    let stages = stages.then(|| {
-        // Where each indicator sits in each group's own list.
-        let maps: Vec<Vec<Option<usize>>> = groups
-            .iter()
-            .map(|g| stage_nodes.iter().map(|id| g.stage_nodes.iter().position(|n| n == id)).collect())
-            .collect();
-        let column = |stage: usize, k: usize| -> Vec<Option<f64>> {
-            placed.iter().map(|&(_, g, p)| maps[g][k].and_then(|n| groups[g].stage_values[stage][n][p])).collect()
-        };
-        let all = |stage| (0..stage_nodes.len()).map(|k| column(stage, k)).collect();
-        Stages { raw: all(0), treated: all(1), normalised: all(2), nodes: stage_nodes }
-    });
-    let mut dropped = Vec::new();
-    let mut log = Vec::new();
-    let mut slots: Vec<Vec<Option<ScoreRow>>> = Vec::with_capacity(groups.len());
-    for group in groups {
-        dropped.extend(group.dropped);
-        log.extend(group.log);
-        slots.push(group.rows.into_iter().map(|(_, r)| Some(r)).collect());
-    }
-    dropped.sort_by_key(|d: &Dropped| d.row);
-    let rows = placed.iter().filter_map(|&(_, g, p)| slots[g][p].take()).collect();
-    Scores { index: definition.id().to_owned(), precision, has_tiers, rows, dropped, log, stages }
+    Ok(assemble(definition.id(), precision, has_tiers, scored, options.stages))
 }
 
 fn check_strict(spec: &IndexSpec, data: &Dataset) -> Result<(), Error> {

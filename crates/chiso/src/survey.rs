@@ -614,16 +614,7 @@ fn estimate(respondents: &[Respondent], j: usize, m: usize) -> Point {
     Point { value: Some(mean), n, clusters, effective_n: sw * sw / sw2, se }
 }
 
-/// The p-quantile of sorted values, linear interpolation between order statistics (R type 7).
-pub fn quantile_sorted(sorted: &[f64], p: f64) -> f64 {
-    if sorted.is_empty() {
-        return f64::NAN;
-    }
-    let h = (sorted.len() - 1) as f64 * p.clamp(0.0, 1.0);
-    let lo = h.floor() as usize;
-    let hi = h.ceil() as usize;
-    sorted[lo] + (h - lo as f64) * (sorted[hi] - sorted[lo])
-}
+pub use crate::statistics::quantile_sorted;
 
 /// The standard normal quantile (Acklam's rational approximation, relative error < 1.2e-9).
 ///

@@ -1,6 +1,6 @@
 # Type stubs of chiso's compiled module (bindings/python/src), checked by tests/test_stubs.py.
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from os import PathLike
 from typing import Any, ClassVar, Literal, TypedDict, final
 
@@ -25,6 +25,7 @@ __all__ = [
     "presets",
     "report",
     "preset",
+    "format_numbers",
     "score_columns",
     "compare_columns",
     "diagnose",
@@ -231,6 +232,9 @@ class _CompareColumns(_CompareHeader):
     precision: int
     columns: _CompareColumnLists
 
+def format_numbers(
+    values: Sequence[float | None], decimals: int, decimal_comma: bool = False
+) -> list[str]: ...
 def score_columns(
     spec: Spec,
     data: Dataset,

@@ -15,6 +15,8 @@ from typing import TYPE_CHECKING, Any, Literal, cast
 
 import numpy as np
 
+from chiso import _chiso
+
 if TYPE_CHECKING:
     import pandas as pd
     import polars as pl
@@ -205,17 +207,13 @@ class Table:
         for name in names:
             values = self._columns[name]
             kind = self._kinds[name]
-            cells = []
-            for i in rows:
-                value = values[i]
-                if kind == "text":
-                    cells.append("" if value is None else str(value))
-                elif value != value:  # NaN: missing
-                    cells.append("")
-                elif kind == "int":
-                    cells.append(f"{int(value):d}")
-                else:
-                    cells.append(f"{float(value):.{self.precision}f}")
+            shown = [values[i] for i in rows]
+            if kind == "text":
+                cells = ["" if value is None else str(value) for value in shown]
+            else:
+                # The core's formatter: half away from zero, as the CLI and JS round.
+                decimals = 0 if kind == "int" else self.precision
+                cells = _chiso.format_numbers([None if v is None else float(v) for v in shown], decimals)
             formatted.append(cells)
         body = [list(row) for row in zip(*formatted)] if formatted else [[] for _ in rows]
         return names, body, n - len(rows)

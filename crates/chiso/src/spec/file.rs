@@ -1,7 +1,7 @@
 //! The file format of a specification (JSON or TOML), as plain serde structs.
 //!
 //! Method names are kept as strings here so that validation can say *which node* names an
-//! unknown method; [`super::build`] turns a [`SpecFile`] into checked [`super::IndexSpec`]s.
+//! unknown method; `spec::build` turns a [`SpecFile`] into checked [`super::IndexSpec`]s.
 
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;

@@ -315,7 +315,7 @@ pub fn sensitivity(
     let prepared = Prepared::new(definition, data, year, inputs)?;
     let runs = n * (d + 2);
     let (scores, ranks) = prepared.run(runs, options.seed, &|r, i| design_stream(n, r, i))?;
-    let units = prepared.model.len();
+    let units = prepared.units.len();
     let sobol = SobolOptions { bootstrap: options.bootstrap, first_order: options.first_order, seed: options.seed };
     let shift = prepared.rank_shifts(&ranks);
     let mean_rank_shift = estimate(&shift, n, d, &prepared.names, &sobol);
@@ -326,7 +326,7 @@ pub fn sensitivity(
     let rank_stats = prepared.summarise(&scores[..2 * n * units], &ranks[..2 * n * units], 2 * n);
     Ok(Sensitivity {
         index: prepared.index.clone(),
-        year: prepared.model.year,
+        year: prepared.engine.year,
         samples: n,
         runs,
         seed: options.seed,
@@ -338,7 +338,7 @@ pub fn sensitivity(
             .into_iter()
             .enumerate()
             .map(|(u, e)| UnitSensitivity {
-                unit: prepared.model.units[u].clone(),
+                unit: prepared.units[u].clone(),
                 nominal_rank: prepared.nominal_ranks[u],
                 variance: e.variance,
                 indices: e.indices,

@@ -7,7 +7,7 @@
 //! distribution of scores; [`Uncertainty::probability_above`] gives P(A ranks above B), and
 //! [`rank_changes`] the probability that a year-over-year rank change has the observed sign.
 //!
-//! The tree is compiled once; each sample resets a reused [`model::Scenario`], draws its
+//! The tree is compiled once; each sample resets a reused scenario, draws its
 //! inputs and recomputes only what they touch (a weights input re-aggregates from the cached
 //! normalised leaves; sampling error renormalises the perturbed leaves and aggregates up).
 //!
@@ -33,7 +33,6 @@
 //! ```
 
 mod inputs;
-pub(crate) mod model;
 mod plan;
 pub(crate) mod random;
 
@@ -44,12 +43,14 @@ pub use plan::{parse_normalisation, ErrorSpec, Exclude, InputsSpec};
 
 use crate::data::Dataset;
 use crate::diagnose::analysis_year;
+use std::collections::BTreeMap;
+
+use crate::engine::{members_of_year, Engine, Kind, Scenario, Work};
 use crate::error::{ComputeError, DataError, Error};
-use crate::score::{score, ScoreOptions};
+use crate::rank::{rank_grouped, RankBuffer};
 use crate::spec::IndexDefinition;
 use crate::statistics::{mean, variance};
 use inputs::{input_names, Resolved};
-use model::{Model, Scenario, Work};
 use random::{Block, Stream};
 
 /// How many samples, from which seed.
@@ -170,50 +171,89 @@ impl Uncertainty {
 }
 
 /// A year's compiled pipeline and resolved inputs.
-pub(crate) struct Prepared {
+pub(crate) struct Prepared<'d> {
     pub(crate) index: String,
-    pub(crate) model: Model,
+    pub(crate) engine: Engine<'d>,
     pub(crate) resolved: Vec<Resolved>,
     pub(crate) data_input: Vec<bool>,
     pub(crate) names: Vec<String>,
+    /// Members with a nominal headline score (positions in the engine's members): the units
+    /// analysed, as `score` ranks them.
+    pub(crate) kept: Vec<usize>,
+    /// Their names.
+    pub(crate) units: Vec<String>,
+    /// Rank groups over positions in `kept`.
+    pub(crate) rank_groups: Vec<Vec<usize>>,
     pub(crate) nominal_ranks: Vec<u32>,
+    pub(crate) nominal_scores: Vec<f64>,
 }
 
-impl Prepared {
-    /// Scores the nominal index (which validates the spec and data), compiles the pipeline,
-    /// checks it reproduces the nominal scores, and resolves the inputs.
+impl<'d> Prepared<'d> {
+    /// Compiles the year's pipeline (which validates the spec and data as `score` does) and
+    /// resolves the inputs against it.
     pub(crate) fn new(
         definition: &IndexDefinition,
-        data: &Dataset,
+        data: &'d Dataset,
         year: Option<i32>,
         inputs: &[UncertainInput],
-    ) -> Result<Prepared, Error> {
+    ) -> Result<Prepared<'d>, Error> {
         let year = analysis_year(data, year)?;
-        let scores = score(definition, data, &ScoreOptions { year, ..Default::default() })?;
         let spec = definition.resolve(year)?;
-        let model = Model::compile(&spec, data, year)?;
-        let root = model.root_values_nominal();
-        let rows: Vec<&crate::score::ScoreRow> = scores.rows.iter().filter(|r| r.year == year).collect();
-        let same = rows.len() == root.len()
-            && rows.iter().zip(root).all(|(r, v)| (r.score - v).abs() <= 1e-9 * v.abs().max(1.0));
-        if !same {
-            return Err(ComputeError::Unsupported {
-                node: spec.root().id.clone(),
-                method: spec.root().aggregation.map_or("weighted_mean", |a| a.name()),
-                operation: "uncertainty analysis (its pipeline does not reproduce this spec's scores)",
-            }
-            .into());
+        let mut budget = data.limits().max_cells;
+        let engine = Engine::compile(&spec, data, year, members_of_year(data, year), &mut budget)?;
+        let root = engine.root_values_nominal();
+        let kept: Vec<usize> = (0..engine.len()).filter(|&m| !root[m].is_nan()).collect();
+        let mut position = vec![usize::MAX; engine.len()];
+        for (k, &m) in kept.iter().enumerate() {
+            position[m] = k;
         }
-        let resolved = inputs.iter().map(|i| Resolved::new(i, &model, data)).collect::<Result<Vec<_>, _>>()?;
-        let nominal_ranks = model.rank(root);
+        let rank_groups: Vec<Vec<usize>> = engine
+            .rank_groups
+            .iter()
+            .map(|g| g.iter().map(|&m| position[m]).filter(|&k| k != usize::MAX).collect())
+            .collect();
+        let nominal_scores: Vec<f64> = kept.iter().map(|&m| root[m]).collect();
+        let mut nominal_ranks = vec![0; kept.len()];
+        rank_grouped(
+            &nominal_scores,
+            &rank_groups,
+            engine.direction,
+            engine.rule,
+            &mut RankBuffer::default(),
+            &mut nominal_ranks,
+        );
+        let resolved = inputs.iter().map(|i| Resolved::new(i, &engine, data)).collect::<Result<Vec<_>, _>>()?;
         Ok(Prepared {
             index: definition.id().to_owned(),
-            model,
+            units: kept.iter().map(|&m| engine.units[m].clone()).collect(),
+            engine,
             resolved,
             data_input: inputs.iter().map(UncertainInput::is_data).collect(),
             names: input_names(inputs),
+            kept,
+            rank_groups,
             nominal_ranks,
+            nominal_scores,
         })
+    }
+
+    /// Draws run `r`'s inputs into `scenario` (reset first).
+    fn draw(
+        &self,
+        r: usize,
+        seed: u64,
+        stream_of: &(dyn Fn(usize, usize) -> (Block, u64) + Sync),
+        scenario: &mut Scenario,
+    ) -> Result<(), Error> {
+        let salt = self.engine.year.map_or(0, |y| y as i64 as u64 ^ 0x5945_4152); // "YEAR"
+        scenario.reset(&self.engine);
+        for (i, input) in self.resolved.iter().enumerate() {
+            let (block, row) = stream_of(r, i);
+            let salt = if self.data_input[i] { salt } else { 0 };
+            let mut stream = Stream::new(seed, block, row, i as u64, salt);
+            input.draw(&self.engine, scenario, &mut stream)?;
+        }
+        Ok(())
     }
 
     /// Runs `runs` samples: run `r` draws input `i` from stream `stream_of(r, i)`.
@@ -224,26 +264,30 @@ impl Prepared {
         seed: u64,
         stream_of: &(dyn Fn(usize, usize) -> (Block, u64) + Sync),
     ) -> Result<(Vec<f64>, Vec<u32>), Error> {
-        let n = self.model.len();
+        let n = self.kept.len();
         let mut scores = vec![0.0; runs * n];
         let mut ranks = vec![0u32; runs * n];
-        let salt = self.model.year.map_or(0, |y| y as i64 as u64 ^ 0x5945_4152); // "YEAR"
         let chunk = |first: usize, scores: &mut [f64], ranks: &mut [u32]| -> Result<(), (usize, Error)> {
-            let mut scenario = Scenario::nominal(&self.model);
-            let mut work = Work::new(&self.model);
+            let mut scenario = Scenario::nominal(&self.engine);
+            let mut work = Work::new(&self.engine);
             for (k, (s_out, r_out)) in scores.chunks_exact_mut(n).zip(ranks.chunks_exact_mut(n)).enumerate() {
                 let r = first + k;
-                scenario.reset(&self.model);
-                for (i, input) in self.resolved.iter().enumerate() {
-                    let (block, row) = stream_of(r, i);
-                    let salt = if self.data_input[i] { salt } else { 0 };
-                    let mut stream = Stream::new(seed, block, row, i as u64, salt);
-                    input.draw(&self.model, &mut scenario, &mut stream).map_err(|e| (r, e))?;
+                self.draw(r, seed, stream_of, &mut scenario).map_err(|e| (r, e))?;
+                self.engine.evaluate(&scenario, &mut work).map_err(|e| (r, e))?;
+                let root = self.engine.root_values(&work);
+                for ((out, &m), unit) in s_out.iter_mut().zip(&self.kept).zip(&self.units) {
+                    *out = root[m];
+                    if out.is_nan() {
+                        let message = format!(
+                            "unit '{unit}' has no headline score in sample {}: the sample's choices ({}) leave it too few components with data",
+                            r + 1,
+                            self.names.join(", ")
+                        );
+                        return Err((r, ComputeError::InvalidTarget { message }.into()));
+                    }
                 }
-                self.model.evaluate(&scenario, &mut work).map_err(|e| (r, e))?;
-                let root = self.model.root_values(&work);
-                s_out.copy_from_slice(root);
-                self.model.rank_into(s_out, &mut work, r_out);
+                let engine = &self.engine;
+                rank_grouped(s_out, &self.rank_groups, engine.direction, engine.rule, &mut work.ranks, r_out);
             }
             Ok(())
         };
@@ -255,8 +299,8 @@ impl Prepared {
     /// quantiles come from a histogram of the integer ranks and score quantiles from
     /// selection, both exactly the type-7 quantiles of the sorted values.
     pub(crate) fn summarise(&self, scores: &[f64], ranks: &[u32], runs: usize) -> Vec<UnitUncertainty> {
-        let n = self.model.len();
-        let nominal = self.model.root_values_nominal();
+        let n = self.kept.len();
+        let nominal = &self.nominal_scores;
         par_map(n, &|u| {
             let mut histogram = vec![0usize; n + 2];
             let mut x: Vec<f64> = Vec::with_capacity(runs);
@@ -294,7 +338,7 @@ impl Prepared {
                 a + (h - lo as f64) * (b - a)
             };
             UnitUncertainty {
-                unit: self.model.units[u].clone(),
+                unit: self.units[u].clone(),
                 nominal_score: nominal[u],
                 nominal_rank: self.nominal_ranks[u],
                 rank_median: rank_quantile(0.5),
@@ -314,18 +358,11 @@ impl Prepared {
 
     /// Mean absolute rank shift from the nominal ranks, per run.
     pub(crate) fn rank_shifts(&self, ranks: &[u32]) -> Vec<f64> {
-        let n = self.model.len();
+        let n = self.kept.len();
         ranks
             .chunks_exact(n)
             .map(|r| r.iter().zip(&self.nominal_ranks).map(|(a, b)| f64::from(a.abs_diff(*b))).sum::<f64>() / n as f64)
             .collect()
-    }
-}
-
-impl Model {
-    /// Nominal root values.
-    pub(crate) fn root_values_nominal(&self) -> &[f64] {
-        &self.nominal[self.root]
     }
 }
 
@@ -384,13 +421,13 @@ pub fn uncertainty(
     uncertainty_prepared(&prepared, options)
 }
 
-fn uncertainty_prepared(prepared: &Prepared, options: &UncertaintyOptions) -> Result<Uncertainty, Error> {
+fn uncertainty_prepared(prepared: &Prepared<'_>, options: &UncertaintyOptions) -> Result<Uncertainty, Error> {
     let (scores, ranks) = prepared.run(options.samples, options.seed, &|r, _| (Block::A, r as u64))?;
     let units = prepared.summarise(&scores, &ranks, options.samples);
     let shifts = prepared.rank_shifts(&ranks);
     Ok(Uncertainty {
         index: prepared.index.clone(),
-        year: prepared.model.year,
+        year: prepared.engine.year,
         samples: options.samples,
         seed: options.seed,
         inputs: prepared.names.clone(),
@@ -399,6 +436,90 @@ fn uncertainty_prepared(prepared: &Prepared, options: &UncertaintyOptions) -> Re
         scores,
         ranks,
     })
+}
+
+/// The choices one sample of [`uncertainty`] made, to inspect a sample or to reproduce it by
+/// scoring a spec edited to match (the weights and methods are the spec's own fields).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SampleChoices {
+    /// Sample number (0-based), as in [`Uncertainty::ranks`].
+    pub sample: usize,
+    /// The weight of every node whose weight differs from the nominal one.
+    pub weights: BTreeMap<String, f64>,
+    /// The aggregation method of every group whose method differs from the nominal one.
+    pub aggregation: BTreeMap<String, String>,
+    /// The normalisation method (its name) of every leaf whose method differs.
+    pub normalisation: BTreeMap<String, String>,
+    /// Nodes left out of their group.
+    pub excluded: Vec<String>,
+    /// Leaves whose raw values were redrawn (sampling error).
+    pub perturbed: Vec<String>,
+}
+
+/// The choices that samples `which` (0-based) of [`uncertainty`] with the same arguments make.
+///
+/// ```
+/// use chiso::uncertainty::{sample_choices, uncertainty, UncertainInput, UncertaintyOptions};
+/// use chiso::{presets, CsvOptions, Dataset};
+/// let csv = "unit,entry_costs,land_access,transparency,time_costs,informal_charges,policy_bias,\
+/// proactivity,business_support,labor_policy,legal_institutions\n\
+/// A,7,7,7,7,7,7,7,7,7,7\nB,9,9,5,9,9,9,9,5,5,9\n";
+/// let data = Dataset::from_csv_str(csv, &CsvOptions::default())?;
+/// let inputs = [UncertainInput::Weights { pm: 0.2, groups: vec![] }];
+/// let options = UncertaintyOptions { samples: 10, seed: 7 };
+/// let choices = sample_choices(&presets::get("pci")?, &data, Some(2016), &inputs, &options, &[3])?;
+/// assert_eq!(choices[0].weights.len(), 10); // every sub-index weight was drawn
+/// assert!(choices[0].weights.values().all(|w| *w > 0.0));
+/// # Ok::<(), chiso::Error>(())
+/// ```
+pub fn sample_choices(
+    definition: &IndexDefinition,
+    data: &Dataset,
+    year: Option<i32>,
+    inputs: &[UncertainInput],
+    options: &UncertaintyOptions,
+    which: &[usize],
+) -> Result<Vec<SampleChoices>, Error> {
+    check_samples(options.samples)?;
+    let prepared = Prepared::new(definition, data, year, inputs)?;
+    let engine = &prepared.engine;
+    let mut scenario = Scenario::nominal(engine);
+    let mut out = Vec::with_capacity(which.len());
+    for &sample in which {
+        if sample >= options.samples {
+            let message = format!("sample {sample} does not exist: samples are numbered 0 to {}", options.samples - 1);
+            return Err(ComputeError::InvalidTarget { message }.into());
+        }
+        prepared.draw(sample, options.seed, &|r, _| (Block::A, r as u64), &mut scenario)?;
+        let ids = |keep: &dyn Fn(usize) -> bool| -> Vec<String> {
+            (0..engine.ids.len()).filter(|&n| keep(n)).map(|n| engine.ids[n].clone()).collect()
+        };
+        let mut choices = SampleChoices {
+            sample,
+            weights: BTreeMap::new(),
+            aggregation: BTreeMap::new(),
+            normalisation: BTreeMap::new(),
+            excluded: ids(&|n| scenario.excluded[n]),
+            perturbed: ids(&|n| scenario.noisy[n]),
+        };
+        for (n, kind) in engine.kinds.iter().enumerate() {
+            let id = engine.ids[n].clone();
+            if scenario.weight[n] != engine.weight[n] {
+                choices.weights.insert(id.clone(), scenario.weight[n]);
+            }
+            match kind {
+                Kind::Group { method, .. } if scenario.method[n] != *method => {
+                    choices.aggregation.insert(id, scenario.method[n].name().to_owned());
+                }
+                Kind::Leaf { normalise, .. } if scenario.normalise[n] != *normalise => {
+                    choices.normalisation.insert(id, scenario.normalise[n].name().to_owned());
+                }
+                _ => {}
+            }
+        }
+        out.push(choices);
+    }
+    Ok(out)
 }
 
 /// One unit's rank change between two years, with both years' rank intervals.
@@ -537,5 +658,24 @@ pub(crate) fn par_map<T: Send>(count: usize, f: &(dyn Fn(usize) -> T + Sync)) ->
     #[cfg(not(feature = "parallel"))]
     {
         (0..count).map(f).collect()
+    }
+}
+
+/// `f(state, 0), …, f(state, count − 1)` in order, with one `init()` state per thread (one in
+/// all without the `parallel` feature).
+pub(crate) fn par_map_with<T: Send, S>(
+    count: usize,
+    init: impl Fn() -> S + Sync + Send,
+    f: &(dyn Fn(&mut S, usize) -> T + Sync),
+) -> Vec<T> {
+    #[cfg(feature = "parallel")]
+    {
+        use rayon::prelude::*;
+        (0..count).into_par_iter().map_init(init, f).collect()
+    }
+    #[cfg(not(feature = "parallel"))]
+    {
+        let mut state = init();
+        (0..count).map(|k| f(&mut state, k)).collect()
     }
 }

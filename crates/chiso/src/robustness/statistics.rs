@@ -26,6 +26,19 @@ pub fn quantile_sorted(sorted: &[f64], p: f64) -> f64 {
     }
 }
 
+/// The median of values (sorted in place): the middle value, or the mean of the two middle
+/// ones; `NaN` for no values. The type-7 quantile at ½.
+///
+/// ```
+/// use chiso::statistics::median;
+/// assert_eq!(median(&mut [5.0, 1.0, 3.0, 10.0]), 4.0);
+/// assert_eq!(median(&mut [5.0, 1.0, 3.0]), 3.0);
+/// ```
+pub fn median(values: &mut [f64]) -> f64 {
+    values.sort_by(f64::total_cmp);
+    quantile_sorted(values, 0.5)
+}
+
 /// Arithmetic mean (NaN for no values).
 pub fn mean(x: &[f64]) -> f64 {
     x.iter().sum::<f64>() / x.len() as f64
@@ -36,13 +49,27 @@ pub fn variance(x: &[f64]) -> f64 {
     covariance(x, x)
 }
 
-/// Sample covariance (denominator `n − 1`).
+/// Sample covariance (denominator `n − 1`), over the pairs where both values are present.
 pub fn covariance(x: &[f64], y: &[f64]) -> f64 {
+    if let Some((x, y)) = complete_pairs(x, y) {
+        return covariance(&x, &y);
+    }
     let (mx, my) = (mean(x), mean(y));
     x.iter().zip(y).map(|(a, b)| (a - mx) * (b - my)).sum::<f64>() / (x.len() as f64 - 1.0)
 }
 
-/// Pearson's correlation; `None` when either variable is constant.
+/// The pairs where both values are present, when some value is missing (`NaN`); `None`
+/// when nothing is missing (so complete data is used in place, with the same digits).
+fn complete_pairs(x: &[f64], y: &[f64]) -> Option<(Vec<f64>, Vec<f64>)> {
+    if !x.iter().chain(y).any(|v| v.is_nan()) {
+        return None;
+    }
+    Some(x.iter().zip(y).filter(|(a, b)| !a.is_nan() && !b.is_nan()).map(|(a, b)| (*a, *b)).unzip())
+}
+
+/// Pearson's correlation over the pairs where both values are present (R's
+/// `use = "pairwise.complete.obs"`); `None` when either variable is constant there or fewer
+/// than two pairs are complete.
 ///
 /// ```
 /// use chiso::statistics::pearson;
@@ -50,6 +77,12 @@ pub fn covariance(x: &[f64], y: &[f64]) -> f64 {
 /// assert_eq!(pearson(&[1.0, 1.0], &[2.0, 3.0]), None);
 /// ```
 pub fn pearson(x: &[f64], y: &[f64]) -> Option<f64> {
+    if let Some((x, y)) = complete_pairs(x, y) {
+        return pearson(&x, &y);
+    }
+    if x.len() < 2 {
+        return None;
+    }
     let (mx, my) = (mean(x), mean(y));
     let (mut sxy, mut sxx, mut syy) = (0.0, 0.0, 0.0);
     for (a, b) in x.iter().zip(y) {
@@ -85,8 +118,12 @@ pub fn average_ranks(x: &[f64]) -> Vec<f64> {
     ranks
 }
 
-/// Spearman's rank correlation; `None` when either variable is constant.
+/// Spearman's rank correlation over the pairs where both values are present; `None` when
+/// either variable is constant there.
 pub fn spearman(x: &[f64], y: &[f64]) -> Option<f64> {
+    if let Some((x, y)) = complete_pairs(x, y) {
+        return spearman(&x, &y);
+    }
     pearson(&average_ranks(x), &average_ranks(y))
 }
 

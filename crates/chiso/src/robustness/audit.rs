@@ -25,10 +25,10 @@
 use serde::Serialize;
 
 use crate::data::Dataset;
+use crate::engine::{Engine, Kind};
 use crate::error::Error;
 use crate::spec::{Aggregation, IndexDefinition};
 use crate::statistics::{covariance, pearson, spearman, variance};
-use crate::uncertainty::model::{Kind, Model};
 use crate::uncertainty::Prepared;
 
 /// One computed node of the tree.
@@ -139,7 +139,7 @@ pub struct Audit {
 /// Audits the index of `year` (the data's only year when `None`).
 pub fn audit(definition: &IndexDefinition, data: &Dataset, year: Option<i32>) -> Result<Audit, Error> {
     let prepared = Prepared::new(definition, data, year, &[])?;
-    let model = &prepared.model;
+    let model = &prepared.engine;
     let mut order: Vec<usize> = vec![model.root];
     order.extend((0..model.ids.len()).filter(|&n| n != model.root && !model.nominal[n].is_empty()));
     let share = |n: usize| -> f64 {
@@ -182,29 +182,36 @@ pub fn audit(definition: &IndexDefinition, data: &Dataset, year: Option<i32>) ->
     Ok(Audit { index: prepared.index.clone(), year: model.year, units: model.len(), nodes, correlations, groups })
 }
 
-fn group_audit(model: &Model, g: usize, share: &dyn Fn(usize) -> f64) -> GroupAudit {
+fn group_audit(model: &Engine<'_>, g: usize, share: &dyn Fn(usize) -> f64) -> GroupAudit {
     let Kind::Group { children, method, multiplier } = &model.kinds[g] else { unreachable!("groups are groups") };
     let y = &model.nominal[g];
     let root = &model.nominal[model.root];
     let xs: Vec<&[f64]> = children.iter().map(|&c| model.nominal[c].as_slice()).collect();
+    // Consistency (α, principal components, equal-influence weights) needs every child of a
+    // unit: over the units that have them all; correlations use the pairs present.
+    let complete: Vec<Vec<f64>> = {
+        let units: Vec<usize> = (0..model.len()).filter(|&u| xs.iter().all(|x| !x[u].is_nan())).collect();
+        xs.iter().map(|x| units.iter().map(|&u| x[u]).collect()).collect()
+    };
+    let complete: Vec<&[f64]> = complete.iter().map(Vec::as_slice).collect();
     let r_group: Vec<Option<f64>> = xs.iter().map(|x| pearson(x, y)).collect();
     let r2_total: f64 = r_group.iter().flatten().map(|r| r * r).sum();
     let all_defined = r_group.iter().all(Option::is_some);
     let total_weight: f64 = children.iter().map(|&c| model.weight[c]).sum();
-    let var_y = variance(y);
+    let var_y = variance(&y.iter().copied().filter(|v| !v.is_nan()).collect::<Vec<f64>>());
     let coefficient = |c: usize| match method {
         Aggregation::WeightedMean => Some(multiplier * model.weight[c] / total_weight),
         Aggregation::WeightedSum => Some(multiplier * model.weight[c]),
         _ => None,
     };
-    let pca = principal_components(&xs);
+    let pca = principal_components(&complete);
     let pca_weights: Option<Vec<f64>> = pca.as_ref().map(|p| p.eigenvectors[0].iter().map(|v| v * v).collect());
     let weights: Vec<f64> = children.iter().map(|&c| model.weight[c]).collect();
-    let equal = equal_influence(&xs, &weights);
+    let equal = equal_influence(&complete, &weights);
     GroupAudit {
         id: model.ids[g].clone(),
         aggregation: method.name(),
-        cronbach_alpha: cronbach_alpha(&xs),
+        cronbach_alpha: cronbach_alpha(&complete),
         pca,
         children: children
             .iter()

@@ -1,9 +1,9 @@
 //! Uncertain inputs: what a plan declares, checked against the compiled tree, and how each
 //! sample draws it.
 
-use super::model::{Kind, Model, Scenario};
 use super::random::Stream;
 use crate::data::Dataset;
+use crate::engine::{Engine, Kind, Scenario};
 use crate::error::{ComputeError, DataError, Error};
 use crate::spec::{Aggregation, Normalisation};
 
@@ -149,7 +149,7 @@ fn invalid(message: String) -> Error {
     ComputeError::InvalidTarget { message }.into()
 }
 
-fn groups_of(model: &Model, ids: &[String], what: &str) -> Result<Vec<usize>, Error> {
+fn groups_of(model: &Engine<'_>, ids: &[String], what: &str) -> Result<Vec<usize>, Error> {
     if ids.is_empty() {
         return Ok(model.groups.clone());
     }
@@ -164,7 +164,7 @@ fn groups_of(model: &Model, ids: &[String], what: &str) -> Result<Vec<usize>, Er
         .collect()
 }
 
-fn leaves_of(model: &Model, ids: &[String], what: &str) -> Result<Vec<usize>, Error> {
+fn leaves_of(model: &Engine<'_>, ids: &[String], what: &str) -> Result<Vec<usize>, Error> {
     if ids.is_empty() {
         return Ok(model.leaves.clone());
     }
@@ -181,7 +181,7 @@ fn leaves_of(model: &Model, ids: &[String], what: &str) -> Result<Vec<usize>, Er
         .collect()
 }
 
-fn column_values(model: &Model, data: &Dataset, column: &str) -> Result<Vec<f64>, Error> {
+fn column_values(model: &Engine<'_>, data: &Dataset, column: &str) -> Result<Vec<f64>, Error> {
     let values = data.values(column).map_err(|e| match e {
         DataError::MissingColumn { column, .. } => DataError::MissingColumn {
             column,
@@ -203,7 +203,7 @@ fn column_values(model: &Model, data: &Dataset, column: &str) -> Result<Vec<f64>
 
 impl Resolved {
     /// Checks `input` against the model and reads its data columns.
-    pub(crate) fn new(input: &UncertainInput, model: &Model, data: &Dataset) -> Result<Resolved, Error> {
+    pub(crate) fn new(input: &UncertainInput, model: &Engine<'_>, data: &Dataset) -> Result<Resolved, Error> {
         Ok(match input {
             UncertainInput::Weights { pm, groups } => {
                 if !(pm.is_finite() && (0.0..1.0).contains(pm)) {
@@ -299,7 +299,7 @@ impl Resolved {
     }
 
     /// Draws this input for one sample into `scenario`.
-    pub(crate) fn draw(&self, model: &Model, scenario: &mut Scenario, stream: &mut Stream) -> Result<(), Error> {
+    pub(crate) fn draw(&self, model: &Engine<'_>, scenario: &mut Scenario, stream: &mut Stream) -> Result<(), Error> {
         match self {
             Resolved::Weights { pm, groups } => {
                 for &g in groups {
@@ -389,7 +389,7 @@ impl Resolved {
 }
 
 /// Whether `n`'s group keeps a child with a positive weight without it.
-fn siblings_left(model: &Model, n: usize) -> bool {
+fn siblings_left(model: &Engine<'_>, n: usize) -> bool {
     let Some(p) = model.parent[n] else { return false };
     let Kind::Group { children, .. } = &model.kinds[p] else { return false };
     children.iter().any(|&c| c != n && model.weight[c] > 0.0)

@@ -16,7 +16,7 @@ use serde::Serialize;
 use crate::data::Dataset;
 use crate::diagnose::{analysis_year, component_values, composite, find_row, linear_shares};
 use crate::error::{ComputeError, Error};
-use crate::rank::round_half_away;
+use crate::rank::{rank_among, round_half_away};
 use crate::score::{score, ScoreOptions, Scores};
 use crate::spec::{Aggregation, Direction, IndexDefinition, IndexSpec, Labels, RankBasis};
 
@@ -181,8 +181,8 @@ pub fn plan(
     let current = component_values(&spec, row).ok_or_else(|| ComputeError::InvalidTarget {
         message: format!("the sub-indices of '{}' are not all computed from the data", row.unit),
     })?;
-    let others = field(definition, data, &scores, &row.unit, year, options.field)?;
-    let rank_with = |value: f64| rank_against(&spec, &others, value);
+    let others = field(definition, data, &spec, &scores, &row.unit, year, options.field)?;
+    let rank_with = |value: f64| rank_among(value, &others, Direction::HigherIsBetter, spec.rank_rule());
     let rank_now = rank_with(row.score);
     let threshold = match target {
         Target::Score(s) => s,
@@ -257,16 +257,23 @@ pub fn plan(
     })
 }
 
-/// The other units' scores: as they are, or moved by each one's average yearly change.
+/// The other units ranked with `unit` (the whole year, or its `rank_within` group): their
+/// scores as they are, or moved by each one's average yearly change.
 fn field(
     definition: &IndexDefinition,
     data: &Dataset,
+    spec: &IndexSpec,
     scores: &Scores,
     unit: &str,
     year: Option<i32>,
     mode: Field,
 ) -> Result<Vec<f64>, Error> {
-    let now = scores.rows.iter().filter(|r| r.year == year && r.unit != unit);
+    let group = rank_group(spec, data, unit, year)?;
+    let now = scores
+        .rows
+        .iter()
+        .filter(|r| r.year == year && r.unit != unit)
+        .filter(|r| group.as_ref().is_none_or(|(mine, labels)| labels.get(r.unit.as_str()) == Some(mine)));
     match (mode, year) {
         (Field::Fixed, _) | (Field::Trend, None) => Ok(now.map(|r| r.score).collect()),
         (Field::Trend, Some(y)) => {
@@ -291,26 +298,43 @@ fn field(
     }
 }
 
-fn key(spec: &IndexSpec, value: f64) -> f64 {
-    match spec.rank_rule().basis {
-        RankBasis::Unrounded => value,
-        RankBasis::Rounded(d) => round_half_away(value, d),
+/// Under `rank_within`: the unit's group label and every unit's label in the year.
+#[allow(clippy::type_complexity)]
+fn rank_group<'a>(
+    spec: &IndexSpec,
+    data: &'a Dataset,
+    unit: &str,
+    year: Option<i32>,
+) -> Result<Option<(String, HashMap<&'a str, String>)>, Error> {
+    let Some(column) = spec.rank_within() else { return Ok(None) };
+    let labels = data.labels(column).map_err(|_| crate::error::DataError::MissingColumn {
+        column: column.to_owned(),
+        hint: Some("the unit-group column named by the spec's rank_within".into()),
+    })?;
+    let mut by_unit = HashMap::new();
+    for row in crate::engine::members_of_year(data, year) {
+        if let Some(label) = &labels[row] {
+            by_unit.insert(data.units()[row].as_str(), label.clone());
+        }
     }
+    Ok(by_unit.get(unit).cloned().map(|mine| (mine, by_unit)))
 }
 
-/// Competition rank of `value` among `others` under the spec's rank rule.
-fn rank_against(spec: &IndexSpec, others: &[f64], value: f64) -> u32 {
-    let mine = key(spec, value);
-    1 + others.iter().filter(|&&o| key(spec, o) > mine).count() as u32
-}
-
-/// The lowest composite that ranks `n` or better: the n-th best other unit's score (a tie
-/// shares its rank), or under a rounded rule the lowest value that rounds to it.
+/// The lowest composite that ranks `n` or better among `others` under the spec's rank rule
+/// (ties and rounding as the ranking applies them): a score equal to the best such other
+/// unit's, or under a rounded rule the lowest value that rounds to it.
 fn threshold_for_rank(spec: &IndexSpec, others: &[f64], n: u32) -> f64 {
+    let rule = spec.rank_rule();
+    let rank_of = |v: f64| rank_among(v, others, Direction::HigherIsBetter, rule);
+    if rank_of(f64::NEG_INFINITY) <= n {
+        return f64::NEG_INFINITY;
+    }
     let mut sorted = others.to_vec();
     sorted.sort_by(|a, b| b.total_cmp(a));
-    let Some(&to_reach) = sorted.get(n as usize - 1) else { return f64::NEG_INFINITY };
-    match spec.rank_rule().basis {
+    // Ranks grow as the value falls: the last candidate (best first) that still ranks ≤ n.
+    let reach = sorted.partition_point(|&v| rank_of(v) <= n);
+    let Some(&to_reach) = reach.checked_sub(1).and_then(|i| sorted.get(i)) else { return f64::INFINITY };
+    match rule.basis {
         RankBasis::Unrounded => to_reach,
         RankBasis::Rounded(d) => round_half_away(to_reach, d) - 0.5 * 10f64.powi(-(d as i32)),
     }

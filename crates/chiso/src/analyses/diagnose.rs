@@ -3,7 +3,6 @@
 
 use serde::Serialize;
 
-use crate::aggregate::aggregate;
 use crate::data::Dataset;
 use crate::error::{DataError, Error};
 use crate::rank::Tier;
@@ -150,12 +149,12 @@ pub(crate) fn linear_shares(spec: &IndexSpec) -> Option<Vec<f64>> {
     }
 }
 
-/// The composite from the root's children values, exactly as scoring computes it.
+/// The composite from the root's children values (in spec order), computed by the engine's
+/// own aggregation of one unit (method, weights, missing-data rule, points maximum,
+/// multiplier); `None` where it is undefined (too few children, or a method such as Copeland
+/// that compares units).
 pub(crate) fn composite(spec: &IndexSpec, values: &[f64]) -> Option<f64> {
-    let root = spec.root();
-    let weights: Vec<f64> = root.children.iter().map(|&c| spec.nodes()[c].weight).collect();
-    let method = root.aggregation.unwrap_or(Aggregation::WeightedMean);
-    aggregate(method, values, &weights).ok().map(|v| v * root.multiplier)
+    crate::engine::node_value(spec, spec.root_index(), "", values).ok().filter(|v| !v.is_nan())
 }
 
 /// The values of the root's children for one row (in spec order), if all were computed.
@@ -163,18 +162,7 @@ pub(crate) fn component_values(spec: &IndexSpec, row: &ScoreRow) -> Option<Vec<f
     spec.components().map(|n| row.components.iter().find(|c| c.id == n.id).map(|c| c.score)).collect()
 }
 
-fn median(values: &mut [f64]) -> f64 {
-    values.sort_by(f64::total_cmp);
-    let n = values.len();
-    if n == 0 {
-        return f64::NAN;
-    }
-    if n % 2 == 1 {
-        values[n / 2]
-    } else {
-        (values[n / 2 - 1] + values[n / 2]) / 2.0
-    }
-}
+use crate::statistics::median;
 
 /// Diagnoses `unit` in `year`, compared with `previous` (default: the year before, when the
 /// data has it).
@@ -319,7 +307,12 @@ impl<'a> Raise<'a> {
     fn new(spec: &'a IndexSpec, values: &'a [f64]) -> Option<Self> {
         let root = spec.root();
         let weights: Vec<f64> = root.children.iter().map(|&c| spec.nodes()[c].weight).collect();
-        let method = root.aggregation.unwrap_or(Aggregation::WeightedMean);
+        // The shortcuts hold for the plain methods on complete values; anything else (points
+        // maxima, missing children, Copeland) is re-aggregated by the engine.
+        let method = match root.aggregation.unwrap_or(Aggregation::WeightedMean) {
+            _ if root.percent_of_max || values.iter().any(|v| v.is_nan()) => Aggregation::Median,
+            m => m,
+        };
         let sum = match method {
             Aggregation::GeometricMean => values.iter().zip(&weights).map(|(v, w)| w * v.ln()).sum(),
             Aggregation::HarmonicMean => values.iter().zip(&weights).map(|(v, w)| w / v).sum(),

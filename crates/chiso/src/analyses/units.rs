@@ -107,7 +107,7 @@ impl UnitMapping {
     /// merger, the 2025 renaming of Thừa Thiên Huế and the 2025 reorganisation into 34 units.
     pub fn vietnam_provinces() -> Self {
         let mut all = Vec::new();
-        for text in [include_str!("../units/provinces_2008.csv"), include_str!("../units/provinces_2025.csv")] {
+        for text in [include_str!("../../units/provinces_2008.csv"), include_str!("../../units/provinces_2025.csv")] {
             // The files are part of the crate and checked by its tests.
             if let Ok(m) = Self::from_csv_str(text) {
                 all.extend(m.changes);

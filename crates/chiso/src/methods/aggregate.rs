@@ -69,14 +69,8 @@ pub fn aggregate(method: Aggregation, values: &[f64], weights: &[f64]) -> Result
         Aggregation::Minimum => present().map(|(v, _)| *v).fold(f64::INFINITY, f64::min),
         Aggregation::Maximum => present().map(|(v, _)| *v).fold(f64::NEG_INFINITY, f64::max),
         Aggregation::Median => {
-            let mut sorted: Vec<f64> = present().map(|(v, _)| *v).collect();
-            sorted.sort_by(f64::total_cmp);
-            let n = sorted.len();
-            if n % 2 == 1 {
-                sorted[n / 2]
-            } else {
-                (sorted[n / 2 - 1] + sorted[n / 2]) / 2.0
-            }
+            let mut present: Vec<f64> = present().map(|(v, _)| *v).collect();
+            crate::statistics::median(&mut present)
         }
         Aggregation::Copeland => return Err(AggregateIssue::NeedsAllUnits),
     })
