@@ -1095,3 +1095,72 @@ export function sensitivityCsv(spec: SpecInput, csvText: string, options?: CsvSe
 export function audit(spec: SpecInput, rows: Row[], options?: AuditOptions): Audit;
 /** {@link audit} from CSV text. */
 export function auditCsv(spec: SpecInput, csvText: string, options?: CsvAuditOptions): Audit;
+
+// Calibration (src/calibrate.rs)
+
+/** Options of {@link calibrate}. */
+export interface CalibrateOptions {
+  /** The column with the node's published scores. */
+  target: string;
+  /** The children's columns (default: every other numeric column). */
+  columns?: string[];
+  /** The node's method (only `weighted_mean`). */
+  method?: "weighted_mean" | "mean";
+  /** The year whose rows to fit (required when the data has several). */
+  year?: number;
+  /** Largest residual of an exact fit (default 1e-4). */
+  tolerance?: number;
+  /** The scale the children are rescaled to, e.g. `[1, 10]` (default: inferred). */
+  scale?: [number, number];
+  /** How many of the worst-fitting units to list (default 10). */
+  worst?: number;
+  /** Leave out a constant or collinear child (listed in `undetermined`) instead of throwing. */
+  dropCollinear?: boolean;
+  unitColumn?: string;
+  yearColumn?: string;
+  /** Field separator of CSV text (default: detected). */
+  delimiter?: Delimiter;
+}
+
+/** The result of {@link calibrate}: the affine fit, its quality and the node in the spec's terms. */
+export interface Calibration {
+  target: string;
+  method: "weighted_mean";
+  year: number | null;
+  units: number;
+  intercept: number;
+  /** Column → the target's change per unit change of that column (0 without weight). */
+  coefficients: Record<string, number>;
+  max_residual: number;
+  rms_residual: number;
+  exact: boolean;
+  tolerance: number;
+  zero_weight: string[];
+  undetermined: string[];
+  misfits: number;
+  worst_units: { unit: string; row: number; target: number; fitted: number; residual: number }[];
+  children: {
+    column: string;
+    coefficient: number;
+    effect: number;
+    direction: "higher_is_better" | "lower_is_better" | null;
+    observed_min: number;
+    observed_max: number;
+    min: number | null;
+    max: number | null;
+    weight: number;
+  }[];
+  scale: [number, number];
+  scale_given: boolean;
+  extension: [number, number];
+  ignored_columns: string[];
+  /** The calibrated node as a spec object that {@link score} takes (`null` when the fit depends on no child). */
+  spec: object | null;
+}
+
+/**
+ * Recovers a node's unpublished parameters from its published scores (least squares).
+ * @example calibrate(csvText, {target: "proactivity", unitColumn: "province", scale: [1, 10]})
+ * @throws {DataError} for a missing column or value, {@link ComputeError} for too few units or collinear children, {@link SpecError} for an unknown method.
+ */
+export function calibrate(data: Row[] | string | Uint8Array | ArrayBuffer, options: CalibrateOptions): Calibration;

@@ -428,3 +428,8 @@ export function audit(spec, rows, options) {
 export function auditCsv(spec, csvText, options) {
   return call(auditCsv, raw.auditCsv, spec, csvText, options);
 }
+
+/** Calibration: fits `options.target` as an affine function of the children's columns (rows or CSV text). */
+export function calibrate(data, options) {
+  return call(calibrate, raw.calibrate, data, options);
+}

@@ -185,7 +185,7 @@ fn class_of<'py>(py: Python<'py>, error: &chiso::Error) -> PyResult<Bound<'py, P
             | D::UnknownMappedUnit { .. }
             | D::Unreadable { .. },
         ) => data_error(py)?,
-        E::Compute(C::InvalidTarget { .. }) => option_error(py)?,
+        E::Compute(C::InvalidTarget { .. } | C::InvalidCalibration { .. }) => option_error(py)?,
         E::Compute(
             C::ConstantIndicator { .. }
             | C::NonPositiveIndicator { .. }
@@ -194,7 +194,10 @@ fn class_of<'py>(py: Python<'py>, error: &chiso::Error) -> PyResult<Bound<'py, P
             | C::NonPositive { .. }
             | C::Unsupported { .. }
             | C::NonFinite { .. }
-            | C::TooManySamples { .. },
+            | C::TooManySamples { .. }
+            | C::TooFewUnits { .. }
+            | C::CollinearChildren { .. }
+            | C::CalibrationTooLarge { .. },
         ) => py.get_type::<ComputeError>(),
     })
 }

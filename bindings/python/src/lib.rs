@@ -8,6 +8,7 @@
 use pyo3::prelude::*;
 
 pub mod audit;
+pub mod calibrate;
 pub mod compare;
 pub mod data;
 pub mod diagnose;
@@ -56,6 +57,7 @@ fn _chiso(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(uncertainty::rank_changes_result, m)?)?;
     m.add_function(wrap_pyfunction!(sensitivity::sensitivity_result, m)?)?;
     m.add_function(wrap_pyfunction!(audit::audit_result, m)?)?;
+    m.add_function(wrap_pyfunction!(calibrate::calibrate_result, m)?)?;
     m.setattr("_panic", wrap_pyfunction!(_panic, m)?)?;
     Ok(())
 }

@@ -167,7 +167,8 @@ def test_dataframe_dict_records_and_dataset_inputs_agree() -> None:
 
 def test_components_and_multi_year_scoring() -> None:
     result = chiso.score("pci", PCI_CSV, unit_column="province", components=True).to_pandas()
-    assert len(result) == 316 and sorted(set(result["year"])) == [2006, 2013, 2014, 2015, 2016]
+    years = [2006, 2013, 2014, 2015, 2016, 2017, 2018]
+    assert len(result) == 442 and sorted(set(result["year"])) == years
     assert result.columns[:6].tolist() == ["unit", "year", "score", "rank", "tier", "tier_en"]
     assert {"land_access", "land_access_rank", "policy_bias_rank"} <= set(result.columns)
     assert result["land_access"].dtype == np.float64

@@ -121,7 +121,7 @@ def test_bump_lines_are_the_ranks_by_year(scores: chiso.Scores) -> None:
     ax = chiso.plot.bump(scores, units)
     lines = ax.get_lines()
     assert [line.get_label() for line in lines] == units
-    years = [2006, 2013, 2014, 2015, 2016]
+    years = [2006, 2013, 2014, 2015, 2016, 2017, 2018]
     frame = scores.to_pandas()
     for line, unit in zip(lines, units):
         assert np.asarray(line.get_xdata()).tolist() == years

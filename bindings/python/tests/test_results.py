@@ -64,16 +64,16 @@ def test_wide_columns_and_dtypes(scores: chiso.Scores) -> None:
     assert polars.schema["policy_bias"] == pl.Float64
     assert polars["policy_bias"].null_count() == 0
     assert polars["score"].to_list() == frame["score"].tolist()
-    assert scores.columns == frame.columns.tolist() and len(scores) == 316
+    assert scores.columns == frame.columns.tolist() and len(scores) == 442
     assert scores.stages == ["score"] and scores.root == "pci"
     assert scores.nodes[:2] == ["entry_costs", "land_access"]
-    assert scores.years == [2006, 2013, 2014, 2015, 2016]
+    assert scores.years == [2006, 2013, 2014, 2015, 2016, 2017, 2018]
 
 
 def test_long_shape(scores: chiso.Scores) -> None:
     long = scores.to_pandas("long")
     assert long.columns.tolist() == ["unit", "year", "node", "score", "rank"]
-    assert len(long) == 316 * 11  # the headline and ten sub-indices of every row
+    assert len(long) == 442 * 11  # the headline and ten sub-indices of every row
     assert long["rank"].dtype == np.int64 and not long["score"].isna().any()
     wide = scores.to_pandas()
     row = long[(long.unit == "Nam Định") & (long.year == 2016) & (long.node == "land_access")]

@@ -18,6 +18,7 @@ use chiso::plan::{Field, Target};
 use chiso::report::ReportFormat;
 
 pub mod audit;
+pub mod calibrate;
 pub mod compare;
 pub mod data;
 pub mod diagnose;

@@ -534,7 +534,7 @@ test("compareCsv 2013 → 2014 gives published deltas and places gained", () => 
 
 test("compare keeps units present in one year only (Hà Tây, merged into Hà Nội in 2008)", () => {
   const rows = scoreCsv("pci", PCI_CSV, { unitColumn: "province" }).rows; // sanity: all years score
-  assert.equal(rows.length, 316);
+  assert.equal(rows.length, 442);
   const cmp = compareCsv("pci", PCI_CSV, 2006, 2013, { unitColumn: "province" });
   const haTay = cmp.rows.find((r) => r.unit === "Hà Tây");
   assert.equal(haTay.presence, "only_from");

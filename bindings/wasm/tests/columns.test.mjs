@@ -20,7 +20,7 @@ test("every bundled PCI row scores as with score(): composite, rank, out of, tie
   assert.equal(result.index, "pci");
   assert.equal(result.precision, 2);
   assert.equal(result.has_tiers, true);
-  assert.equal(result.score.length, 316);
+  assert.equal(result.score.length, 442);
   assert.ok(result.score instanceof Float64Array && result.rank instanceof Uint32Array && result.year instanceof Int32Array);
   rows.forEach((r, i) => {
     assert.equal(result.unit[i], r.unit);
@@ -34,9 +34,9 @@ test("every bundled PCI row scores as with score(): composite, rank, out of, tie
       assert.equal(result.components[c.id].rank[i], c.rank);
     }
   });
-  // 2006 has no tier rule; 2013–2016 have six bands.
+  // 2006, 2017 and 2018 have no tier rule; 2013–2016 have six bands.
   assert.equal(result.tiers.length, 6);
-  assert.ok(rows.every((r, i) => (r.year === 2006) === (result.tier[i] === -1)));
+  assert.ok(rows.every((r, i) => (r.year === 2006 || r.year >= 2017) === (result.tier[i] === -1)));
 });
 
 test("a weighted sum by hand, plain arrays and typed arrays alike", () => {

@@ -43,6 +43,16 @@ enum Format {
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum CalibrateFormat {
+    /// The fit and each child's parameters, aligned.
+    Table,
+    /// Every number of the fit.
+    Json,
+    /// The calibrated node as a specification (`score --index FILE` uses it).
+    Toml,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum Lang {
     /// English labels, decimal points.
     En,
@@ -291,6 +301,49 @@ enum Command {
         #[arg(long, value_enum, default_value = "csv")]
         format: Format,
     },
+    /// Recover a node's unpublished parameters from its published scores: fit the target
+    /// column as an affine function of the children's columns (least squares) and write it as
+    /// a weighted mean of rescaled children.
+    Calibrate {
+        /// Wide CSV, one row per unit: the target column and the children's raw values.
+        #[arg(long)]
+        input: PathBuf,
+        /// Column with the unit names.
+        #[arg(long, default_value = "unit")]
+        unit_column: String,
+        /// Column with the years (then give `--year` when the file has several).
+        #[arg(long, default_value = "year")]
+        year_column: String,
+        /// Column with the node's published scores.
+        #[arg(long)]
+        target: String,
+        /// The children's columns, comma-separated (default: every other numeric column).
+        #[arg(long, value_delimiter = ',')]
+        columns: Option<Vec<String>>,
+        /// The node's method.
+        #[arg(long, default_value = "weighted_mean")]
+        method: String,
+        /// The year whose rows to fit.
+        #[arg(long)]
+        year: Option<i32>,
+        /// Largest residual of an exact fit (and largest effect of a child without weight):
+        /// the data's precision.
+        #[arg(long, default_value_t = 1e-4)]
+        tolerance: f64,
+        /// `LOW,HIGH`: the scale children are rescaled to (PCI: 1,10); default: inferred.
+        #[arg(long)]
+        scale: Option<String>,
+        /// How many of the worst-fitting units to list.
+        #[arg(long, default_value_t = 10)]
+        worst: usize,
+        /// Leave out (weight 0, listed as undetermined) a child that is constant or a linear
+        /// combination of others, instead of failing.
+        #[arg(long)]
+        drop_collinear: bool,
+        /// `table`, `json` or `toml` (the calibrated node as a specification).
+        #[arg(long, value_enum, default_value = "table")]
+        format: CalibrateFormat,
+    },
     /// List the preset indices and their editions.
     Presets,
     /// Print a specification (a preset's edition for a year, or a whole file) as JSON or TOML.
@@ -340,6 +393,21 @@ fn pairs(items: &[String], option: &str) -> Result<HashMap<String, f64>, chiso::
         .collect()
 }
 
+/// Parses `LOW,HIGH` (or `LOW..HIGH`).
+fn parse_scale(text: &str, node: &str) -> Result<(f64, f64), chiso::Error> {
+    let parsed = text
+        .split_once(',')
+        .or_else(|| text.split_once(".."))
+        .and_then(|(low, high)| Some((low.trim().parse::<f64>().ok()?, high.trim().parse::<f64>().ok()?)));
+    parsed.ok_or_else(|| {
+        chiso::ComputeError::InvalidCalibration {
+            node: node.into(),
+            message: format!("--scale '{text}' is not LOW,HIGH (e.g. 1,10)"),
+        }
+        .into()
+    })
+}
+
 fn load_mapping(name: &str) -> Result<UnitMapping, chiso::Error> {
     if name == "vn-provinces" {
         return Ok(UnitMapping::vietnam_provinces());
@@ -348,19 +416,19 @@ fn load_mapping(name: &str) -> Result<UnitMapping, chiso::Error> {
 }
 
 fn load_data(input: &Input) -> Result<Dataset, chiso::Error> {
-    let options = CsvOptions {
-        unit_column: input.unit_column.clone(),
-        year_column: input.year_column.clone(),
-        ..Default::default()
-    };
-    if input.input.as_os_str() == "-" {
+    read_csv(&input.input, &input.unit_column, &input.year_column)
+}
+
+fn read_csv(path: &std::path::Path, unit_column: &str, year_column: &str) -> Result<Dataset, chiso::Error> {
+    let options = CsvOptions { unit_column: unit_column.into(), year_column: year_column.into(), ..Default::default() };
+    if path.as_os_str() == "-" {
         let mut bytes = Vec::new();
         std::io::stdin()
             .read_to_end(&mut bytes)
             .map_err(|e| chiso::DataError::Unreadable { path: "standard input".into(), message: e.to_string() })?;
         return Ok(Dataset::from_csv_bytes(&bytes, &options)?);
     }
-    Ok(Dataset::from_csv_path(&input.input, &options)?)
+    Ok(Dataset::from_csv_path(path, &options)?)
 }
 
 fn run(cli: Cli) -> Result<String, chiso::Error> {
@@ -519,6 +587,40 @@ fn run(cli: Cli) -> Result<String, chiso::Error> {
                 return Ok(output::node_intervals(&intervals, format == Format::Json, raw));
             }
             Ok(output::survey(&result, wide, format == Format::Json, raw)?)
+        }
+        Command::Calibrate {
+            input,
+            unit_column,
+            year_column,
+            target,
+            columns,
+            method,
+            year,
+            tolerance,
+            scale,
+            worst,
+            drop_collinear,
+            format,
+        } => {
+            let method = chiso::calibrate::CalibrationMethod::from_name(&method, &target)?;
+            let scale = scale.map(|text| parse_scale(&text, &target)).transpose()?;
+            let data = read_csv(&input, &unit_column, &year_column)?;
+            let options = chiso::calibrate::CalibrateOptions {
+                target,
+                columns,
+                method,
+                year,
+                tolerance,
+                scale,
+                worst,
+                drop_collinear,
+            };
+            let fit = chiso::calibrate::calibrate(&data, &options)?;
+            match format {
+                CalibrateFormat::Table => Ok(output::calibration_table(&fit)),
+                CalibrateFormat::Json => Ok(serde_json::to_string_pretty(&fit).unwrap_or_default()),
+                CalibrateFormat::Toml => Ok(fit.to_definition()?.to_toml()?),
+            }
         }
         Command::Presets => Ok(output::presets_list()),
         Command::Spec { index, year, format } => {

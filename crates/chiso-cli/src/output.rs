@@ -641,6 +641,93 @@ pub fn node_intervals(intervals: &[chiso::survey::NodeInterval], json: bool, raw
     csv_text(header, rows, raw)
 }
 
+/// A calibration: the fit, then each child in the spec's terms, then the worst-fitting units.
+pub fn calibration_table(fit: &chiso::calibrate::Calibration) -> String {
+    let year = fit.year.map(|y| format!(" in {y}")).unwrap_or_default();
+    let verdict = if fit.exact {
+        format!("exact: every residual ≤ {:e}", fit.tolerance)
+    } else {
+        format!("not exact: {} of {} units beyond {:e}", fit.misfits, fit.units, fit.tolerance)
+    };
+    let mut out = format!(
+        "Calibration of '{}' ({}) from {} units{year}\nLargest residual {:.3e}, RMS {:.3e} — {verdict}\nIntercept {}\n",
+        fit.target,
+        fit.method.name(),
+        fit.units,
+        fit.max_residual,
+        fit.rms_residual,
+        fit.intercept,
+    );
+    let [low, high] = fit.scale;
+    let [below, above] = fit.extension;
+    out.push_str(&format!(
+        "Weighted mean of children rescaled to {low:.6}–{high:.6} ({}); goalposts extend each observed range by {below:.4} below and {above:.4} above\n\n",
+        if fit.scale_given { "given" } else { "inferred: the goalposts are the observed ranges" }
+    ));
+    let header: Vec<String> = ["Child", "Coefficient", "Direction", "Min", "Max", "Weight"].map(String::from).to_vec();
+    let dash = || "—".to_owned();
+    let rows: Vec<Vec<String>> = fit
+        .children
+        .iter()
+        .map(|c| {
+            vec![
+                c.column.clone(),
+                number(c.coefficient),
+                c.direction
+                    .map_or_else(dash, |d| if d == "higher_is_better" { "higher".into() } else { "lower".into() }),
+                c.min.map_or_else(dash, |v| format!("{v:.6}")),
+                c.max.map_or_else(dash, |v| format!("{v:.6}")),
+                format!("{:.6}", c.weight),
+            ]
+        })
+        .collect();
+    out.push_str(&render(&header, &rows, &[false, true, false, true, true, true]));
+    if !fit.zero_weight.is_empty() {
+        out.push_str(&format!("\nWithout weight: {}\n", fit.zero_weight.join(", ")));
+    }
+    if !fit.undetermined.is_empty() {
+        out.push_str(&format!(
+            "Left out (constant or collinear, weight undetermined): {}\n",
+            fit.undetermined.join(", ")
+        ));
+    }
+    if !fit.ignored_columns.is_empty() {
+        out.push_str(&format!("Text columns left out: {}\n", fit.ignored_columns.join(", ")));
+    }
+    let shown: Vec<&chiso::calibrate::UnitResidual> = fit
+        .worst_units
+        .iter()
+        .filter(|u| !fit.exact || u.residual != 0.0)
+        .take(if fit.exact { 3 } else { usize::MAX })
+        .collect();
+    if !shown.is_empty() {
+        out.push_str("\nLargest residuals (published − fitted):\n");
+        let header: Vec<String> = ["Unit", "Published", "Fitted", "Residual"].map(String::from).to_vec();
+        let rows: Vec<Vec<String>> = shown
+            .iter()
+            .map(|u| {
+                vec![
+                    u.unit.clone(),
+                    format!("{:.6}", u.target),
+                    format!("{:.6}", u.fitted),
+                    format!("{:+.3e}", u.residual),
+                ]
+            })
+            .collect();
+        out.push_str(&render(&header, &rows, &[false, true, true, true]));
+    }
+    out
+}
+
+/// Six decimals, or six significant digits in exponent form for very small or large values.
+fn number(v: f64) -> String {
+    if v == 0.0 || (1e-3..1e6).contains(&v.abs()) {
+        format!("{v:.6}")
+    } else {
+        format!("{v:.6e}")
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::neutralise;

@@ -68,7 +68,7 @@ fn without_a_year_every_year_is_scored_with_its_edition_and_ranked_within_it() {
     let out = stdout(&on_table("score", &["--format", "json"]));
     let value: serde_json::Value = serde_json::from_str(&out).unwrap();
     let rows = value["rows"].as_array().unwrap();
-    assert_eq!(rows.len(), 316);
+    assert_eq!(rows.len(), 442);
     let firsts: Vec<(i64, &str)> = rows
         .iter()
         .filter(|r| r["rank"] == 1)
@@ -76,7 +76,15 @@ fn without_a_year_every_year_is_scored_with_its_edition_and_ranked_within_it() {
         .collect();
     assert_eq!(
         firsts,
-        vec![(2006, "Bình Dương"), (2013, "Đà Nẵng"), (2014, "Đà Nẵng"), (2015, "Đà Nẵng"), (2016, "Đà Nẵng")]
+        vec![
+            (2006, "Bình Dương"),
+            (2013, "Đà Nẵng"),
+            (2014, "Đà Nẵng"),
+            (2015, "Đà Nẵng"),
+            (2016, "Đà Nẵng"),
+            (2017, "Quảng Ninh"),
+            (2018, "Quảng Ninh")
+        ]
     );
 }
 
@@ -96,6 +104,35 @@ fn compare_reports_changes_and_units_in_one_year_only() {
     assert!(table_out.contains("In one year only: Hà Tây (2006)"), "{table_out}");
     let mapped = stdout(&on_table("compare", &["--from", "2006", "--to", "2013", "--unit-map", "vn-provinces"]));
     assert!(mapped.contains("In one year only: Hà Tây (2006: merged into Hà Nội on 2008-08-01)"), "{mapped}");
+}
+
+/// The provincial press on Nam Định 2018: "63.01 points, 35th of 63, up 1.58 points and 6
+/// places on 2017" (2017: 61.43, 41st).
+#[test]
+fn compare_reproduces_nam_dinh_2018_as_the_provincial_press_reported_it() {
+    let out = stdout(&on_table("compare", &["--from", "2017", "--to", "2018", "--format", "csv"]));
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines.len(), 1 + 63);
+    let header: Vec<&str> = lines[0].split(',').collect();
+    let nd: Vec<&str> = lines.iter().find(|l| l.starts_with("Nam Định,")).unwrap().split(',').collect();
+    let field = |name: &str| nd[header.iter().position(|h| *h == name).unwrap()];
+    let number = |name: &str| field(name).parse::<f64>().unwrap();
+    assert!((number("score_from") - 61.42948532104492).abs() < 1e-4, "{nd:?}");
+    assert!((number("score_to") - 63.009681701660156).abs() < 1e-4, "{nd:?}");
+    assert_eq!(format!("{:.2}", number("score_to")), "63.01");
+    assert_eq!(format!("{:+.2}", number("score_delta")), "+1.58");
+    assert_eq!((field("rank_from"), field("rank_to"), field("rank_change")), ("41", "35", "6"));
+    let table = stdout(&on_table("compare", &["--from", "2017", "--to", "2018"]));
+    let row = table.lines().find(|l| l.contains("Nam Định")).unwrap();
+    assert!(row.contains("61.43") && row.contains("63.01") && row.contains("+1.58"), "{row}");
+    let json = stdout(&on_table("compare", &["--from", "2017", "--to", "2018", "--format", "json"]));
+    let value: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let nd = value["rows"].as_array().unwrap().iter().find(|r| r["unit"] == "Nam Định").unwrap();
+    assert_eq!(
+        (nd["rank_from"].as_i64(), nd["rank_to"].as_i64(), nd["rank_change"].as_i64()),
+        (Some(41), Some(35), Some(6))
+    );
+    assert!((nd["score_delta"].as_f64().unwrap() - (63.009681701660156 - 61.42948532104492)).abs() < 1e-4);
 }
 
 #[test]
@@ -436,4 +473,196 @@ fn catalogue_hostile_names_in_csv_output() {
         assert_eq!(units, expected, "--raw-csv {raw}");
     }
     std::fs::remove_dir_all(&dir).unwrap();
+}
+
+/// A plain CSV (no quotes) as column → cells.
+fn by_column(text: &str) -> std::collections::BTreeMap<String, Vec<String>> {
+    let mut lines = text.lines();
+    let header: Vec<String> = lines.next().unwrap().split(',').map(str::to_owned).collect();
+    let mut columns: std::collections::BTreeMap<String, Vec<String>> = std::collections::BTreeMap::new();
+    for line in lines {
+        for (name, cell) in header.iter().zip(line.split(',')) {
+            columns.entry(name.clone()).or_default().push(cell.to_owned());
+        }
+    }
+    columns
+}
+
+/// A wide table for `calibrate`: one row per province, the published sub-index and the
+/// indicators printed behind it (`i01`, `i02`, …), from the bundled long indicator table.
+fn pci_wide(year: &str, sub_index: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("chiso-cli-calibrate-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join(format!("{sub_index}_{year}.csv"));
+    let published = by_column(&std::fs::read_to_string(pci_table()).unwrap().replace('\r', ""));
+    let mut target = std::collections::BTreeMap::new();
+    for (i, y) in published["year"].iter().enumerate() {
+        if y == year {
+            target.insert(published["province"][i].clone(), published[sub_index][i].clone());
+        }
+    }
+    let long = std::fs::read_to_string(root().join("examples/data/pci/pci_indicators.csv")).unwrap();
+    let mut values: std::collections::BTreeMap<String, Vec<String>> = std::collections::BTreeMap::new();
+    let mut count = 0;
+    for line in long.lines().skip(1) {
+        let f: Vec<&str> = line.split(',').collect();
+        if f[0] == year && f[1] == sub_index {
+            count = count.max(f[2].parse::<usize>().unwrap());
+            values.entry(f[3].to_owned()).or_default().push(f[4].to_owned());
+        }
+    }
+    let mut text = String::from("province,") + sub_index;
+    for no in 1..=count {
+        text.push_str(&format!(",i{no:02}"));
+    }
+    text.push('\n');
+    for (province, row) in &values {
+        text.push_str(&format!("{province},{},{}\n", target[province], row.join(",")));
+    }
+    std::fs::write(&path, text).unwrap();
+    path
+}
+
+#[test]
+fn calibrate_recovers_an_exact_pci_sub_index_and_its_spec_reproduces_it() {
+    let wide = pci_wide("2018", "proactivity");
+    let wide = wide.to_str().unwrap();
+    let base = ["calibrate", "--input", wide, "--unit-column", "province", "--target", "proactivity"];
+    let json = stdout(&chiso(&[&base[..], &["--format", "json"]].concat()));
+    let fit: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(fit["exact"], true);
+    let residual = fit["max_residual"].as_f64().unwrap();
+    assert!(residual < 1e-6, "{residual}"); // well within the 1e-4 of an exact fit
+    let coefficients = fit["coefficients"].as_object().unwrap();
+    assert_eq!(
+        coefficients.keys().cloned().collect::<Vec<_>>(),
+        (1..=9).map(|i| format!("i{i:02}")).collect::<Vec<_>>()
+    );
+    assert!(fit["intercept"].is_number());
+    // Listing the columns gives the same fit.
+    let listed = stdout(&chiso(
+        &[&base[..], &["--columns", "i01,i02,i03,i04,i05,i06,i07,i08,i09", "--format", "json"]].concat(),
+    ));
+    let listed: serde_json::Value = serde_json::from_str(&listed).unwrap();
+    assert_eq!(listed["coefficients"], fit["coefficients"]);
+
+    // The TOML spec, scored on the same table, gives VCCI's published proactivity back.
+    let toml = stdout(&chiso(&[&base[..], &["--format", "toml", "--scale", "1,10"]].concat()));
+    assert!(toml.contains("method = \"min_max\""), "{toml}");
+    let spec = std::path::Path::new(wide).with_file_name("proactivity_2018.toml");
+    std::fs::write(&spec, &toml).unwrap();
+    let scored = stdout(&chiso(&[
+        "score",
+        "--index",
+        spec.to_str().unwrap(),
+        "--input",
+        wide,
+        "--unit-column",
+        "province",
+        "--format",
+        "csv",
+    ]));
+    let scores = by_column(&scored);
+    let published = by_column(&std::fs::read_to_string(wide).unwrap());
+    assert_eq!(scores["unit"].len(), 63);
+    for (i, unit) in scores["unit"].iter().enumerate() {
+        let j = published["province"].iter().position(|p| p == unit).unwrap();
+        let (got, want): (f64, f64) =
+            (scores["score"][i].parse().unwrap(), published["proactivity"][j].parse().unwrap());
+        assert!((got - want).abs() <= 1e-4, "{unit}: {got} vs {want}");
+    }
+
+    let table = stdout(&chiso(&base));
+    assert!(table.contains("Calibration of 'proactivity'") && table.contains("exact"), "{table}");
+}
+
+#[test]
+fn calibrate_reports_an_inexact_sub_index_with_its_residuals() {
+    let wide = pci_wide("2018", "labor_policy");
+    let out = stdout(&chiso(&[
+        "calibrate",
+        "--input",
+        wide.to_str().unwrap(),
+        "--unit-column",
+        "province",
+        "--target",
+        "labor_policy",
+        "--format",
+        "json",
+    ]));
+    let fit: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(fit["exact"], false);
+    let residual = fit["max_residual"].as_f64().unwrap();
+    assert!((0.25..0.35).contains(&residual), "{residual}");
+    assert_eq!(fit["worst_units"][0]["residual"].as_f64().unwrap().abs(), residual);
+}
+
+#[test]
+fn calibrate_errors_name_the_column() {
+    let wide = pci_wide("2018", "time_costs");
+    let wide = wide.to_str().unwrap();
+    let err = failure(&chiso(&["calibrate", "--input", wide, "--unit-column", "province", "--target", "published"]));
+    assert!(err.contains("missing column 'published'"), "{err}");
+    let err = failure(&chiso(&[
+        "calibrate",
+        "--input",
+        wide,
+        "--unit-column",
+        "province",
+        "--target",
+        "time_costs",
+        "--method",
+        "geometric_mean",
+    ]));
+    assert!(err.contains("unknown calibration method 'geometric_mean'"), "{err}");
+    let err = failure(&chiso(&[
+        "calibrate",
+        "--input",
+        wide,
+        "--unit-column",
+        "province",
+        "--target",
+        "time_costs",
+        "--columns",
+        "i01,i01",
+    ]));
+    assert!(err.contains("listed twice"), "{err}");
+    let base = ["calibrate", "--input", wide, "--unit-column", "province", "--target", "time_costs", "--columns"];
+    let err = failure(&chiso(&[&base[..], &["i01,i02,i01"]].concat()));
+    assert!(err.contains("listed twice"), "{err}");
+    // A child twice under two names: collinear, named; or left out on request.
+    let copy = std::path::Path::new(wide).with_file_name("time_costs_copy.csv");
+    let text = std::fs::read_to_string(wide).unwrap();
+    let doubled: String = text
+        .lines()
+        .enumerate()
+        .map(|(i, l)| {
+            let first = l.split(',').nth(2).unwrap();
+            format!("{l},{}\n", if i == 0 { "copy_of_i01" } else { first })
+        })
+        .collect();
+    std::fs::write(&copy, doubled).unwrap();
+    let copy = copy.to_str().unwrap();
+    let args = ["calibrate", "--input", copy, "--unit-column", "province", "--target", "time_costs"];
+    let err = failure(&chiso(&args));
+    assert!(err.contains("column 'copy_of_i01' is a linear combination of 'i01'"), "{err}");
+    let out = stdout(&chiso(&[&args[..], &["--drop-collinear", "--format", "json"]].concat()));
+    let fit: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(fit["exact"], true);
+    assert_eq!(fit["undetermined"], serde_json::json!(["copy_of_i01"]));
+    assert_eq!(fit["coefficients"]["copy_of_i01"], 0.0);
+}
+
+/// Nam Định 2017 → 2018, what moved: the published sub-indices give informal charges
+/// 4.62 → 6.97 (+2.35) and entry costs 7.62 → 6.49 (−1.13).
+#[test]
+fn diagnose_shows_what_moved_for_nam_dinh_2018() {
+    let out = stdout(&on_table("diagnose", &["--unit", "Nam Định", "--year", "2018", "--from", "2017"]));
+    assert!(
+        out.starts_with("PCI 2018 — Nam Định: 63.01 points, rank 35/63, +1.58 points and +6 places on 2017"),
+        "{out}"
+    );
+    let line = |label: &str| out.lines().find(|l| l.starts_with(label)).unwrap().to_owned();
+    assert!(line("Informal charges").contains("+2.35"), "{out}");
+    assert!(line("Entry costs").contains("-1.13"), "{out}");
 }

@@ -88,8 +88,11 @@ fn every_published_province_and_year_through_the_command_line() {
         }
     }
     std::fs::remove_dir_all(&dir).unwrap();
-    // The bundled table: PCI 2006 (64 provinces) and 2013–2016 (63 each).
-    assert_eq!(years.keys().map(String::as_str).collect::<Vec<_>>(), ["2006", "2013", "2014", "2015", "2016"]);
-    assert_eq!(total, 316);
+    // The bundled table: PCI 2006 (64 provinces) and 2013–2018 (63 each).
+    assert_eq!(
+        years.keys().map(String::as_str).collect::<Vec<_>>(),
+        ["2006", "2013", "2014", "2015", "2016", "2017", "2018"]
+    );
+    assert_eq!(total, 442);
     assert!(problems.is_empty(), "{} of {total} rows differ:\n{}", problems.len(), problems.join("\n"));
 }

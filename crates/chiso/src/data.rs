@@ -640,6 +640,14 @@ impl Dataset {
         })
     }
 
+    /// Whether a column holds text only (no cell is a number), like `province_ascii`.
+    pub fn is_text(&self, name: &str) -> bool {
+        self.index
+            .get(name)
+            .map(|&i| &self.columns[i])
+            .is_some_and(|c| c.invalid.is_some() && c.values.iter().all(Option::is_none))
+    }
+
     /// A column's values, or the error for its first cell that is not a number.
     pub fn values(&self, name: &str) -> Result<&[Option<f64>], DataError> {
         let column = self

@@ -549,6 +549,59 @@ pub enum ComputeError {
         /// The limit.
         max: usize,
     },
+    /// Calibration: fewer units than the fit has parameters, plus one to test it.
+    #[error("node '{node}': {units} units cannot calibrate {children} children; a fit needs at least {} units (an intercept and one coefficient per child, plus one to test the fit): use more units or fewer children", children + 2)]
+    TooFewUnits {
+        /// The node calibrated (the target column).
+        node: String,
+        /// Units with values.
+        units: usize,
+        /// Children (columns).
+        children: usize,
+    },
+    /// Calibration: a child is constant or a linear combination of others, so its weight
+    /// cannot be told apart from theirs.
+    #[error("node '{node}': {}", collinear_message(column, with, *value))]
+    CollinearChildren {
+        /// The node calibrated.
+        node: String,
+        /// The child that the others explain.
+        column: String,
+        /// The children it is a combination of (empty: it is constant).
+        with: Vec<String>,
+        /// Its value, when it is constant.
+        value: Option<f64>,
+    },
+    /// Calibration: an option or a request that makes no sense for the data.
+    #[error("node '{node}': {message}")]
+    InvalidCalibration {
+        /// The node calibrated.
+        node: String,
+        /// What is wrong and what is expected.
+        message: String,
+    },
+    /// Calibration: a least-squares problem too large to solve here.
+    #[error("node '{node}': calibrating {children} children over {units} units is too large a fit; at most {} children and units × (children + 1)² of at most 4·10⁹", crate::calibrate::MAX_CHILDREN)]
+    CalibrationTooLarge {
+        /// The node calibrated.
+        node: String,
+        /// Units.
+        units: usize,
+        /// Children.
+        children: usize,
+    },
+}
+
+fn collinear_message(column: &str, with: &[String], value: Option<f64>) -> String {
+    if with.is_empty() {
+        let value = value.map(|v| format!(" {v}")).unwrap_or_default();
+        format!("column '{column}' has the same value{value} for every unit, so its weight cannot be told apart from the intercept; leave it out of the columns (or let calibration drop collinear children)")
+    } else {
+        format!(
+            "column '{column}' is a linear combination of {} (collinear), so their weights cannot be told apart; leave one of them out of the columns (or let calibration drop collinear children)",
+            with.iter().map(|c| format!("'{c}'")).collect::<Vec<_>>().join(", ")
+        )
+    }
 }
 
 fn year_suffix(year: Option<i32>) -> String {
@@ -765,6 +818,10 @@ impl ComputeError {
             InvalidTarget { .. } => "InvalidTarget",
             NonFinite { .. } => "NonFinite",
             TooManySamples { .. } => "TooManySamples",
+            TooFewUnits { .. } => "TooFewUnits",
+            CollinearChildren { .. } => "CollinearChildren",
+            InvalidCalibration { .. } => "InvalidCalibration",
+            CalibrationTooLarge { .. } => "CalibrationTooLarge",
         }
     }
 
@@ -776,6 +833,12 @@ impl ComputeError {
                 Location { node: Some(node.clone()), ..Location::default() }
             }
             InvalidTarget { .. } | TooManySamples { .. } => Location::default(),
+            TooFewUnits { node, .. } | InvalidCalibration { node, .. } | CalibrationTooLarge { node, .. } => {
+                Location { node: Some(node.clone()), ..Location::default() }
+            }
+            CollinearChildren { node, column, .. } => {
+                Location { node: Some(node.clone()), column: Some(column.clone()), ..Location::default() }
+            }
             NonPositive { node, unit, .. }
             | NonFinite { node, unit }
             | NonPositiveIndicator { node, unit, .. }

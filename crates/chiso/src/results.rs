@@ -145,7 +145,11 @@ pub(crate) struct Group {
 /// Ranks every node of a compiled year and takes its columns.
 pub(crate) fn results(engine: Engine<'_>, keep_stages: bool) -> Group {
     let Engine { spec, nominal: mut values, root, year, rows: members, units, rank_groups, screened, log, .. } = engine;
-    let (raw, treated, leaves) = (engine.raw, engine.treated, engine.leaves);
+    let (mut raw, mut treated, leaves) = (engine.raw, engine.treated, engine.leaves);
+    if !keep_stages {
+        // Not part of the result: freed before the rank columns are made.
+        (raw, treated) = (Vec::new(), Vec::new());
+    }
     let nodes = spec.nodes();
     let n_members = members.len();
     let mut dropped = screened;

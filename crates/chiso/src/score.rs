@@ -247,7 +247,7 @@ pub fn score_table(definition: &IndexDefinition, data: &Dataset, options: &Score
         if options.strict {
             check_strict(&spec, data)?;
         }
-        let engine = Engine::compile(&spec, data, year, members, &mut budget)?;
+        let engine = Engine::compile(&spec, data, year, members, &mut budget, options.stages, options.stages)?;
         scored.push(results(engine, options.stages));
     }
     Ok(assemble(definition.id(), precision, has_tiers, scored, options.stages))

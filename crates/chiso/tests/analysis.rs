@@ -293,7 +293,7 @@ proptest! {
 fn analyses_need_a_year_when_the_data_has_several() {
     let pci = presets::get("pci").unwrap();
     let err = diagnose(&pci, &pci_data(), "Nam Định", None, None).unwrap_err().to_string();
-    assert!(err.contains("several years (2006, 2013, 2014, 2015, 2016); give the year"), "{err}");
+    assert!(err.contains("several years (2006, 2013, 2014, 2015, 2016, 2017, 2018); give the year"), "{err}");
     let one_year = Dataset::from_csv_str("unit,year,a,b\nX,2020,1,2\nY,2020,2,1\n", &CsvOptions::default()).unwrap();
     let def = IndexDefinition::from_toml(
         "id = \"d\"\nroot = \"t\"\n[[nodes]]\nid = \"t\"\nchildren = [\"a\", \"b\"]\n[[nodes]]\nid = \"a\"\n[[nodes]]\nid = \"b\"\nweight = 2\n",

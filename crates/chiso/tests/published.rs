@@ -40,7 +40,7 @@ fn complete_years_reproduce_every_published_composite_rank_and_tier() {
     let pci = presets::get("pci").unwrap();
     let scores = score(&pci, &read("pci_subindices.csv"), &ScoreOptions::default()).unwrap();
     let truth = published("pci_subindices.csv");
-    assert_eq!(scores.rows.len(), 316);
+    assert_eq!(scores.rows.len(), 442);
     let mut worst: f64 = 0.0;
     for row in &scores.rows {
         let (composite, rank, tier) = &truth[&(row.unit.clone(), row.year.unwrap())];
@@ -54,6 +54,42 @@ fn complete_years_reproduce_every_published_composite_rank_and_tier() {
     }
     // Recorded in the closing note: the largest difference from a published composite.
     assert!(worst < 2e-5, "largest difference {worst}");
+}
+
+/// The two latest complete years, 2017 and 2018 (2013–2021 weights): every province's
+/// composite and rank as VCCI published them; no tier (the workbooks print none and the score
+/// bands are fitted to 2013–2016 only).
+#[test]
+fn years_2017_and_2018_reproduce_every_published_composite_and_rank() {
+    let pci = presets::get("pci").unwrap();
+    let truth = published("pci_subindices.csv");
+    for (year, leader) in [(2017, "Quảng Ninh"), (2018, "Quảng Ninh")] {
+        let scores =
+            score(&pci, &read("pci_subindices.csv"), &ScoreOptions { year: Some(year), ..Default::default() }).unwrap();
+        assert_eq!(scores.rows.len(), 63);
+        for row in &scores.rows {
+            let (composite, rank, _) = &truth[&(row.unit.clone(), year)];
+            assert!((row.score - composite).abs() <= 2e-5, "{} {year}: {} vs {composite}", row.unit, row.score);
+            assert_eq!(row.rank, *rank, "{} {year}", row.unit);
+            assert_eq!(row.out_of, 63);
+            assert!(row.tier.is_none(), "{} {year}", row.unit);
+        }
+        assert_eq!(scores.rows.iter().find(|r| r.rank == 1).unwrap().unit, leader);
+    }
+}
+
+/// Nam Định 2018 as the provincial press reported it: 63.01 points, 35th of 63, up 1.58
+/// points and 6 places on 2017 (61.43, 41st).
+#[test]
+fn nam_dinh_2018_is_63_01_35th_up_1_58_points_and_6_places() {
+    let pci = presets::get("pci").unwrap();
+    let comparison = chiso::compare(&pci, &read("pci_subindices.csv"), 2017, 2018).unwrap();
+    let nd = comparison.rows.iter().find(|c| c.unit == "Nam Định").unwrap();
+    let two = |x: f64| chiso::display::format_decimal(x, 2, false);
+    assert_eq!(two(nd.score_to.unwrap()), "63.01");
+    assert_eq!(two(nd.score_from.unwrap()), "61.43");
+    assert_eq!(two(nd.score_delta.unwrap()), "1.58");
+    assert_eq!((nd.rank_from, nd.rank_to, nd.rank_change), (Some(41), Some(35), Some(6)));
 }
 
 /// 2019/2020 leaders are published with 2-decimal sub-indices. Each input is within 0.005 of

@@ -17,7 +17,7 @@ The computation is the Rust core's (``chiso._chiso``); ``chiso._input`` converts
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Union
+from typing import TYPE_CHECKING, Any, Union
 
 from chiso import _chiso
 from chiso._chiso import (
@@ -78,6 +78,7 @@ __all__ = [
     "rank_probabilities",
     "sensitivity",
     "audit",
+    "calibrate",
 ]
 
 SpecInput = Union[Spec, str]
@@ -276,6 +277,56 @@ def report(
         lang=lang,
         format=format,
     )
+
+
+def calibrate(
+    data: DataInput,
+    target: str,
+    *,
+    columns: list[str] | None = None,
+    method: str = "weighted_mean",
+    year: int | None = None,
+    tolerance: float = 1e-4,
+    scale: tuple[float, float] | None = None,
+    worst: int = 10,
+    drop_collinear: bool = False,
+    unit_column: str = "unit",
+    year_column: str = "year",
+) -> dict[str, Any]:
+    """Recovers a node's unpublished parameters from its published scores: fits the
+    ``target`` column as ``intercept + Σ coefficients[c]·c`` over the ``columns`` (default:
+    every other numeric column) by least squares, over the units of ``year``.
+
+    Returns a dict with ``max_residual``, ``exact`` (``max_residual ≤ tolerance``),
+    ``intercept``, ``coefficients`` (column → coefficient, 0 for a child without weight),
+    ``rms_residual``, ``zero_weight``, ``misfits``, ``worst_units``, ``children`` (each
+    child's ``direction``, ``min``/``max`` goalposts and ``weight`` in a weighted mean of
+    children rescaled to ``scale``), and ``spec``: the calibrated node as a :class:`Spec`
+    (``None`` when the fit depends on no child) that :func:`score` reproduces the fit with.
+    A child that is constant or a combination of others is an error (``ComputeError``,
+    variant ``CollinearChildren``), or with ``drop_collinear=True`` left out and listed in
+    ``undetermined``.
+
+    >>> data = {"unit": list("abcde"), "x": [0, 10, 5, 2, 4], "y": [4, 0, 2, 3, 1],
+    ...         "s": [0, 6, 3, 1.25, 2.75]}
+    >>> fit = calibrate(data, "s")
+    >>> fit["exact"], round(fit["coefficients"]["x"], 6), round(fit["intercept"], 6)
+    (True, 0.5, 1.0)
+    """
+    d = dataset(data, unit_column=unit_column, year_column=year_column)
+    result, spec = _chiso.calibrate_result(
+        d,
+        target,
+        columns=list(columns) if columns is not None else None,
+        method=method,
+        year=year,
+        tolerance=tolerance,
+        scale=scale,
+        worst=worst,
+        drop_collinear=drop_collinear,
+    )
+    result["spec"] = spec
+    return result
 
 
 # --- robustness (chiso/robustness.py; charts in chiso/plot_uncertainty.py) ---------------

@@ -34,6 +34,7 @@ __all__ = [
     "rank_changes_result",
     "sensitivity_result",
     "audit_result",
+    "calibrate_result",
 ]
 
 __version__: str
@@ -394,3 +395,15 @@ def sensitivity_result(
     first_order: str = "jansen",
 ) -> dict[str, Any]: ...
 def audit_result(spec: Spec, data: Dataset, *, year: int | None = None) -> dict[str, Any]: ...
+def calibrate_result(
+    data: Dataset,
+    target: str,
+    *,
+    columns: list[str] | None = None,
+    method: str = "weighted_mean",
+    year: int | None = None,
+    tolerance: float = 0.0001,
+    scale: tuple[float, float] | None = None,
+    worst: int = 10,
+    drop_collinear: bool = False,
+) -> tuple[dict[str, Any], Spec | None]: ...

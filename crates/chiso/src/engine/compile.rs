@@ -60,13 +60,16 @@ impl<'d> Engine<'d> {
     /// Compiles `spec` with the data rows `members` (one year) and evaluates it once with the
     /// nominal choices. `budget` is the number of values the caller may still produce (rows ×
     /// computed nodes, plus a pass over the nodes), so that a hostile input is refused before
-    /// the memory and time are spent.
+    /// the memory and time are spent. `keep_raw` holds every indicator's raw values (for the
+    /// stages of `score` and for perturbing them), `keep_treated` its treated values (stages).
     pub(crate) fn compile(
         spec: &IndexSpec,
         data: &'d Dataset,
         year: Option<i32>,
         mut members: Vec<usize>,
         budget: &mut usize,
+        keep_raw: bool,
+        keep_treated: bool,
     ) -> Result<Engine<'d>, Error> {
         let nodes = spec.nodes();
         let source = plan_sources(spec, data)?;
@@ -85,64 +88,59 @@ impl<'d> Engine<'d> {
         let units = data.units();
         let leaves: Vec<usize> = (0..nodes.len()).filter(|&n| source[n] == Source::Column).collect();
 
-        // Raw values, checked against the scale of nodes whose values are used as they are.
-        let mut raw: Vec<Vec<f64>> = vec![Vec::new(); nodes.len()];
+        // Raw values are checked against the scale of nodes whose values are used as they are.
         for &n in &leaves {
             let node = &nodes[n];
             let column = data.values(&node.id)?;
-            let values: Vec<f64> = members.iter().map(|&row| column[row].unwrap_or(f64::NAN)).collect();
             if let (Normalisation::None, Some(scale)) = (&node.normalise, node.scale) {
-                if let Some(m) = values.iter().position(|v| !v.is_nan() && !scale.contains(*v)) {
-                    let row = members[m];
+                let out = |&row: &usize| column[row].is_some_and(|v| !v.is_nan() && !scale.contains(v));
+                if let Some(&row) = members.iter().find(|row| out(row)) {
                     return Err(DataError::OutOfScale {
                         row: row + 1,
                         unit: Some(units[row].clone()),
                         column: node.id.clone(),
-                        value: values[m],
+                        value: column[row].unwrap_or(f64::NAN),
                         min: scale.min,
                         max: scale.max,
                     }
                     .into());
                 }
             }
-            raw[n] = values;
         }
 
         // Screening on the share of indicators present before imputation.
         let mut screened = Vec::new();
         if let Some(screen) = spec.screen() {
-            let keep: Vec<bool> = (0..members.len())
-                .map(|m| {
-                    let present = leaves.iter().filter(|&&n| !raw[n][m].is_nan()).count();
-                    let share = present as f64 / leaves.len().max(1) as f64;
-                    if share + 1e-12 < screen.min_share {
-                        let row = members[m];
-                        screened.push(Dropped {
-                            row: row + 1,
-                            unit: units[row].clone(),
-                            year,
-                            reason: format!(
-                                "screened out: {present} of {} indicators have data ({:.0}%), below the required {:.0}%",
-                                leaves.len(),
-                                share * 100.0,
-                                screen.min_share * 100.0
-                            ),
-                        });
-                        false
-                    } else {
-                        true
-                    }
-                })
-                .collect();
-            let filter = |v: &mut Vec<f64>| {
-                let mut k = keep.iter();
-                v.retain(|_| k.next().copied().unwrap_or(false));
-            };
+            let columns = leaves.iter().map(|&n| data.values(&nodes[n].id)).collect::<Result<Vec<_>, _>>()?;
+            members.retain(|&row| {
+                let present = columns.iter().filter(|c| c[row].is_some_and(|v| !v.is_nan())).count();
+                let share = present as f64 / leaves.len().max(1) as f64;
+                if share + 1e-12 >= screen.min_share {
+                    return true;
+                }
+                screened.push(Dropped {
+                    row: row + 1,
+                    unit: units[row].clone(),
+                    year,
+                    reason: format!(
+                        "screened out: {present} of {} indicators have data ({:.0}%), below the required {:.0}%",
+                        leaves.len(),
+                        share * 100.0,
+                        screen.min_share * 100.0
+                    ),
+                });
+                false
+            });
+        }
+
+        // The members' raw values, held when evaluations will perturb them or the stages are
+        // kept; otherwise each evaluation reads them from the data (one copy less of the input).
+        let mut raw: Vec<Vec<f64>> = vec![Vec::new(); nodes.len()];
+        if keep_raw {
             for &n in &leaves {
-                filter(&mut raw[n]);
+                let column = data.values(&nodes[n].id)?;
+                raw[n] = members.iter().map(|&row| column[row].unwrap_or(f64::NAN)).collect();
             }
-            let mut k = keep.iter();
-            members.retain(|_| k.next().copied().unwrap_or(false));
         }
 
         // Units ranked together: all of the year's, or each group of `rank_within`.
@@ -231,7 +229,7 @@ impl<'d> Engine<'d> {
         };
         let scenario = Scenario::nominal(&engine);
         let mut work = Work::new(&engine);
-        let mut record = super::evaluate::Record::default();
+        let mut record = super::evaluate::Record { keep_treated, ..Default::default() };
         engine.evaluate_recorded(&scenario, &mut work, Some(&mut record))?;
         engine.nominal = (0..nodes.len())
             .map(|n| if engine.computed(n) { std::mem::take(&mut work.values[n]) } else { Vec::new() })

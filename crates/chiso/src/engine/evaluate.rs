@@ -14,8 +14,9 @@ use crate::treat::treat;
 #[derive(Debug, Default)]
 pub(crate) struct Record {
     pub(crate) log: Vec<CellNote>,
-    /// Treated values of each leaf (empty for other nodes).
+    /// Treated values of each leaf (empty for other nodes), when `keep_treated`.
     pub(crate) treated: Vec<Vec<f64>>,
+    pub(crate) keep_treated: bool,
 }
 
 impl<'d> Engine<'d> {
@@ -60,7 +61,14 @@ impl<'d> Engine<'d> {
         let nodes = self.spec.nodes();
         let node = &nodes[n];
         let units = self.data.units();
-        let mut x = if scenario.noisy[n] { scenario.raw[n].clone() } else { self.raw[n].clone() };
+        let mut x = if scenario.noisy[n] {
+            scenario.raw[n].clone()
+        } else if self.raw[n].is_empty() && !self.rows.is_empty() {
+            let column = self.data.values(&node.id)?;
+            self.rows.iter().map(|&row| column[row].unwrap_or(f64::NAN)).collect()
+        } else {
+            self.raw[n].clone()
+        };
         let note = |m: usize, action: CellAction| CellNote {
             unit: self.units[m].clone(),
             year: self.year,
@@ -119,7 +127,7 @@ impl<'d> Engine<'d> {
         if let Some(m) = values.iter().position(|v| v.is_infinite()) {
             return Err(ComputeError::NonFinite { node: node.id.clone(), unit: self.units[m].clone() }.into());
         }
-        if let Some(r) = record {
+        if let Some(r) = record.filter(|r| r.keep_treated) {
             r.treated[n] = x;
         }
         Ok(values)

@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 use super::{Labels, Scale, YearRange};
 
 /// A specification file: one tree, optionally with editions that change it by year.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SpecFile {
     /// Index id, e.g. `pci`.
@@ -61,7 +61,7 @@ pub struct SpecFile {
 }
 
 /// One node as written in a file.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct NodeFile {
     /// Unique id; also the data column that holds the node's values.

@@ -200,7 +200,7 @@ impl<'d> Prepared<'d> {
         let year = analysis_year(data, year)?;
         let spec = definition.resolve(year)?;
         let mut budget = data.limits().max_cells;
-        let engine = Engine::compile(&spec, data, year, members_of_year(data, year), &mut budget)?;
+        let engine = Engine::compile(&spec, data, year, members_of_year(data, year), &mut budget, true, false)?;
         let root = engine.root_values_nominal();
         let kept: Vec<usize> = (0..engine.len()).filter(|&m| !root[m].is_nan()).collect();
         let mut position = vec![usize::MAX; engine.len()];
