@@ -161,7 +161,8 @@ pub fn score_columns<'py>(
     stages: bool,
 ) -> PyResult<Bound<'py, PyDict>> {
     let (definition, dataset) = (&spec.get().inner, &data.get().inner);
-    let options = ScoreOptions { year, strict, stages };
+    // Without components the node columns are not built (nor ranked).
+    let options = ScoreOptions { year, strict, stages, headline_only: !components };
     let table = run(py, || chiso::score_table(definition, dataset, &options))?;
     to_dict(py, table, &definition.file().root, components)
 }

@@ -437,7 +437,7 @@ fn run(cli: Cli) -> Result<String, chiso::Error> {
         Command::Score { input, year, format, strict, components, nodes, stage, lang } => {
             let definition = load_index(&input.index)?;
             let data = load_data(&input)?;
-            let options = ScoreOptions { year, strict, stages: stage.is_some() };
+            let options = ScoreOptions { year, strict, stages: stage.is_some(), ..Default::default() };
             let scores = chiso::score(&definition, &data, &options)?;
             output::warn_dropped(&scores);
             let components = components || nodes.is_some();

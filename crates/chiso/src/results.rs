@@ -143,7 +143,7 @@ pub(crate) struct Group {
 }
 
 /// Ranks every node of a compiled year and takes its columns.
-pub(crate) fn results(engine: Engine<'_>, keep_stages: bool) -> Group {
+pub(crate) fn results(engine: Engine<'_>, keep_stages: bool, headline_only: bool) -> Group {
     let Engine { spec, nominal: mut values, root, year, rows: members, units, rank_groups, screened, log, .. } = engine;
     let (mut raw, mut treated, leaves) = (engine.raw, engine.treated, engine.leaves);
     if !keep_stages {
@@ -166,8 +166,9 @@ pub(crate) fn results(engine: Engine<'_>, keep_stages: bool) -> Group {
     // Every unit with a value for a node is ranked on it (COINr ranks each aggregate so), also
     // units dropped for lack of a headline score; `out_of` counts the units with one.
     let rule = spec.rank_rule();
-    let computed: Vec<usize> =
-        std::iter::once(root).chain((0..nodes.len()).filter(|&n| n != root && !values[n].is_empty())).collect();
+    let computed: Vec<usize> = std::iter::once(root)
+        .chain((0..nodes.len()).filter(|&n| !headline_only && n != root && !values[n].is_empty()))
+        .collect();
     let rank_one = |n: usize, buffer: &mut RankBuffer| -> Vec<u32> {
         let mut ranks = vec![0; n_members];
         rank_grouped(&values[n], &rank_groups, rank_direction(&nodes[n]), rule, buffer, &mut ranks);

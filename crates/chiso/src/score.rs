@@ -28,6 +28,9 @@ pub struct ScoreOptions {
     pub strict: bool,
     /// Keep every indicator's raw, treated and normalised values ([`Scores::stages`]).
     pub stages: bool,
+    /// Give the headline only (every node is still computed, but only the headline is ranked
+    /// and kept): for callers that show the headline, much less work on large tables.
+    pub headline_only: bool,
 }
 
 /// A node's score and rank for one unit.
@@ -248,7 +251,7 @@ pub fn score_table(definition: &IndexDefinition, data: &Dataset, options: &Score
             check_strict(&spec, data)?;
         }
         let engine = Engine::compile(&spec, data, year, members, &mut budget, options.stages, options.stages)?;
-        scored.push(results(engine, options.stages));
+        scored.push(results(engine, options.stages, options.headline_only));
     }
     Ok(assemble(definition.id(), precision, has_tiers, scored, options.stages))
 }

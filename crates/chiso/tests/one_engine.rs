@@ -182,3 +182,28 @@ fn planner_ranks_ddci_districts_within_their_kind() {
     let p = plan(&ddci, &data, "Sở C", None, Target::Rank(1), &PlanOptions::default()).unwrap();
     assert_eq!((p.rank_now, p.out_of, p.threshold), (3, 3, 80.0));
 }
+
+#[test]
+fn score_table_columns_equal_rows_and_headline_only_keeps_the_headline() {
+    let (definition, data) = asem();
+    let table = chiso::score_table(&definition, &data, &ScoreOptions::default()).unwrap();
+    let rows = score(&definition, &data, &ScoreOptions::default()).unwrap();
+    assert_eq!(table.nodes[0], "Index");
+    assert_eq!(table.len(), rows.rows.len());
+    for (i, row) in rows.rows.iter().enumerate() {
+        assert_eq!(table.row(i), *row);
+        for c in &row.components {
+            let n = table.node_index(&c.id).unwrap();
+            assert_eq!((table.score(n, i), table.ranks[n][i]), (Some(c.score), c.rank));
+        }
+    }
+    // A node absent for a unit (ASEM has missing values under `available`) is absent in both.
+    let absent = table.ranks.iter().flatten().filter(|&&r| r == 0).count();
+    let present: usize = rows.rows.iter().map(|r| r.components.len() + 1).sum();
+    assert_eq!(absent + present, table.nodes.len() * table.len());
+    let headline =
+        chiso::score_table(&definition, &data, &ScoreOptions { headline_only: true, ..Default::default() }).unwrap();
+    assert_eq!(headline.nodes, ["Index"]);
+    assert_eq!(headline.scores[0], table.scores[0]);
+    assert_eq!(headline.ranks[0], table.ranks[0]);
+}
