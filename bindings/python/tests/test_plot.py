@@ -13,6 +13,7 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
 import pytest  # noqa: E402
+from matplotlib.cbook import is_math_text  # noqa: E402
 from matplotlib.colors import to_hex  # noqa: E402
 from matplotlib.patches import Rectangle  # noqa: E402
 
@@ -187,3 +188,54 @@ def test_charts_need_matplotlib(monkeypatch: pytest.MonkeyPatch, nam_dinh: Any) 
     monkeypatch.setitem(sys.modules, "matplotlib.pyplot", None)
     with pytest.raises(ImportError, match=r"chiso\[plot\]"):
         chiso.plot.radar(nam_dinh)
+
+
+def test_names_with_dollar_signs_draw_as_written() -> None:
+    # matplotlib reads text between two $ as math: unescaped, "$\frac$" fails to draw and
+    # "$x^2$" draws as a formula. Unit names and labels show as written.
+    names = ["a $\\frac$ b", "$x^2$ Hà Nội", "cost $5", "Huế"]
+    spec = chiso.Spec.from_dict(
+        {
+            "id": "d",
+            "root": "t",
+            "nodes": [
+                {"id": "t", "children": ["a", "b", "c"]},
+                {"id": "a", "label": {"vi": "$\\sqrt$ a", "en": "$\\sqrt$ a"}},
+                {"id": "b"},
+                {"id": "c"},
+            ],
+        }
+    )
+    data = {
+        "unit": names * 2,
+        "year": [2019] * 4 + [2020] * 4,
+        "a": [1.0, 2.0, 3.0, 4.0, 2.0, 1.0, 4.0, 3.0],
+        "b": [2.0, 2.0, 2.0, 2.0, 3.0, 3.0, 3.0, 3.0],
+        "c": [1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0],
+    }
+    scores = chiso.score(spec, data)
+
+    def shown(text: Any) -> tuple[str, bool]:
+        """What matplotlib draws for a Text: the string and whether it is math."""
+        return cast(tuple[str, bool], text._preprocess_math(text.get_text()))
+
+    ax = chiso.plot.ranking(scores, year=2020)
+    ax.figure.canvas.draw()
+    assert [shown(t) for t in ax.get_yticklabels()] == [
+        ("1. cost $5", False),
+        ("2. Huế", False),
+        ("3. a $\\frac$ b", False),
+        ("4. $x^2$ Hà Nội", False),
+    ]
+    ax = chiso.plot.bump(scores, names[:2])
+    ax.figure.canvas.draw()
+    assert [shown(t)[0] for t in ax.texts] == [" a $\\frac$ b", " $x^2$ Hà Nội"]
+    diagnosis = chiso.diagnose(spec, data, names[0], year=2020)
+    radar = chiso.plot.radar(diagnosis)
+    radar.figure.canvas.draw()
+    assert [shown(t)[0] for t in radar.get_xticklabels()] == ["$\\sqrt$ a", "b", "c"]
+    heading = cast(Any, radar.figure).get_suptitle()
+    assert heading == "a \\$\\frac\\$ b · D · 2020" and not is_math_text(heading)
+    waterfall = chiso.plot.waterfall(diagnosis)
+    waterfall.figure.canvas.draw()
+    assert shown(waterfall.title) == ("a $\\frac$ b: D 2019 → 2020", False)

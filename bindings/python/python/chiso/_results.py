@@ -213,7 +213,8 @@ class Table:
             else:
                 # The core's formatter: half away from zero, as the CLI and JS round.
                 decimals = 0 if kind == "int" else self.precision
-                cells = _chiso.format_numbers([None if v is None else float(v) for v in shown], decimals)
+                numbers = [None if v is None else float(v) for v in shown]
+                cells = _chiso.format_numbers(numbers, decimals)
             formatted.append(cells)
         body = [list(row) for row in zip(*formatted)] if formatted else [[] for _ in rows]
         return names, body, n - len(rows)

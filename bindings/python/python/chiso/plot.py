@@ -103,7 +103,7 @@ def radar(
     n = len(components)
     angles = [2 * math.pi * i / n for i in range(n)] + [0.0]
     series = [
-        (diagnosis["unit"], [c["score"] for c in components], UNIT, "-", 2.4),
+        (_literal(diagnosis["unit"]), [c["score"] for c in components], UNIT, "-", 2.4),
         (_word("median", lang), [c["median"] for c in components], MEDIAN, "--", 1.5),
         (_word("leader", lang), [c["leader"] for c in components], LEADER, ":", 1.8),
     ]
@@ -115,7 +115,7 @@ def radar(
     ax.set_theta_offset(math.pi / 2)
     ax.set_theta_direction(-1)
     ax.set_xticks(angles[:-1])
-    ax.set_xticklabels([_wrap(c["label"][lang]) for c in components], fontsize=10)
+    ax.set_xticklabels([_literal(_wrap(c["label"][lang])) for c in components], fontsize=10)
     ax.tick_params(axis="x", pad=12)
     top = max(max(v) for _, v, *_ in series)
     ax.set_ylim(0, math.ceil(top))
@@ -124,7 +124,7 @@ def radar(
     ax.grid(color="#dddddd")
     year = diagnosis["year"]
     heading = title or " · ".join(
-        str(part)
+        _literal(part)
         for part in (diagnosis["unit"], diagnosis["index"].upper(), year)
         if part is not None
     )
@@ -142,6 +142,12 @@ def radar(
     )
     ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.1), ncol=3, fontsize=10, frameon=False)
     return ax
+
+
+def _literal(text: object) -> str:
+    """A unit name, label or id as matplotlib text that shows as written: ``$`` escaped, so
+    that a name such as ``a $\\frac$ b`` is neither rendered as math nor fails to draw."""
+    return str(text).replace("$", r"\$")
 
 
 def _wrap(text: str, width: int = 16) -> str:
@@ -201,7 +207,7 @@ def ranking(
     if ax is None:
         figure = plt.figure(figsize=(8, max(2.5, 0.26 * len(order) + 1.2)), layout="constrained")
         ax = figure.add_subplot()
-    labels = [f"{int(r)}. {u}" for r, u in zip(rank[order], units[order])]
+    labels = [f"{int(r)}. {_literal(u)}" for r, u in zip(rank[order], units[order])]
     colours = [UNIT if u in marked else BARS for u in units[order]]
     positions = np.arange(len(order))
     bars = ax.barh(positions, values[order], color=colours, height=0.72)
@@ -219,7 +225,7 @@ def ranking(
     ax.set_xlabel("score")
     shown_year = int(scores["year"][rows][0]) if scores.years and len(rows) else None
     ax.set_title(
-        title or " ".join(str(p) for p in (scores.index.upper(), shown_year) if p is not None),
+        title or " ".join(_literal(p) for p in (scores.index.upper(), shown_year) if p is not None),
         fontweight="bold",
     )
     return ax
@@ -266,10 +272,10 @@ def bump(
         ys = [float(by_year[y]) if y in by_year else math.nan for y in years]
         worst = max([worst, *by_year.values()])
         colour = colours(i % 10)
-        ax.plot(years, ys, marker="o", linewidth=2, color=colour, label=unit)
+        ax.plot(years, ys, marker="o", linewidth=2, color=colour, label=_literal(unit))
         last = max(by_year)
         ax.annotate(
-            f" {unit}",
+            f" {_literal(unit)}",
             (last, by_year[last]),
             color=colour,
             va="center",
@@ -283,7 +289,8 @@ def bump(
     ax.set_ylabel("rank")
     ax.spines[["top", "right"]].set_visible(False)
     ax.grid(axis="y", color="#eeeeee")
-    ax.set_title(title or f"{scores.index.upper()} rank, {years[0]}–{years[-1]}", fontweight="bold")
+    index = _literal(scores.index.upper())
+    ax.set_title(title or f"{index} rank, {years[0]}–{years[-1]}", fontweight="bold")
     return ax
 
 
@@ -321,7 +328,7 @@ def waterfall(
         figure = plt.figure(figsize=(max(7.0, 0.8 * len(steps) + 3), 4.8), layout="constrained")
         ax = figure.add_subplot()
     year, before = diagnosis["year"], diagnosis["previous_year"]
-    names = [str(before)] + [_wrap(label, 12) for label, _ in steps] + [str(year)]
+    names = [str(before)] + [_literal(_wrap(label, 12)) for label, _ in steps] + [str(year)]
     ax.bar(0, previous, color=TOTAL, width=0.7)
     level = float(previous)
     for x, (_, change) in enumerate(steps, start=1):
@@ -350,8 +357,6 @@ def waterfall(
     ax.set_xticks(range(len(names)), names, rotation=35, ha="right", fontsize=8)
     ax.set_ylabel(_word("score", lang))
     ax.spines[["top", "right"]].set_visible(False)
-    ax.set_title(
-        title or f"{diagnosis['unit']}: {diagnosis['index'].upper()} {before} → {year}",
-        fontweight="bold",
-    )
+    unit, index = _literal(diagnosis["unit"]), _literal(diagnosis["index"].upper())
+    ax.set_title(title or f"{unit}: {index} {before} → {year}", fontweight="bold")
     return ax

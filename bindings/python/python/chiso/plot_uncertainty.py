@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from chiso.plot import _literal
+
 if TYPE_CHECKING:
     import pandas as pd
 
@@ -54,13 +56,13 @@ def caterpillar(
     ax.plot(data["rank_median"], y, "o", color="#1f3f6e", markersize=4, label="median")
     ax.plot(data["rank_nominal"], y, "x", color="#c0392b", markersize=5, label="nominal")
     ax.set_yticks(y)
-    ax.set_yticklabels(data["unit"], fontsize=7)
+    ax.set_yticklabels([_literal(u) for u in data["unit"]], fontsize=7)
     ax.invert_yaxis()
     ax.set_xlabel("rank")
     ax.grid(axis="x", alpha=0.3)
     ax.legend(loc="upper right", fontsize=7)  # best units sit top left: that corner is free
     attrs = frame.attrs
-    name = f"{str(attrs.get('index', '')).upper()} {attrs.get('year') or ''}".strip()
+    name = _literal(f"{str(attrs.get('index', '')).upper()} {attrs.get('year') or ''}".strip())
     default = f"{name}: rank intervals, {attrs.get('samples', '?')} samples"
     ax.set_title(title or default, fontsize=9)
     return ax
@@ -101,9 +103,9 @@ def sensitivity_bars(
             capsize=3,
         )
     ax.set_xticks(x)
-    ax.set_xticklabels(data["input"])
+    ax.set_xticklabels([_literal(i) for i in data["input"]])
     ax.axhline(0.0, color="black", linewidth=0.6)
     ax.set_ylabel("Sobol index")
     ax.legend(fontsize=7)
-    ax.set_title(title or f"Sensitivity of {target.replace('_', ' ')}", fontsize=9)
+    ax.set_title(title or _literal(f"Sensitivity of {target.replace('_', ' ')}"), fontsize=9)
     return ax

@@ -65,15 +65,35 @@ pub fn normalise_in(
         Direction::HigherIsBetter => 1.0,
         Direction::LowerIsBetter => -1.0,
     };
-    // Direction-adjusted values and the pool their statistics come from.
-    let x: Vec<f64> = values.iter().map(|v| sign * v).collect();
-    let pool: Vec<f64> = match context.pool {
-        Some(p) => p.iter().filter(|v| !v.is_nan()).map(|v| sign * v).collect(),
-        None => x.iter().copied().filter(|v| !v.is_nan()).collect(),
+    // Direction-adjusted values, and the pool their statistics come from: each made only by
+    // the methods that need it (one pass and one allocation per indicator for most methods).
+    let x = || values.iter().map(|v| sign * v).collect::<Vec<f64>>();
+    let pool = || -> Vec<f64> {
+        match context.pool {
+            Some(p) => p.iter().filter(|v| !v.is_nan()).map(|v| sign * v).collect(),
+            None => values.iter().map(|v| sign * v).filter(|v| !v.is_nan()).collect(),
+        }
     };
-    let map = |f: &dyn Fn(f64) -> f64| x.iter().map(|&v| if v.is_nan() { v } else { f(v) }).collect::<Vec<f64>>();
+    // Smallest and largest of the pool, without making it when it is the values themselves.
+    let pool_range = || match context.pool {
+        Some(_) => range(&pool()),
+        None => range_of(values.iter().map(|v| sign * v).filter(|v| !v.is_nan())),
+    };
+    let map = |f: &dyn Fn(f64) -> f64| {
+        values
+            .iter()
+            .map(|&v| {
+                let v = sign * v;
+                if v.is_nan() {
+                    v
+                } else {
+                    f(v)
+                }
+            })
+            .collect::<Vec<f64>>()
+    };
     let degenerate = |if_constant: Option<f64>, at: f64| match if_constant {
-        Some(c) => Ok(x.iter().map(|v| if v.is_nan() { *v } else { c }).collect()),
+        Some(c) => Ok(values.iter().map(|v| if v.is_nan() { sign * v } else { c }).collect()),
         None => Err(NormaliseIssue::Constant(sign * at)),
     };
     Ok(match *method {
@@ -87,9 +107,9 @@ pub fn normalise_in(
                         (-max, -min)
                     }
                 }
-                Bounds::Observed | Bounds::Pooled { .. } => match range(&pool) {
+                Bounds::Observed | Bounds::Pooled { .. } => match pool_range() {
                     Some(r) => r,
-                    None => return Ok(x),
+                    None => return Ok(x()),
                 },
             };
             if max == min {
@@ -98,6 +118,7 @@ pub fn normalise_in(
             map(&|v| low + (high - low) * (v - min) / (max - min))
         }
         Normalisation::ZScore { mean, sd, if_constant } => {
+            let pool = pool();
             let Some((m, s)) = mean_sd(&pool) else {
                 return degenerate(if_constant, pool.first().copied().unwrap_or(0.0));
             };
@@ -106,15 +127,15 @@ pub fn normalise_in(
             }
             map(&|v| mean + sd * (v - m) / s)
         }
-        Normalisation::Rank { ties } => ranks(&x, ties),
-        Normalisation::Borda { ties } => ranks(&x, ties).into_iter().map(|r| r - 1.0).collect(),
+        Normalisation::Rank { ties } => ranks(&x(), ties),
+        Normalisation::Borda { ties } => ranks(&x(), ties).into_iter().map(|r| r - 1.0).collect(),
         Normalisation::PercentileRank { ties, low, high, if_constant } => {
-            let n = x.iter().filter(|v| !v.is_nan()).count();
+            let n = values.iter().filter(|v| !v.is_nan()).count();
             if n < 2 {
-                return degenerate(if_constant, pool.first().copied().unwrap_or(0.0));
+                return degenerate(if_constant, pool().first().copied().unwrap_or(0.0));
             }
             let denominator = (n - 1) as f64;
-            ranks(&x, ties).into_iter().map(|r| low + (high - low) * (r - 1.0) / denominator).collect()
+            ranks(&x(), ties).into_iter().map(|r| low + (high - low) * (r - 1.0) / denominator).collect()
         }
         Normalisation::Goalposts { low, high, scale, clip } => {
             let (lo, hi) = if sign > 0.0 { (low, high) } else { (-high, -low) };
@@ -124,7 +145,7 @@ pub fn normalise_in(
             })
         }
         Normalisation::DistanceToTarget { target, cap, if_constant } => {
-            let Some((min, _)) = range(&pool) else { return Ok(x) };
+            let Some((min, _)) = pool_range() else { return Ok(x()) };
             let target = sign * target;
             if target == min {
                 return degenerate(if_constant, min);
@@ -136,14 +157,14 @@ pub fn normalise_in(
                 Some(r) if !r.is_nan() => sign * r,
                 _ => return Err(NormaliseIssue::NoReference),
             };
-            let Some((min, _)) = range(&pool) else { return Ok(x) };
+            let Some((min, _)) = pool_range() else { return Ok(x()) };
             if reference == min {
                 return degenerate(if_constant, min);
             }
             map(&|v| capped(1.0 - (reference - v) / (reference - min), cap))
         }
         Normalisation::DistanceToMax { if_constant } => {
-            let Some((min, max)) = range(&pool) else { return Ok(x) };
+            let Some((min, max)) = pool_range() else { return Ok(x()) };
             if max == min {
                 return degenerate(if_constant, min);
             }
@@ -191,8 +212,13 @@ fn capped(value: f64, cap: bool) -> f64 {
 
 /// Smallest and largest of non-empty values.
 fn range(values: &[f64]) -> Option<(f64, f64)> {
-    let first = *values.first()?;
-    Some(values.iter().fold((first, first), |(lo, hi), &v| (lo.min(v), hi.max(v))))
+    range_of(values.iter().copied())
+}
+
+/// Smallest and largest of the values an iterator gives, `None` when it gives none.
+fn range_of(mut values: impl Iterator<Item = f64>) -> Option<(f64, f64)> {
+    let first = values.next()?;
+    Some(values.fold((first, first), |(lo, hi), v| (lo.min(v), hi.max(v))))
 }
 
 /// Mean and sample standard deviation (n − 1, as R's `sd`); `None` for fewer than two values.
