@@ -208,12 +208,20 @@ impl Options {
                 }
                 "unitColumn" => options.read.unit_column = text(&v)?,
                 "yearColumn" => options.read.year_column = text(&v)?,
+                // The options of the analyses (the scoring module never allows them).
+                #[cfg(feature = "analysis")]
                 "unitMap" => options.unit_map = Some(text(&v)?),
+                #[cfg(feature = "analysis")]
                 "unit" => options.unit = Some(text(&v)?),
+                #[cfg(feature = "analysis")]
                 "from" => options.previous = optional_year_arg(&v, &format!("{function}: option 'from'"))?,
+                #[cfg(feature = "analysis")]
                 "target" => options.target = Some(text(&v)?),
+                #[cfg(feature = "analysis")]
                 "caps" => options.caps = number_map(&v, function, "caps")?,
+                #[cfg(feature = "analysis")]
                 "costs" => options.costs = number_map(&v, function, "costs")?,
+                #[cfg(feature = "analysis")]
                 "field" => {
                     options.field = match text(&v)?.as_str() {
                         "fixed" => Field::Fixed,
@@ -221,6 +229,7 @@ impl Options {
                         _ => return Err(type_error(&format!("{function}: option 'field' must be 'fixed' or 'trend'"))),
                     }
                 }
+                #[cfg(feature = "analysis")]
                 "lang" => {
                     options.lang = Some(match text(&v)?.as_str() {
                         "vi" => "vi",
@@ -228,6 +237,7 @@ impl Options {
                         _ => return Err(type_error(&format!("{function}: option 'lang' must be 'vi' or 'en'"))),
                     })
                 }
+                #[cfg(feature = "analysis")]
                 "format" => {
                     options.format = Some(match text(&v)?.as_str() {
                         "md" => ReportFormat::Markdown,
