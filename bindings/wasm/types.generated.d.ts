@@ -413,11 +413,10 @@ max_cells: number,
  */
 max_samples: number, };
 
-// --- score results (mirrors of chiso::Scores and its parts, checked against them) ---
+// --- score results (chiso::Scores and its parts) ---
 
 /**
- * Mirror of [`chiso::Scores`]: the result of `score`, `scoreCsv` and `Scores.toJSON()`, one
- * row per input row scored, in input order.
+ * The result of [`score`]: one row per input row scored, in input order.
  */
 export type ScoreResult = { 
 /**
@@ -445,12 +444,12 @@ dropped: Array<Dropped>,
  */
 log: Array<CellNote>, 
 /**
- * Indicator values at each stage (only when asked for).
+ * Indicator values at each stage, when [`ScoreOptions::stages`] asked for them.
  */
 stages?: Stages, };
 
 /**
- * Mirror of [`chiso::ScoreRow`]: one unit's result for one year.
+ * One unit's result for one year.
  */
 export type ScoreRow = { 
 /**
@@ -462,11 +461,11 @@ unit: string,
  */
 year: number | null, 
 /**
- * Headline score, unrounded (format with `formatDecimal`).
+ * Headline score, unrounded.
  */
 score: number, 
 /**
- * Rank among the units of the same year (and group, under `rank_within`); 1 = best.
+ * Rank among the units of the same year (and group, under `rank_within`).
  */
 rank: number, 
 /**
@@ -478,18 +477,18 @@ out_of: number,
  */
 tier: Tier | null, 
 /**
- * `true` when the rank lies beyond the leading group the publisher ranks
- * (`published_top`): computed, but missing from published tables. Absent otherwise.
+ * Whether the rank lies beyond the leading group the publisher ranks (`published_top`):
+ * such a rank is computed but not published, so it is missing from published tables.
  */
 unpublished?: boolean, 
 /**
- * Every computed node below the root, in spec order; a node without a value for this unit
- * (too few of its children present, under an `available` missing-data rule) is absent.
+ * Every computed node below the root, in spec order; a node without a value for this
+ * unit (too few of its children present, under an `available` missing-data rule) is absent.
  */
 components: Array<NodeScore>, };
 
 /**
- * Mirror of [`chiso::NodeScore`]: a node's score and rank for one unit.
+ * A node's score and rank for one unit.
  */
 export type NodeScore = { 
 /**
@@ -506,7 +505,7 @@ score: number,
 rank: number, };
 
 /**
- * Mirror of [`chiso::Tier`]: a performance tier.
+ * A unit's performance tier: its position among the rule's bands (0 = best) and its label.
  */
 export type Tier = { 
 /**
@@ -514,12 +513,12 @@ export type Tier = {
  */
 level: number, 
 /**
- * Band label, e.g. `{vi: "Rất tốt", en: "Very good"}`.
+ * Band label.
  */
 label: Labels, };
 
 /**
- * Mirror of [`chiso::Dropped`]: a data row that was not scored, and why.
+ * A data row that was not scored, and why.
  */
 export type Dropped = { 
 /**
@@ -540,7 +539,7 @@ year: number | null,
 reason: string, };
 
 /**
- * Mirror of [`chiso::CellNote`]: one entry of the cell log.
+ * One entry of the cell log.
  */
 export type CellNote = { 
 /**
@@ -589,7 +588,7 @@ from: number,
 to: number, });
 
 /**
- * Mirror of [`chiso::CellAction`]: what happened to one cell on its way to a score.
+ * What happened to one cell on its way to a score.
  */
 export type CellAction = { "action": "imputed", 
 /**
@@ -626,8 +625,8 @@ from: number,
 to: number, };
 
 /**
- * Mirror of [`chiso::Stages`]: every indicator's values at each stage, aligned with the rows
- * (`null` = missing or not part of that row's edition).
+ * Every indicator's values at each stage, aligned with [`Scores::rows`] (`None` = missing or
+ * not part of that row's edition).
  */
 export type Stages = { 
 /**

@@ -34,6 +34,7 @@ pub struct ScoreOptions {
 }
 
 /// A node's score and rank for one unit.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct NodeScore {
     /// Node id.
@@ -45,6 +46,7 @@ pub struct NodeScore {
 }
 
 /// One unit's result for one year.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ScoreRow {
     /// Unit name (NFC).
@@ -62,6 +64,7 @@ pub struct ScoreRow {
     /// Whether the rank lies beyond the leading group the publisher ranks (`published_top`):
     /// such a rank is computed but not published, so it is missing from published tables.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
+    #[cfg_attr(feature = "ts", ts(as = "Option<bool>", optional))]
     pub unpublished: bool,
     /// Every computed node below the root, in spec order; a node without a value for this
     /// unit (too few of its children present, under an `available` missing-data rule) is absent.
@@ -76,6 +79,7 @@ impl ScoreRow {
 }
 
 /// A data row that was not scored, and why.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Dropped {
     /// 1-based data row.
@@ -89,12 +93,14 @@ pub struct Dropped {
 }
 
 /// What happened to one cell on its way to a score.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(tag = "action", rename_all = "snake_case")]
 pub enum CellAction {
     /// A missing raw value was filled.
     Imputed {
         /// `mean`, `median`, `previous` or `value`.
+        #[cfg_attr(feature = "ts", ts(type = "\"mean\" | \"median\" | \"previous\" | \"value\""))]
         method: &'static str,
         /// The value used.
         value: f64,
@@ -123,6 +129,7 @@ pub enum CellAction {
 }
 
 /// One entry of the cell log.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct CellNote {
     /// Unit.
@@ -133,11 +140,13 @@ pub struct CellNote {
     pub node: String,
     /// What happened.
     #[serde(flatten)]
+    #[cfg_attr(feature = "ts", ts(flatten))]
     pub action: CellAction,
 }
 
 /// Every indicator's values at each stage, aligned with [`Scores::rows`] (`None` = missing or
 /// not part of that row's edition).
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Default, Serialize)]
 pub struct Stages {
     /// Ids of the indicators (nodes read from data columns), in spec order.
@@ -151,6 +160,7 @@ pub struct Stages {
 }
 
 /// The result of [`score`]: one row per input row scored, in input order.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename = "ScoreResult"))]
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Scores {
     /// Index id.
@@ -167,6 +177,7 @@ pub struct Scores {
     pub log: Vec<CellNote>,
     /// Indicator values at each stage, when [`ScoreOptions::stages`] asked for them.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
     pub stages: Option<Stages>,
 }
 

@@ -3,6 +3,7 @@
 use crate::spec::{Direction, Labels, Percentile, TierRule};
 
 /// A unit's performance tier: its position among the rule's bands (0 = best) and its label.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct Tier {
     /// Band index, 0 for the best band.
