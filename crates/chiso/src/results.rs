@@ -13,9 +13,8 @@
 use serde::Serialize;
 
 use crate::engine::Engine;
-use crate::rank::{rank_grouped, tiers as tier_list, RankBuffer, Tier};
+use crate::rank::{rank_direction, rank_grouped, tiers as tier_list, RankBuffer, Tier};
 use crate::score::{CellNote, Dropped, NodeScore, ScoreRow, Scores, Stages};
-use crate::spec::{Direction, Node, Normalisation};
 
 /// Every node's score and rank for every row scored, as columns.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -115,15 +114,6 @@ impl ScoreTable {
     }
 }
 
-/// The direction a node's scores rank in: a normalised indicator already has the best unit
-/// on top, whatever its direction; other nodes rank by their own direction.
-pub(crate) fn rank_direction(node: &Node) -> Direction {
-    match node.normalise {
-        Normalisation::None => node.direction,
-        _ => Direction::HigherIsBetter,
-    }
-}
-
 /// One year's results: columns over the rows with a headline score.
 pub(crate) struct Group {
     /// Data row (0-based) of each row.
@@ -193,8 +183,6 @@ pub(crate) fn results(engine: Engine<'_>, keep_stages: bool, headline_only: bool
         }
     }
     let all_kept = kept.len() == n_members;
-    let take = |column: Vec<f64>| if all_kept { column } else { kept.iter().map(|&m| column[m]).collect() };
-    let take_ranks = |column: Vec<u32>| if all_kept { column } else { kept.iter().map(|&m| column[m]).collect() };
     let unpublished = kept.iter().map(|&m| spec.published_top().is_some_and(|top| root_ranks[m] > top)).collect();
     let option = |v: f64| (!v.is_nan()).then_some(v);
     let stage = |columns: Vec<&Vec<f64>>| -> Vec<Vec<Option<f64>>> {
@@ -213,8 +201,8 @@ pub(crate) fn results(engine: Engine<'_>, keep_stages: bool, headline_only: bool
         .iter()
         .zip(ranks.iter_mut())
         .map(|(&n, r)| {
-            let ranks = take_ranks(std::mem::take(r));
-            let mut scores = take(std::mem::take(&mut values[n]));
+            let ranks = kept_only(std::mem::take(r), &kept, all_kept);
+            let mut scores = kept_only(std::mem::take(&mut values[n]), &kept, all_kept);
             // The column's NaN marks exactly the absent cells (rank 0).
             for (s, &r) in scores.iter_mut().zip(&ranks) {
                 if r == 0 {
@@ -236,6 +224,15 @@ pub(crate) fn results(engine: Engine<'_>, keep_stages: bool, headline_only: bool
         log,
         stage_nodes: if keep_stages { leaves.iter().map(|&n| nodes[n].id.clone()).collect() } else { Vec::new() },
         stage_values,
+    }
+}
+
+/// A member column reduced to the kept members (moved as it is when every member is kept).
+fn kept_only<T: Copy>(column: Vec<T>, kept: &[usize], all_kept: bool) -> Vec<T> {
+    if all_kept {
+        column
+    } else {
+        kept.iter().map(|&m| column[m]).collect()
     }
 }
 

@@ -8,6 +8,7 @@ use crate::error::{DataError, Error};
 use crate::rank::Tier;
 use crate::score::{score, ScoreOptions, ScoreRow, Scores};
 use crate::spec::{Aggregation, Direction, IndexDefinition, IndexSpec, Labels};
+use crate::statistics::median;
 
 /// One sub-index (direct child of the root) of the unit diagnosed.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -162,8 +163,6 @@ pub(crate) fn component_values(spec: &IndexSpec, row: &ScoreRow) -> Option<Vec<f
     spec.components().map(|n| row.components.iter().find(|c| c.id == n.id).map(|c| c.score)).collect()
 }
 
-use crate::statistics::median;
-
 /// Diagnoses `unit` in `year`, compared with `previous` (default: the year before, when the
 /// data has it).
 ///
@@ -293,7 +292,8 @@ struct Raise<'a> {
     values: &'a [f64],
     weights: Vec<f64>,
     total: f64,
-    method: Aggregation,
+    /// The root's method when a shortcut holds for it; `None`: re-aggregate by the engine.
+    method: Option<Aggregation>,
     multiplier: f64,
     /// Σ wᵢxᵢ, Σ wᵢ ln xᵢ or Σ wᵢ/xᵢ, by method.
     sum: f64,
@@ -309,13 +309,11 @@ impl<'a> Raise<'a> {
         let weights: Vec<f64> = root.children.iter().map(|&c| spec.nodes()[c].weight).collect();
         // The shortcuts hold for the plain methods on complete values; anything else (points
         // maxima, missing children, Copeland) is re-aggregated by the engine.
-        let method = match root.aggregation.unwrap_or(Aggregation::WeightedMean) {
-            _ if root.percent_of_max || values.iter().any(|v| v.is_nan()) => Aggregation::Median,
-            m => m,
-        };
+        let plain = !root.percent_of_max && !values.iter().any(|v| v.is_nan());
+        let method = plain.then(|| root.aggregation.unwrap_or(Aggregation::WeightedMean));
         let sum = match method {
-            Aggregation::GeometricMean => values.iter().zip(&weights).map(|(v, w)| w * v.ln()).sum(),
-            Aggregation::HarmonicMean => values.iter().zip(&weights).map(|(v, w)| w / v).sum(),
+            Some(Aggregation::GeometricMean) => values.iter().zip(&weights).map(|(v, w)| w * v.ln()).sum(),
+            Some(Aggregation::HarmonicMean) => values.iter().zip(&weights).map(|(v, w)| w / v).sum(),
             _ => values.iter().zip(&weights).map(|(v, w)| v * w).sum(),
         };
         let two = |better: &dyn Fn(f64, f64) -> bool| {
@@ -348,13 +346,15 @@ impl<'a> Raise<'a> {
         let (w, x) = (self.weights[i], self.values[i]);
         let other = |best: &[Option<usize>; 2]| if best[0] == Some(i) { best[1] } else { best[0] };
         let value = match self.method {
-            Aggregation::WeightedMean => (self.sum - w * x + w * level) / self.total,
-            Aggregation::WeightedSum => self.sum - w * x + w * level,
-            Aggregation::GeometricMean if level > 0.0 => ((self.sum - w * x.ln() + w * level.ln()) / self.total).exp(),
-            Aggregation::HarmonicMean if level > 0.0 => self.total / (self.sum - w / x + w / level),
-            Aggregation::GeometricMean | Aggregation::HarmonicMean => return 0.0,
-            Aggregation::Minimum => other(&self.lowest).map_or(level, |j| level.min(self.values[j])),
-            Aggregation::Maximum => other(&self.highest).map_or(level, |j| level.max(self.values[j])),
+            Some(Aggregation::WeightedMean) => (self.sum - w * x + w * level) / self.total,
+            Some(Aggregation::WeightedSum) => self.sum - w * x + w * level,
+            Some(Aggregation::GeometricMean) if level > 0.0 => {
+                ((self.sum - w * x.ln() + w * level.ln()) / self.total).exp()
+            }
+            Some(Aggregation::HarmonicMean) if level > 0.0 => self.total / (self.sum - w / x + w / level),
+            Some(Aggregation::GeometricMean | Aggregation::HarmonicMean) => return 0.0,
+            Some(Aggregation::Minimum) => other(&self.lowest).map_or(level, |j| level.min(self.values[j])),
+            Some(Aggregation::Maximum) => other(&self.highest).map_or(level, |j| level.max(self.values[j])),
             _ => {
                 let mut raised = self.values.to_vec();
                 raised[i] = level;

@@ -306,11 +306,7 @@ fn rank_group<'a>(
     unit: &str,
     year: Option<i32>,
 ) -> Result<Option<(String, HashMap<&'a str, String>)>, Error> {
-    let Some(column) = spec.rank_within() else { return Ok(None) };
-    let labels = data.labels(column).map_err(|_| crate::error::DataError::MissingColumn {
-        column: column.to_owned(),
-        hint: Some("the unit-group column named by the spec's rank_within".into()),
-    })?;
+    let Some(labels) = crate::engine::rank_labels(spec, data)? else { return Ok(None) };
     let mut by_unit = HashMap::new();
     for row in crate::engine::members_of_year(data, year) {
         if let Some(label) = &labels[row] {

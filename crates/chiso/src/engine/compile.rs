@@ -15,6 +15,16 @@ pub(crate) fn members_of_year(data: &Dataset, year: Option<i32>) -> Vec<usize> {
     }
 }
 
+/// Every data row's label in the `rank_within` column, when the spec ranks within groups.
+pub(crate) fn rank_labels(spec: &IndexSpec, data: &Dataset) -> Result<Option<Vec<Option<String>>>, Error> {
+    let Some(column) = spec.rank_within() else { return Ok(None) };
+    let labels = data.labels(column).map_err(|_| DataError::MissingColumn {
+        column: column.to_owned(),
+        hint: Some("the unit-group column named by the spec's rank_within".into()),
+    })?;
+    Ok(Some(labels))
+}
+
 /// Where each node's values come from: children when all of them are available (recursively),
 /// else its own column. Errors name the first missing leaf under the root.
 fn plan_sources(spec: &IndexSpec, data: &Dataset) -> Result<Vec<Source>, Error> {
@@ -144,13 +154,8 @@ impl<'d> Engine<'d> {
         }
 
         // Units ranked together: all of the year's, or each group of `rank_within`.
-        let rank_groups = match spec.rank_within() {
-            None => vec![(0..members.len()).collect()],
-            Some(column) => {
-                let labels = data.labels(column).map_err(|_| DataError::MissingColumn {
-                    column: column.to_owned(),
-                    hint: Some("the unit-group column named by the spec's rank_within".into()),
-                })?;
+        let rank_groups = match (spec.rank_within(), rank_labels(spec, data)?) {
+            (Some(column), Some(labels)) => {
                 let mut index: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
                 let mut groups: Vec<Vec<usize>> = Vec::new();
                 for (m, &row) in members.iter().enumerate() {
@@ -170,6 +175,7 @@ impl<'d> Engine<'d> {
                 }
                 groups
             }
+            _ => vec![(0..members.len()).collect()],
         };
 
         let mut impute_groups = vec![None; nodes.len()];
@@ -213,11 +219,7 @@ impl<'d> Engine<'d> {
             nominal: Vec::new(),
             treated: Vec::new(),
             root: spec.root_index(),
-            // A normalised root already has the best unit on top (as `score` ranks it).
-            direction: match spec.root().normalise {
-                Normalisation::None => spec.root().direction,
-                _ => crate::spec::Direction::HigherIsBetter,
-            },
+            direction: crate::rank::rank_direction(spec.root()),
             rule: spec.rank_rule(),
             units: members.iter().map(|&r| units[r].clone()).collect(),
             rows: members,

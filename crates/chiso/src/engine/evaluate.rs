@@ -219,11 +219,7 @@ impl<'d> Engine<'d> {
         let mut out = Vec::with_capacity(n_units);
         let linear = matches!(method, Aggregation::WeightedMean | Aggregation::WeightedSum);
         let total: f64 = active.iter().map(|&c| scenario.weight[c]).sum();
-        if linear
-            && !node.percent_of_max
-            && total > 0.0
-            && active.iter().all(|&c| !column(c).iter().any(|v| v.is_nan()))
-        {
+        if linear && !node.percent_of_max && total > 0.0 {
             // Column by column, in the order `aggregate` sums (Σ vᵢwᵢ from −0.0, then ÷ Σwᵢ):
             // the same digits as one unit at a time, without gathering each unit's children.
             out.resize(n_units, -0.0);
@@ -233,16 +229,23 @@ impl<'d> Engine<'d> {
                     *acc += x * w;
                 }
             }
-            for (u, v) in out.iter_mut().enumerate() {
-                if method == Aggregation::WeightedMean {
-                    *v /= total;
+            // Values and weights are finite, so a NaN sum means a missing child: those units
+            // follow the missing-data rule, one at a time below.
+            if !out.iter().any(|v| v.is_nan()) {
+                for (u, v) in out.iter_mut().enumerate() {
+                    if method == Aggregation::WeightedMean {
+                        *v /= total;
+                    }
+                    *v *= multiplier;
+                    if !v.is_finite() {
+                        return Err(
+                            ComputeError::NonFinite { node: node.id.clone(), unit: self.units[u].clone() }.into()
+                        );
+                    }
                 }
-                *v *= multiplier;
-                if !v.is_finite() {
-                    return Err(ComputeError::NonFinite { node: node.id.clone(), unit: self.units[u].clone() }.into());
-                }
+                return Ok(out);
             }
-            return Ok(out);
+            out.clear();
         }
         let weights: Vec<f64> = active.iter().map(|&c| scenario.weight[c]).collect();
         if method == Aggregation::Copeland && !node.percent_of_max {

@@ -16,7 +16,7 @@ mod compile;
 mod evaluate;
 mod scenario;
 
-pub(crate) use compile::members_of_year;
+pub(crate) use compile::{members_of_year, rank_labels};
 pub(crate) use evaluate::node_value;
 pub(crate) use scenario::{Scenario, Work};
 

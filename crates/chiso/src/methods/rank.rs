@@ -2,7 +2,7 @@
 
 pub use super::tiers::{tier, tiers, Tier};
 
-use crate::spec::{Direction, RankBasis, RankRule, RankTies, Ties};
+use crate::spec::{Direction, Node, Normalisation, RankBasis, RankRule, RankTies, Ties};
 
 /// Rounds half away from zero like a spreadsheet's ROUND: the value is first cleaned of
 /// binary noise below 1e-9 of the last digit, so 0.6325 rounds to 0.633.
@@ -71,6 +71,15 @@ fn sort_keyed(keyed: &mut [(f64, u32)], radix: bool) {
         radsort::sort_by_key(keyed, |pair| pair.0);
     } else {
         keyed.sort_unstable_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+    }
+}
+
+/// The direction a node's scores rank in: a normalised indicator already has the best unit
+/// on top, whatever its direction; other nodes rank by their own direction.
+pub(crate) fn rank_direction(node: &Node) -> Direction {
+    match node.normalise {
+        Normalisation::None => node.direction,
+        _ => Direction::HigherIsBetter,
     }
 }
 
