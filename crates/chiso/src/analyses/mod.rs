@@ -5,4 +5,5 @@ pub mod calibrate;
 pub mod compare;
 pub mod diagnose;
 pub mod plan;
+pub mod profile;
 pub mod units;
