@@ -3,6 +3,7 @@
 //! Argument parsing and printing only; every number comes from the `chiso` crate.
 
 mod output;
+mod profile;
 mod robustness;
 
 use std::io::Read;
@@ -53,7 +54,7 @@ enum CalibrateFormat {
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
-enum Lang {
+pub(crate) enum Lang {
     /// English labels, decimal points.
     En,
     /// Vietnamese labels, decimal commas.
@@ -115,6 +116,9 @@ struct Input {
 
 #[derive(Subcommand)]
 enum Command {
+    /// One unit across indices: score, rank, tier and change per index, from full tables or
+    /// published results, with the weakest components and targets where a full table allows.
+    Profile(profile::ProfileArgs),
     /// Score and rank every unit (each year with its own edition).
     Score {
         #[command(flatten)]
@@ -360,8 +364,8 @@ enum Command {
     },
 }
 
-fn load_index(index: &str) -> Result<IndexDefinition, chiso::Error> {
-    if presets::ids().contains(&index) {
+pub(crate) fn load_index(index: &str) -> Result<IndexDefinition, chiso::Error> {
+    if presets::ids().contains(&presets::canonical(index).as_str()) {
         return Ok(presets::get(index)?);
     }
     let path = PathBuf::from(index);
@@ -434,6 +438,7 @@ fn read_csv(path: &std::path::Path, unit_column: &str, year_column: &str) -> Res
 fn run(cli: Cli) -> Result<String, chiso::Error> {
     let raw = cli.raw_csv;
     match cli.command {
+        Command::Profile(args) => profile::run(args, raw),
         Command::Score { input, year, format, strict, components, nodes, stage, lang } => {
             let definition = load_index(&input.index)?;
             let data = load_data(&input)?;
