@@ -16,6 +16,7 @@ pub mod display;
 pub mod error;
 pub mod plan;
 pub mod presets;
+pub mod profile;
 pub mod report;
 pub mod score;
 pub mod sensitivity;
@@ -58,6 +59,9 @@ fn _chiso(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(sensitivity::sensitivity_result, m)?)?;
     m.add_function(wrap_pyfunction!(audit::audit_result, m)?)?;
     m.add_function(wrap_pyfunction!(calibrate::calibrate_result, m)?)?;
+    m.add_class::<profile::ProfileResult>()?;
+    m.add_function(wrap_pyfunction!(profile::profile_result, m)?)?;
+    m.add_function(wrap_pyfunction!(profile::profile_manifest, m)?)?;
     m.setattr("_panic", wrap_pyfunction!(_panic, m)?)?;
     Ok(())
 }

@@ -38,6 +38,7 @@ from chiso._chiso import (
     score_columns,
 )
 from chiso._input import DataInput, Shape, backend_of, dataset
+from chiso._profile import Profile, profile
 from chiso._results import Comparison, Scores, Table
 
 if TYPE_CHECKING:
@@ -70,6 +71,8 @@ __all__ = [
     "plan",
     "preset",
     "presets",
+    "Profile",
+    "profile",
     "report",
     "score",
     "score_columns",

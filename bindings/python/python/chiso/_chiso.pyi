@@ -35,6 +35,9 @@ __all__ = [
     "sensitivity_result",
     "audit_result",
     "calibrate_result",
+    "_ProfileResult",
+    "profile_result",
+    "profile_manifest",
 ]
 
 __version__: str
@@ -359,6 +362,31 @@ def report(
     format: Literal["md", "markdown", "html"] = "md",
 ) -> str: ...
 def _panic(message: str) -> None: ...
+
+# --- profile (src/profile.rs) -------------------------------------------------------------
+
+@final
+class _ProfileResult:
+    def to_dict(self) -> dict[str, Any]: ...
+    def page(self, lang: str = "vi", format: str = "md") -> str: ...
+
+def profile_result(
+    unit: str,
+    year: int,
+    sources: list[tuple[str, Spec | None, Dataset, bool, str | None, list[str]]],
+    *,
+    previous: int | None = None,
+    targets: list[str] = ...,
+    mapping: UnitMapping | None = None,
+) -> _ProfileResult: ...
+def profile_manifest(
+    path: str,
+    *,
+    unit: str | None = None,
+    year: int | None = None,
+    previous: int | None = None,
+    targets: list[str] = ...,
+) -> _ProfileResult: ...
 
 # --- robustness (src/uncertainty.rs, src/sensitivity.rs, src/audit.rs) ------------------
 

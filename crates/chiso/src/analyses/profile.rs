@@ -625,6 +625,20 @@ fn preset_display(index: &str, year: i32) -> Option<(Labels, ScoreUnit, u32)> {
     Some((spec.label().clone(), ScoreUnit::of_spec(&spec), spec.precision()))
 }
 
+/// A published-results source; a preset index (hyphens allowed) takes the preset's labels,
+/// score unit and precision for `year`, any other index its id, points and 2 decimals.
+pub fn published_source(index: &str, results: Published, year: i32) -> Source {
+    let id = crate::presets::canonical(index);
+    match preset_display(&id, year) {
+        Some((label, unit, precision)) => {
+            let mut source = Source::published(id, results, unit, precision);
+            source.label = Some(label);
+            source
+        }
+        None => Source::published(index, results, ScoreUnit::Points, 2),
+    }
+}
+
 /// Reads one source from CSV text: published results when the header has an `out_of` column
 /// (`unit, year, score, rank, out_of[, tier]`), otherwise a full table scored by `index` (a
 /// preset id, hyphens allowed, or a spec already read into `definition`). Published rows of
@@ -641,12 +655,7 @@ pub fn source_from_csv(
     let id = crate::presets::canonical(index);
     if published {
         let results = Published::from_csv_str(text)?;
-        let (label, unit, precision) =
-            preset_display(&id, year).unwrap_or_else(|| (Labels::same(&index.to_uppercase()), ScoreUnit::Points, 2));
-        let mut source =
-            Source::published(if definition.is_some() { index.to_owned() } else { id }, results, unit, precision);
-        source.label = Some(label);
-        return Ok(source);
+        return Ok(published_source(if definition.is_some() { index } else { &id }, results, year));
     }
     let definition = match definition {
         Some(d) => d,
