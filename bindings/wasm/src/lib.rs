@@ -37,6 +37,8 @@ pub mod limits;
 #[cfg(feature = "analysis")]
 pub mod plan;
 #[cfg(feature = "analysis")]
+pub mod profile;
+#[cfg(feature = "analysis")]
 pub mod report;
 #[cfg(feature = "scoring")]
 pub mod score;
