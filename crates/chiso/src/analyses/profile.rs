@@ -168,6 +168,8 @@ impl Published {
 }
 
 /// Where one index's numbers come from.
+// A profile holds a handful of sources: boxing the table would only add an indirection.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum SourceData {
     /// A full data table, scored by the engine.
