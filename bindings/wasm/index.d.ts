@@ -1185,6 +1185,8 @@ export interface ProfileSource {
   csv?: CsvInput;
   /** Published results: rows or CSV text. */
   published?: Row[] | CsvInput;
+  /** CSV text of either kind: published results when it has an `out_of` column, else a full table. */
+  text?: string;
   /** The index's spec when it is not the preset `index`. */
   spec?: SpecInput;
   /** Unit column of a full table (default `unit`). */

@@ -109,7 +109,7 @@ fn source(value: &JsValue, i: usize, year: i32, function: &str) -> Result<Source
             "yearColumn" => read.year_column = text(&v, &what)?,
             "unit" => unit = Some(text(&v, &what)?),
             "targets" => source_targets = targets(&v, &what)?,
-            "rows" | "csv" | "published" => given.push((key, v)),
+            "rows" | "csv" | "published" | "text" => given.push((key, v)),
             _ => {
                 return Err(type_error(&format!(
                     "{at}: unknown key '{key}'; expected one of: {}",
@@ -121,17 +121,23 @@ fn source(value: &JsValue, i: usize, year: i32, function: &str) -> Result<Source
     let index = index.ok_or_else(|| type_error(&format!("{at}: 'index' is required (a preset id such as \"pci\")")))?;
     let [(kind, rows)] = given.as_slice() else {
         return Err(type_error(&format!(
-            "{at} ({index}): give exactly one of 'rows' or 'csv' (a full table) or 'published' (published results)"
+            "{at} ({index}): give exactly one of 'rows' or 'csv' (a full table), 'published' (published results) or 'text' (CSV of either kind)"
         )));
     };
-    let mut source = if kind == "published" {
+    let definition = |spec_value: &Option<JsValue>| match spec_value {
+        Some(s) => spec::definition(s),
+        None => spec::definition(&JsValue::from_str(&index)),
+    };
+    let mut source = if kind == "text" {
+        // Either kind, told apart by the core (published results have an `out_of` column).
+        let text = text(rows, &format!("{at}.text"))?;
+        let given = if spec_value.is_none() { None } else { Some(definition(&spec_value)?) };
+        chiso::profile::source_from_csv(&index, given, &text, &read, year).map_err(error::to_js)?
+    } else if kind == "published" {
         let data = table(rows, &CsvOptions { limits: read.limits, ..Default::default() }, &format!("{at}.published"))?;
         published_source(&index, Published::from_dataset(&data).map_err(error::to_js)?, year)
     } else {
-        let definition = match &spec_value {
-            Some(s) => spec::definition(s)?,
-            None => spec::definition(&JsValue::from_str(&index))?,
-        };
+        let definition = definition(&spec_value)?;
         let data = table(rows, &read, &format!("{at}.{kind}"))?;
         Source::table(definition.id().to_owned(), definition, data)
     };

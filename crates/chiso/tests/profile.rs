@@ -197,3 +197,24 @@ fn bad_inputs_are_named() {
     assert!(m.contains("kind"), "{m}");
     let _ = Target::Rank(1);
 }
+
+/// The page in both languages: the table with units and signs, the chart with one position per
+/// ranked index and one previous position per index ranked both years.
+#[test]
+fn pages_in_both_languages() {
+    use chiso::presentation::profile_page::render;
+    use chiso::report::ReportFormat;
+    let p = example("nam_dinh_2018.toml");
+    let vi = render(&p, "vi", ReportFormat::Html);
+    assert!(vi.contains("<html lang=\"vi\">"));
+    assert!(vi.contains("<td>63,01 điểm</td><td>35/63</td>"), "{vi}");
+    assert!(vi.contains("<td>75,60 %</td><td>40/63</td>"), "{vi}");
+    assert!(vi.contains("cần bảng dữ liệu đầy đủ"));
+    assert_eq!(vi.matches("<circle class=\"now\"").count(), 2);
+    assert_eq!(vi.matches("<circle class=\"previous\"").count(), 1, "PAR INDEX 2017 has no rank");
+    let en = render(&p, "en", ReportFormat::Markdown);
+    assert!(en.starts_with("# Nam Định 2018 — across indices"));
+    assert!(en.contains("| Provincial Competitiveness Index | full table | 63.01 points | 35/63 |"), "{en}");
+    assert!(en.contains("needs the full table (the source has the published results only)"));
+    assert!(!en.contains("<svg"), "Markdown has no chart");
+}

@@ -154,11 +154,11 @@ pub fn render(p: &Profile, lang: &str, format: ReportFormat) -> String {
 /// One line per index: the unit's position in the field (100 = first, 0 = last) this year
 /// (filled dot) and the previous year (hollow dot), joined by the movement.
 fn chart(p: &Profile, lang: &str, w: &Words) -> String {
-    let (left, width, row_h) = (190.0, 360.0, 28.0);
+    let (left, width, row_h) = (300.0, 360.0, 28.0);
     let height = row_h * p.rows.len() as f64 + 40.0;
     let x = |pct: f64| left + width * pct / 100.0;
     let mut svg = format!(
-        "<svg class=\"profile-chart\" role=\"img\" width=\"600\" height=\"{height:.0}\" viewBox=\"0 0 600 {height:.0}\" xmlns=\"http://www.w3.org/2000/svg\"><title>{}</title>",
+        "<svg class=\"profile-chart\" role=\"img\" width=\"720\" height=\"{height:.0}\" viewBox=\"0 0 720 {height:.0}\" xmlns=\"http://www.w3.org/2000/svg\"><title>{}</title>",
         w.t("Vị trí trong mỗi chỉ số (100 = đứng đầu, 0 = cuối)", "Position in each index (100 = first, 0 = last)")
     );
     for (i, r) in p.rows.iter().enumerate() {
@@ -168,7 +168,7 @@ fn chart(p: &Profile, lang: &str, w: &Words) -> String {
             "<text x=\"{:.1}\" y=\"{:.1}\" font-size=\"11\" text-anchor=\"end\">{}</text><line x1=\"{left}\" x2=\"{:.1}\" y1=\"{y:.1}\" y2=\"{y:.1}\" stroke=\"#ddd\"/>",
             left - 8.0,
             y + 4.0,
-            escape(r.label.get(lang)),
+            escape(&short(r.label.get(lang), 48)),
             left + width
         );
         if let (Some(now), Some(before)) = (r.percentile, r.previous_percentile) {
@@ -213,4 +213,14 @@ fn chart(p: &Profile, lang: &str, w: &Words) -> String {
         p.previous
     );
     svg
+}
+
+/// A label cut to `max` characters (with `…`), so that it fits beside the chart.
+fn short(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_owned();
+    }
+    let mut cut: String = text.chars().take(max - 1).collect();
+    cut.push('…');
+    cut
 }
