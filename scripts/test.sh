@@ -196,6 +196,7 @@ step_docs() {
   fi
   [[ -f bindings/wasm/pkg/chiso_wasm_bg.wasm ]] || build_wasm
   python scripts/docs_samples.py
+  python scripts/docs_python_api.py
   rm -rf docs/reference/rust docs/reference/typescript
   RUSTDOCFLAGS="-D warnings" cargo doc -q -p chiso --no-deps
   cp -r target/doc docs/reference/rust
