@@ -21,6 +21,7 @@ pub mod report;
 pub mod score;
 pub mod sensitivity;
 pub mod spec;
+pub mod survey;
 pub mod uncertainty;
 pub mod units;
 
@@ -62,6 +63,7 @@ fn _chiso(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<profile::ProfileResult>()?;
     m.add_function(wrap_pyfunction!(profile::profile_result, m)?)?;
     m.add_function(wrap_pyfunction!(profile::profile_manifest, m)?)?;
+    m.add_function(wrap_pyfunction!(survey::survey_result, m)?)?;
     m.setattr("_panic", wrap_pyfunction!(_panic, m)?)?;
     Ok(())
 }

@@ -40,6 +40,7 @@ from chiso._chiso import (
 from chiso._input import DataInput, Shape, backend_of, dataset
 from chiso._profile import Profile, profile
 from chiso._results import Comparison, Scores, Table
+from chiso._survey import survey
 
 if TYPE_CHECKING:
     from typing import Literal
@@ -73,6 +74,7 @@ __all__ = [
     "presets",
     "Profile",
     "profile",
+    "survey",
     "report",
     "score",
     "score_columns",

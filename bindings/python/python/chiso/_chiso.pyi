@@ -38,6 +38,7 @@ __all__ = [
     "_ProfileResult",
     "profile_result",
     "profile_manifest",
+    "survey_result",
 ]
 
 __version__: str
@@ -379,6 +380,14 @@ def profile_result(
     targets: list[str] = ...,
     mapping: UnitMapping | None = None,
 ) -> _ProfileResult: ...
+def survey_result(
+    spec_text: str,
+    csv_text: str,
+    *,
+    seed: int | None = None,
+    replicates: int | None = None,
+    spec_index: Spec | None = None,
+) -> Any: ...
 def profile_manifest(
     path: str,
     *,
