@@ -1293,3 +1293,62 @@ export function profile(sources: ProfileSource[], options: ProfileOptions): Prof
 
 /** The {@link profile} as a Markdown or HTML page in Vietnamese or English. */
 export function profilePage(sources: ProfileSource[], options: ProfilePageOptions): string;
+
+// ---------------------------------------------------------------------------------------------
+// Survey aggregation (src/survey.rs)
+
+/** One indicator's estimate for one unit (and year). */
+export interface SurveyEstimate {
+  unit: string;
+  year: number | null;
+  indicator: string;
+  /** Weighted share or mean (times the multiplier); `null` without a valid answer. */
+  value: number | null;
+  n: number;
+  clusters: number;
+  effective_n: number;
+  se: number | null;
+  normal: [number, number] | null;
+  bootstrap: [number, number] | null;
+}
+
+/** The result of {@link survey} without `index`. */
+export interface SurveyResult {
+  indicators: string[];
+  units: [string, number | null][];
+  estimates: SurveyEstimate[];
+  warnings: string[];
+}
+
+/** One node's interval over the bootstrap replicates (with `index`). */
+export interface SurveyNodeInterval {
+  unit: string;
+  year: number | null;
+  node: string;
+  score: number;
+  low: number;
+  high: number;
+  rank_best: number;
+  rank_worst: number;
+  replicates: number;
+}
+
+/** Options of {@link survey}. */
+export interface SurveyOptions {
+  /** Bootstrap seed (overrides the spec's). */
+  seed?: number;
+  /** Bootstrap replicates (overrides the spec's; 0 turns the bootstrap off). */
+  replicates?: number;
+}
+
+/**
+ * Aggregates survey microdata as a survey spec (JSON text or object) says (analysis module).
+ * @throws {SpecError} for a bad survey spec, {@link DataError} for bad microdata
+ */
+export function survey(spec: string | object, csvText: CsvInput, options?: SurveyOptions): SurveyResult;
+/** With `options.index`: every node's score interval and rank range, scored by that index. */
+export function survey(
+  spec: string | object,
+  csvText: CsvInput,
+  options: SurveyOptions & { index: SpecInput },
+): { intervals: SurveyNodeInterval[]; warnings: string[] };

@@ -987,6 +987,17 @@ export function profilePage(sources, options) {
   return analysis(profilePage, "profilePage", sources, options);
 }
 
+/**
+ * Survey aggregation: microdata (CSV text, one row per respondent) → weighted shares or means
+ * per unit with respondents, effective sample size, standard error, normal and bootstrap
+ * intervals, as the survey spec (JSON text or object) says. `options.seed`/`replicates`
+ * override its bootstrap; `options.index` (a preset id or spec) returns every node's interval
+ * and rank range over the replicates instead.
+ */
+export function survey(spec, csvText, options) {
+  return analysis(survey, "survey", spec, csvText, options);
+}
+
 /** Calibration: fits `options.target` as an affine function of the children's columns (rows or CSV text). */
 export function calibrate(data, options) {
   return analysis(calibrate, "calibrate", data, options);

@@ -45,6 +45,8 @@ pub mod score;
 #[cfg(feature = "analysis")]
 pub mod sensitivity;
 pub mod spec;
+#[cfg(feature = "analysis")]
+pub mod survey;
 #[cfg(test)]
 #[allow(clippy::expect_used, clippy::unwrap_used)]
 mod types;

@@ -5,7 +5,7 @@
 // page loads on import, is held to 300 KB (issues 6 and 14). The analyses (compare, diagnose,
 // plan, report, uncertainty, sensitivity, audit) are a second module that index.js loads on first
 // use (pkg/chiso_analysis_bg.wasm); its budget stops it from growing unnoticed (raised from 440 to
-// 460 KB for the profile across indices and its page, issue 17).
+// 480 KB in issue 17 for the profile across indices, its page, and survey aggregation).
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
@@ -15,7 +15,7 @@ const KB = 1024;
 
 for (const [file, budget] of [
   ["chiso_wasm_bg.wasm", 300 * KB],
-  ["chiso_analysis_bg.wasm", 460 * KB],
+  ["chiso_analysis_bg.wasm", 480 * KB],
 ]) {
   test(`${file} is at most ${budget / KB} KB gzipped`, () => {
     const wasm = readFileSync(new URL(`../pkg/${file}`, import.meta.url));
