@@ -951,6 +951,8 @@ export interface RankChangesOptions extends RobustnessOptions {
   from: number;
   /** The later year. */
   to: number;
+  /** `"vn-provinces"` or mapping CSV text: renamed and absorbing units are compared with their predecessor, units merged away go to `only_from`. */
+  unitMap?: string;
 }
 
 /** Options of {@link rankChangesCsv}. */
@@ -976,6 +978,8 @@ export interface RankChange {
   outside_interval: boolean;
   /** The two years' intervals do not overlap. */
   disjoint: boolean;
+  /** With `unitMap`: what happened to the unit (renamed, absorbed, …); absent otherwise. */
+  note?: string;
 }
 
 /** The result of {@link rankChanges}. */

@@ -126,3 +126,24 @@ def test_bad_input_is_named() -> None:
     no_out_of = {k: v for k, v in rows.items() if k != "out_of"}
     with pytest.raises(chiso.DataError, match="missing column 'out_of'"):
         chiso.profile("Hải Hà", 2020, [{"index": "sipas", "published": no_out_of}])
+
+
+def test_rank_changes_across_a_merger() -> None:
+    from chiso.robustness import rank_changes
+
+    pci = ROOT / "examples" / "data" / "pci" / "pci_subindices.csv"
+    frame = rank_changes(
+        "pci",
+        pci,
+        from_year=2006,
+        to_year=2013,
+        weights_pm=10,
+        samples=50,
+        seed=1,
+        mapping=chiso.UnitMapping.vietnam_provinces(),
+        unit_column="province",
+    )
+    assert frame.attrs["only_from"] == ["Hà Tây"]
+    hn = frame[frame["unit"] == "Hà Nội"].iloc[0]
+    assert "absorbed Hà Tây" in hn["note"]
+    assert frame[frame["unit"] == "Đà Nẵng"].iloc[0]["note"] is None

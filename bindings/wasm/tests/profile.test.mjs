@@ -83,3 +83,18 @@ test("bad input is named", () => {
   assert.throws(() => profile([{ index: "sipas", published: rows }], { unit: "Hải Hà" }), (e) => e instanceof TypeError && /'year' is required/.test(e.message));
   assert.throws(() => profile({}, { unit: "Hải Hà", year: 2020 }), TypeError);
 });
+
+test("rank changes across a merger (rankChangesCsv with unitMap)", async () => {
+  const { rankChangesCsv } = await import("chiso");
+  const csv = read("examples/data/pci/pci_subindices.csv");
+  const options = { from: 2006, to: 2013, inputs: { weights_pm: 10 }, samples: 50, seed: 1, unitColumn: "province" };
+  const mapped = rankChangesCsv("pci", csv, { ...options, unitMap: "vn-provinces" });
+  assert.deepEqual(mapped.only_from, ["Hà Tây"]);
+  const hn = mapped.changes.find((c) => c.unit === "Hà Nội");
+  assert.match(hn.note, /absorbed Hà Tây/);
+  const [y, p, r] = ["year", "province", "rank_published"].map((c) => csv.split("\n")[0].split(",").indexOf(c));
+  const rank = (year) => Number(csv.split("\n").map((l) => l.split(",")).find((f) => f[y] === year && f[p] === "Hà Nội")[r]);
+  assert.equal(hn.change, rank("2006") - rank("2013"));
+  const plain = rankChangesCsv("pci", csv, options);
+  assert.equal(plain.changes.find((c) => c.unit === "Hà Nội").note, undefined);
+});

@@ -240,6 +240,10 @@ enum Command {
         /// Compare with this earlier year: rank changes against the intervals.
         #[arg(long)]
         from: Option<i32>,
+        /// With --from, match units across merges, splits and renames: `vn-provinces` or a
+        /// mapping CSV (as `compare --unit-map`).
+        #[arg(long, requires = "from")]
+        unit_map: Option<String>,
         #[command(flatten)]
         uncertain: robustness::Uncertain,
         /// Output format.
@@ -511,7 +515,7 @@ fn run(cli: Cli) -> Result<String, chiso::Error> {
             let code = if lang == Lang::Vi { "vi" } else { "en" };
             Ok(chiso::report::report(&definition, &data, &unit, year, target, code, format)?)
         }
-        Command::Uncertainty { input, year, from, uncertain, format } => {
+        Command::Uncertainty { input, year, from, unit_map, uncertain, format } => {
             let definition = load_index(&input.index)?;
             let data = load_data(&input)?;
             let inputs = uncertain.spec()?.inputs()?;
@@ -520,7 +524,16 @@ fn run(cli: Cli) -> Result<String, chiso::Error> {
                 let to = year.ok_or_else(|| chiso::ComputeError::InvalidTarget {
                     message: "--from needs --year: the later year of the comparison".into(),
                 })?;
-                let changes = chiso::uncertainty::rank_changes(&definition, &data, from, to, &inputs, &options)?;
+                let mapping = unit_map.as_deref().map(load_mapping).transpose()?;
+                let changes = chiso::uncertainty::rank_changes_mapped(
+                    &definition,
+                    &data,
+                    from,
+                    to,
+                    &inputs,
+                    &options,
+                    mapping.as_ref(),
+                )?;
                 return Ok(match format {
                     Format::Table => robustness::changes_table(&changes),
                     Format::Csv => robustness::changes_csv(&changes, raw),

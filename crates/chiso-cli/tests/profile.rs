@@ -148,3 +148,35 @@ fn hostile_names_are_escaped() {
     assert!(md.contains("\\<img src=x onerror=alert(1)\\>\\|\\[a\\](b)"), "{md}");
     std::fs::remove_dir_all(&dir).ok();
 }
+
+/// `chiso uncertainty --from --unit-map`: Hà Nội 2006 → 2013 noted as having absorbed Hà Tây.
+#[test]
+fn uncertainty_rank_changes_across_a_merger() {
+    let args = [
+        "uncertainty",
+        "--index",
+        "pci",
+        "--input",
+        "examples/data/pci/pci_subindices.csv",
+        "--unit-column",
+        "province",
+        "--year",
+        "2013",
+        "--from",
+        "2006",
+        "--unit-map",
+        "vn-provinces",
+        "--samples",
+        "50",
+        "--weights-pm",
+        "10",
+        "--format",
+        "json",
+    ];
+    let json: serde_json::Value = serde_json::from_str(&stdout(&chiso(&args))).unwrap();
+    assert_eq!(json["only_from"], serde_json::json!(["Hà Tây"]));
+    let hn = json["changes"].as_array().unwrap().iter().find(|c| c["unit"] == "Hà Nội").unwrap();
+    assert_eq!(hn["note"], "absorbed Hà Tây on 2008-08-01");
+    let err = failure(&chiso(&["uncertainty", "--index", "pci", "--input", "x.csv", "--unit-map", "vn-provinces"]));
+    assert!(err.contains("--from"), "{err}");
+}

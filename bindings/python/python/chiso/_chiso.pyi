@@ -419,6 +419,7 @@ def rank_changes_result(
     to_year: int,
     samples: int = 1000,
     seed: int = 0,
+    mapping: UnitMapping | None = None,
 ) -> dict[str, Any]: ...
 def sensitivity_result(
     spec: Spec,
