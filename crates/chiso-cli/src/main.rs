@@ -2,6 +2,7 @@
 //!
 //! Argument parsing and printing only; every number comes from the `chiso` crate.
 
+mod groups;
 mod output;
 mod profile;
 mod robustness;
@@ -119,6 +120,21 @@ enum Command {
     /// One unit across indices: score, rank, tier and change per index, from full tables or
     /// published results, with the weakest components and targets where a full table allows.
     Profile(profile::ProfileArgs),
+    /// Performance groups of every unit on the headline and on each sub-index: the year's tier
+    /// rule applied to each (PAPI: quartile groups of the total and of every dimension).
+    Groups {
+        #[command(flatten)]
+        input: Input,
+        /// The year (default: the data's only year).
+        #[arg(long)]
+        year: Option<i32>,
+        /// Output format (CSV gives node ids and group levels, 0 = best).
+        #[arg(long, value_enum, default_value = "table")]
+        format: Format,
+        /// Language of labels.
+        #[arg(long, value_enum, default_value = "en")]
+        lang: Lang,
+    },
     /// Score and rank every unit (each year with its own edition).
     Score {
         #[command(flatten)]
@@ -443,6 +459,13 @@ fn run(cli: Cli) -> Result<String, chiso::Error> {
     let raw = cli.raw_csv;
     match cli.command {
         Command::Profile(args) => profile::run(args, raw),
+        Command::Groups { input, year, format, lang } => {
+            let definition = load_index(&input.index)?;
+            let data = load_data(&input)?;
+            let result = chiso::groups::node_groups(&definition, &data, year)?;
+            let code = if lang == Lang::Vi { "vi" } else { "en" };
+            Ok(groups::print(&result, code, format == Format::Csv, format == Format::Json, raw))
+        }
         Command::Score { input, year, format, strict, components, nodes, stage, lang } => {
             let definition = load_index(&input.index)?;
             let data = load_data(&input)?;

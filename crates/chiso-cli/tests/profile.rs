@@ -180,3 +180,32 @@ fn uncertainty_rank_changes_across_a_merger() {
     let err = failure(&chiso(&["uncertainty", "--index", "pci", "--input", "x.csv", "--unit-map", "vn-provinces"]));
     assert!(err.contains("--from"), "{err}");
 }
+
+/// `chiso groups`: PAPI 2019's four groups for the total (16/16/15/16, as the scores' tiers)
+/// and for each of the eight dimensions.
+#[test]
+fn papi_groups_per_dimension() {
+    let args = [
+        "groups",
+        "--index",
+        "papi",
+        "--input",
+        "examples/data/papi/papi_dimensions.csv",
+        "--unit-column",
+        "province",
+        "--year",
+        "2019",
+        "--format",
+        "csv",
+    ];
+    let out = stdout(&chiso(&args));
+    let mut lines = out.lines();
+    assert_eq!(lines.next().unwrap().split(',').count(), 10);
+    let rows: Vec<Vec<&str>> = lines.map(|l| l.split(',').collect()).collect();
+    assert_eq!(rows.len(), 63);
+    let count = |col: usize, level: &str| rows.iter().filter(|r| r[col] == level).count();
+    assert_eq!((count(1, "0"), count(1, "1"), count(1, "2"), count(1, "3")), (16, 16, 15, 16));
+    for col in 2..10 {
+        assert_eq!((0..4).map(|l| count(col, &l.to_string())).sum::<usize>(), 63, "column {col}");
+    }
+}
