@@ -209,3 +209,15 @@ fn papi_groups_per_dimension() {
         assert_eq!((0..4).map(|l| count(col, &l.to_string())).sum::<usize>(), 63, "column {col}");
     }
 }
+
+/// Preset ids in the CLI contract's hyphenated spelling name the same presets; the list shows
+/// the canonical ids.
+#[test]
+fn hyphenated_preset_ids() {
+    for (hyphen, id) in [("par-index", "par_index"), ("egov-district", "egov_district"), ("ict-index", "ict_index")] {
+        let spec = stdout(&chiso(&["spec", "--index", hyphen, "--year", "2020"]));
+        assert!(spec.contains(&format!("id = \"{id}\"")), "{hyphen}: {spec}");
+    }
+    let list = stdout(&chiso(&["presets"]));
+    assert!(list.lines().any(|l| l.starts_with("par_index\t")) && !list.contains("par-index"), "{list}");
+}
