@@ -218,3 +218,22 @@ fn pages_in_both_languages() {
     assert!(en.contains("needs the full table (the source has the published results only)"));
     assert!(!en.contains("<svg"), "Markdown has no chart");
 }
+
+/// A full table ranked within groups (DDCI: districts and departments apart): the rank is of
+/// the unit's own group, and so are the previous rank and the percentile. Composite = 10 × the
+/// mean of the two sub-indices, by hand.
+#[test]
+fn ranks_within_the_units_group() {
+    let csv = "year,unit,kind,transparency,time_costs\n\
+        2020,A,district,6,6\n2020,B,district,7,7\n2020,C,district,5,5\n2020,D,department,9,9\n2020,E,department,8,8\n\
+        2019,A,district,7,7\n2019,B,district,6,6\n2019,C,district,5,5\n2019,D,department,8,8\n2019,E,department,9,9\n";
+    let data = Dataset::from_csv_str(csv, &CsvOptions::default()).unwrap();
+    let sources = [Source::table("ddci", presets::get("ddci").unwrap(), data)];
+    let a = &profile(&sources, "A", 2020, &ProfileOptions::default()).unwrap().rows[0];
+    assert_eq!((a.score, a.rank, a.out_of), (Some(60.0), Some(2), Some(3)));
+    assert_eq!((a.previous_rank, a.previous_out_of, a.rank_change), (Some(1), Some(3), Some(-1)));
+    assert_eq!((a.score_change, a.percentile, a.previous_percentile), (Some(-10.0), Some(50.0), Some(100.0)));
+    let d = &profile(&sources, "D", 2020, &ProfileOptions::default()).unwrap().rows[0];
+    assert_eq!((d.score, d.rank, d.out_of, d.rank_change), (Some(90.0), Some(1), Some(2), Some(1)));
+    assert_eq!(d.score_unit, ScoreUnit::Points);
+}
