@@ -1171,3 +1171,7 @@ export interface Calibration {
  * @throws {DataError} for a missing column or value, {@link ComputeError} for too few units or collinear children, {@link SpecError} for an unknown method.
  */
 export function calibrate(data: Row[] | string | Uint8Array | ArrayBuffer, options: CalibrateOptions): Calibration;
+
+// The bundled published tables and the JSON Schema of spec files (bundled.js).
+export { datasets, specSchema } from "./bundled.js";
+export type { BundledDataset, DatasetColumn, DatasetInfo } from "./bundled.js";

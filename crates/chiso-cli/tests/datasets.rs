@@ -40,9 +40,13 @@ fn show_prints_the_description_or_the_table_as_shipped() {
     assert!(text.starts_with("papi: PAPI dimension scores"), "{text}");
     assert!(text.contains("\nrows:    560\n"), "{text}");
     assert!(text.lines().any(|l| l.starts_with("total_published") && l.contains("unweighted PAPI total")), "{text}");
-    assert_eq!(stdout(&["datasets", "show", "pci", "--format", "csv"]), repository_file("examples/data/pci/pci_subindices.csv"));
+    assert_eq!(
+        stdout(&["datasets", "show", "pci", "--format", "csv"]),
+        repository_file("examples/data/pci/pci_subindices.csv")
+    );
     assert_eq!(stdout(&["datasets", "show", "asem", "--format", "csv"]), repository_file("tests/coinr/asem_data.csv"));
-    let json: serde_json::Value = serde_json::from_str(&stdout(&["datasets", "show", "asem", "--format", "json"])).unwrap();
+    let json: serde_json::Value =
+        serde_json::from_str(&stdout(&["datasets", "show", "asem", "--format", "json"])).unwrap();
     assert_eq!(json["rows"], 51);
     assert_eq!(json["columns"][0]["name"], "uCode");
 }
@@ -52,7 +56,10 @@ fn an_unknown_dataset_names_the_known_ones() {
     let out = chiso(&["datasets", "show", "pcii"]);
     assert!(!out.status.success());
     let err = String::from_utf8(out.stderr).unwrap();
-    assert!(err.starts_with("chiso: data error: no bundled dataset 'pcii'; available datasets: pci, pci_top_2019_2020, "), "{err}");
+    assert!(
+        err.starts_with("chiso: data error: no bundled dataset 'pcii'; available datasets: pci, pci_top_2019_2020, "),
+        "{err}"
+    );
     let out = chiso(&["datasets", "--format", "csv"]);
     assert!(!out.status.success());
     assert!(String::from_utf8(out.stderr).unwrap().contains("chiso datasets show NAME --format csv"));

@@ -77,7 +77,10 @@ fn pci_holds_every_published_year_with_composite_and_rank() {
             first.insert(y, (row[province].to_owned(), value));
         }
     }
-    assert_eq!(per_year, BTreeMap::from([(2006, 64), (2013, 63), (2014, 63), (2015, 63), (2016, 63), (2017, 63), (2018, 63)]));
+    assert_eq!(
+        per_year,
+        BTreeMap::from([(2006, 64), (2013, 63), (2014, 63), (2015, 63), (2016, 63), (2017, 63), (2018, 63)])
+    );
     // The leaders as VCCI published them.
     assert_eq!(first[&2006].0, "Bình Dương");
     assert!((first[&2006].1 - 76.23340820540244).abs() < 1e-12);
@@ -96,7 +99,10 @@ fn pci_scored_with_its_preset_gives_the_published_composites_and_ranks() {
     let truth: BTreeMap<(String, i32), (f64, u32)> = rows
         .iter()
         .map(|r| {
-            ((r[at("province")].to_owned(), r[at("year")].parse().unwrap()), (r[at("pci_published")].parse().unwrap(), r[at("rank_published")].parse().unwrap()))
+            (
+                (r[at("province")].to_owned(), r[at("year")].parse().unwrap()),
+                (r[at("pci_published")].parse().unwrap(), r[at("rank_published")].parse().unwrap()),
+            )
         })
         .collect();
     assert_eq!(scores.rows.len(), 442);

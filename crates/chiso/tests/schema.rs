@@ -31,8 +31,13 @@ fn the_schema_names_every_method_the_builder_accepts() {
     let names = |list: &serde_json::Value| -> Vec<String> {
         list.as_array().unwrap().iter().map(|v| v.as_str().unwrap().to_owned()).collect()
     };
+    // Every aggregation name the schema lists parses, and every canonical name is listed.
     let aggregation = names(&defs["NodeFile"]["properties"]["aggregation"]["enum"]);
-    assert!(aggregation.contains(&"weighted_mean".to_owned()) && aggregation.contains(&"geometric_mean".to_owned()));
+    assert!(aggregation.iter().all(|n| chiso::spec::Aggregation::from_name(n).is_some()), "{aggregation:?}");
+    for name in chiso::spec::Aggregation::NAMES.split(", ") {
+        assert!(aggregation.iter().any(|n| n == name), "{name}");
+    }
+    assert!(aggregation.iter().any(|n| n == "sum"), "{aggregation:?}");
     let normalise = names(&defs["NormaliseFile"]["properties"]["method"]["enum"]);
     assert_eq!(normalise[..3], ["none", "min_max", "z_score"]);
     // Unknown fields are errors in the reader, so the schema forbids them too.

@@ -79,6 +79,9 @@ __all__ = [
     "sensitivity",
     "audit",
     "calibrate",
+    "datasets",
+    "robustness",
+    "spec_schema",
 ]
 
 SpecInput = Union[Spec, str]
@@ -338,3 +341,29 @@ from chiso.robustness import (  # noqa: E402
     sensitivity,
     uncertainty,
 )
+
+# --- bundled tables and the spec file format (chiso/datasets.py) ---------------------------
+
+from chiso import datasets, robustness  # noqa: E402
+
+
+def spec_schema() -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) of spec files, generated from the Rust types.
+
+    The same file ships in the crate and the npm package and ``chiso schema`` prints it;
+    ``docs/schema.md`` shows how to make an editor check spec files with it.
+
+    >>> import chiso
+    >>> schema = chiso.spec_schema()
+    >>> schema["title"], schema["required"]
+    ('chiso index specification', ['id', 'root', 'nodes'])
+    """
+    import json
+
+    schema: dict[str, Any] = json.loads(_chiso.spec_schema_json())
+    return schema
+
+
+# Only the API is public: the names used above for typing are not (`dir(chiso)` lists
+# `__all__` and the private modules; tests/test_api_surface.py).
+del annotations, Any, Mapping, TYPE_CHECKING, Union

@@ -7,9 +7,9 @@
 mod build;
 mod definition;
 pub mod file;
-pub mod schema;
 mod methods;
 mod params;
+pub mod schema;
 #[cfg(feature = "ts")]
 pub mod ts;
 

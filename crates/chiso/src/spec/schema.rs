@@ -5,8 +5,8 @@
 //! printed by `chiso schema`. It is generated from the Rust types with schemars (`schema`
 //! feature, [`generate`]); `tests/schema.rs` fails when the committed file differs from what
 //! the types give (`CHISO_BLESS=1 cargo test -p chiso --features schema --test schema`
-//! rewrites it). Method names are listed as the builder accepts them, so an editor can
-//! complete them and flag a misspelt one. `docs/schema.md` shows how to use it in editors.
+//! rewrites it). Method names are listed as the builder accepts them (aliases included), so an
+//! editor can complete them and flag a misspelt one. `docs/schema.md` shows how to use it in editors.
 //!
 //! ```
 //! let schema: serde_json::Value = serde_json::from_str(chiso::spec::schema::JSON).unwrap();
@@ -56,13 +56,19 @@ macro_rules! names {
 }
 
 #[cfg(feature = "schema")]
+/// The aggregation's names and the other spellings the reader accepts.
+#[cfg(feature = "schema")]
+pub(crate) fn node_aggregation(_: &mut SchemaGenerator) -> Schema {
+    one_of(&format!("{}, {}", super::Aggregation::NAMES, super::Aggregation::ALIASES))
+}
+
+#[cfg(feature = "schema")]
 names! {
     node_direction => "higher_is_better, lower_is_better",
-    node_aggregation => super::Aggregation::NAMES,
     normalise_method => super::Normalisation::NAMES,
     missing_rule => "fail, available",
     missing_share_of => "count, weight",
-    treat_method => "winsorise, none",
+    treat_method => "winsorise, winsorize, none",
     rank_on => "unrounded, rounded",
     rank_ties => "competition, dense",
     tiers_rule => "score_bands, rank_bands, quantile_groups",
