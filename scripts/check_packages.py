@@ -23,7 +23,12 @@ DATASETS = [
 COMMON = ["README.md", "CHANGELOG.md", "LICENSE-MIT", "LICENSE-APACHE"]
 CORE = (
     ["Cargo.toml", "build.rs", "src/lib.rs", "src/datasets.rs", "src/spec/schema.rs"]
-    + ["presets/pci.toml", "presets/papi.toml", "units/provinces_2025.csv", "units/provinces_2008.csv"]
+    + [
+        "presets/pci.toml",
+        "presets/papi.toml",
+        "units/provinces_2025.csv",
+        "units/provinces_2008.csv",
+    ]
     + ["schema/chiso-spec.schema.json"]
     + [f"datasets/{f}" for f in DATASETS]
 )
@@ -31,13 +36,40 @@ EXPECTED = {
     "crate": COMMON + CORE,
     "cli": COMMON + ["Cargo.toml", "src/main.rs", "src/datasets.rs"],
     "sdist": ["pyproject.toml", "PKG-INFO"]
-    + [f"bindings/python/{f}" for f in COMMON + ["Cargo.toml", "src/lib.rs", "src/datasets.rs"]]
-    + [f"bindings/python/python/chiso/{f}" for f in ["__init__.py", "datasets.py", "_chiso.pyi", "py.typed"]]
+    + [
+        f"bindings/python/{f}"
+        for f in COMMON + ["Cargo.toml", "src/lib.rs", "src/datasets.rs"]
+    ]
+    + [
+        f"python/chiso/{f}"
+        for f in ["__init__.py", "datasets.py", "_chiso.pyi", "py.typed"]
+    ]
     + [f"crates/chiso/{f}" for f in CORE],
-    "npm": ["package.json", "index.js", "index.d.ts", "types.generated.d.ts", "bundled.js", "bundled.d.ts"]
-    + ["datasets.json", "scorecard.js", "scorecard.d.ts", "pkg/chiso_wasm_bg.wasm", "pkg/chiso_analysis_bg.wasm"]
-    + ["pkg/chiso_wasm.js", "pkg/chiso_analysis.js", "data/pci.csv", "data/chiso-spec.schema.json"]
-    + [f"data/datasets/{f}" for f in DATASETS + ["provinces_2025.csv", "provinces_2008.csv"]]
+    "npm": [
+        "package.json",
+        "index.js",
+        "index.d.ts",
+        "types.generated.d.ts",
+        "bundled.js",
+        "bundled.d.ts",
+    ]
+    + [
+        "datasets.json",
+        "scorecard.js",
+        "scorecard.d.ts",
+        "pkg/chiso_wasm_bg.wasm",
+        "pkg/chiso_analysis_bg.wasm",
+    ]
+    + [
+        "pkg/chiso_wasm.js",
+        "pkg/chiso_analysis.js",
+        "data/pci.csv",
+        "data/chiso-spec.schema.json",
+    ]
+    + [
+        f"data/datasets/{f}"
+        for f in DATASETS + ["provinces_2025.csv", "provinces_2008.csv"]
+    ]
     + COMMON,
 }
 # Files whose content must equal the repository's (archive path → repository path).
@@ -46,6 +78,7 @@ SAME = {
     "datasets/asem_data.csv": "tests/coinr/asem_data.csv",
     "schema/chiso-spec.schema.json": "crates/chiso/schema/chiso-spec.schema.json",
     "LICENSE-APACHE": "LICENSE-APACHE",
+    "LICENSE-MIT": "LICENSE-MIT",
     "data/datasets/papi_dimensions.csv": "examples/data/papi/papi_dimensions.csv",
     "data/chiso-spec.schema.json": "crates/chiso/schema/chiso-spec.schema.json",
 }
@@ -53,7 +86,9 @@ SAME = {
 
 def main(kind: str, archive: str) -> None:
     with tarfile.open(archive) as tar:
-        members = {m.name.split("/", 1)[1]: m for m in tar.getmembers() if "/" in m.name}
+        members = {
+            m.name.split("/", 1)[1]: m for m in tar.getmembers() if "/" in m.name
+        }
         missing = [f for f in EXPECTED[kind] if f not in members]
         links = [f for f in EXPECTED[kind] if f in members and not members[f].isfile()]
         assert not missing, f"{archive}: missing {missing}"
@@ -63,10 +98,14 @@ def main(kind: str, archive: str) -> None:
             for name in (inside, f"crates/chiso/{inside}", f"bindings/python/{inside}"):
                 if name in members:
                     data = tar.extractfile(members[name])
-                    assert data is not None and data.read() == (ROOT / path).read_bytes(), f"{name} differs"
+                    assert (
+                        data is not None and data.read() == (ROOT / path).read_bytes()
+                    ), f"{name} differs"
                     checked += 1
         assert checked >= 2, f"{archive}: compared only {checked} files"
-        print(f"{archive}: {len(members)} files; {len(EXPECTED[kind])} required present, {checked} compared")
+        print(
+            f"{archive}: {len(members)} files; {len(EXPECTED[kind])} required present, {checked} compared"
+        )
 
 
 if __name__ == "__main__":

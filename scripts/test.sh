@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The one command that installs everything (scripts/setup.sh) and runs every test.
-# Usage: bash scripts/test.sh [all|lint|rust|cli|python|wasm|browser]   (default: all)
-# wasm = the npm package's `npm test` (Node, types, browser); browser = the browser tests alone.
+# Usage: bash scripts/test.sh [all|lint|rust|cli|python|wasm|package|browser]   (default: all)
+# wasm = the npm package's `npm test` (Node, types, browser); browser = the browser tests alone;
+# package = cargo package, maturin sdist and npm pack, with what each would publish checked.
 # CHISO_SKIP_SETUP=1 skips the setup.sh call (for quick reruns on a warm machine).
 # Stops at the first failure.
 set -euo pipefail
@@ -9,13 +10,13 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 SHARED="$ROOT/../shared"
 # `browser` is not in the list: `wasm` runs `npm test`, which includes the browser tests.
-ALL_STEPS=(lint rust cli python wasm)
+ALL_STEPS=(lint rust cli python wasm package)
 cd "$ROOT"
 
-usage() { echo "usage: $0 [all|lint|rust|cli|python|wasm|browser]" >&2; exit 2; }
+usage() { echo "usage: $0 [all|lint|rust|cli|python|wasm|package|browser]" >&2; exit 2; }
 case "${1:-all}" in
   all) steps=("${ALL_STEPS[@]}") ;;
-  lint | rust | cli | python | wasm | browser) steps=("$1") ;;
+  lint | rust | cli | python | wasm | package | browser) steps=("$1") ;;
   *) usage ;;
 esac
 
@@ -177,6 +178,25 @@ step_browser() {
   fi
   build_wasm
   (cd bindings/wasm && npm run --silent test:browser)
+}
+
+# What would be published: the crates (`cargo package`, which also builds each packaged crate
+# from its archive: the CLI against the packaged core), the Python source distribution and the
+# npm tarball; scripts/check_packages.py lists each archive and checks it holds the sources,
+# README, CHANGELOG, licences, types, the bundled datasets and the spec schema as files, the
+# same bytes as the repository's. --allow-dirty: a developer's uncommitted work packages too
+# (CI's clone is clean).
+step_package() {
+  cargo package -p chiso -p chiso-cli --allow-dirty
+  python scripts/check_packages.py crate target/package/chiso-0.1.0.crate
+  python scripts/check_packages.py cli target/package/chiso-cli-0.1.0.crate
+  rm -rf target/sdist
+  maturin sdist -m bindings/python/Cargo.toml -o target/sdist
+  python scripts/check_packages.py sdist target/sdist/chiso-0.1.0.tar.gz
+  build_wasm
+  rm -rf target/npm && mkdir -p target/npm
+  (cd bindings/wasm && npm pack --ignore-scripts --pack-destination ../../target/npm >/dev/null)
+  python scripts/check_packages.py npm target/npm/chiso-0.1.0.tgz
 }
 
 for step in "${steps[@]}"; do

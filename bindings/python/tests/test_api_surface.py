@@ -11,17 +11,30 @@ import pytest
 
 import chiso
 
-PUBLIC_MODULES = ["chiso", "chiso.datasets", "chiso.robustness", "chiso.plot", "chiso.plot_uncertainty"]
+PUBLIC_MODULES = [
+    "chiso",
+    "chiso.datasets",
+    "chiso.robustness",
+    "chiso.plot",
+    "chiso.plot_uncertainty",
+]
 
 
 def test_dir_of_chiso_is_its_all() -> None:
     # A fresh interpreter: importing submodules elsewhere in the tests adds attributes.
-    code = "import chiso, json; print(json.dumps(sorted(n for n in dir(chiso) if not n.startswith('_'))))"
+    code = "import chiso, json; print(json.dumps([n for n in dir(chiso) if n[0] != '_']))"
     out = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True)
     public = set(__import__("json").loads(out.stdout))
     assert public == {n for n in chiso.__all__ if not n.startswith("_")}
-    for leaked in ["TYPE_CHECKING", "Union", "Any", "Mapping", "annotations"]:
+    for leaked in ["TYPE_CHECKING", "Union", "Any", "Mapping", "annotations", "backend_of"]:
         assert leaked not in public
+    assert not hasattr(chiso, "TYPE_CHECKING") and not hasattr(chiso, "annotations")
+
+
+def test_signatures_still_resolve() -> None:
+    import typing
+
+    assert typing.get_type_hints(chiso.spec_schema)["return"] == dict[str, typing.Any]
 
 
 @pytest.mark.parametrize("name", PUBLIC_MODULES)

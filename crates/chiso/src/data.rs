@@ -82,7 +82,7 @@ pub struct Dataset {
 
 /// Reads a whole input file: a missing file is [`DataError::NoSuchFile`], any other failure
 /// [`DataError::Unreadable`], both naming the path.
-pub fn read_file(path: impl AsRef<Path>) -> Result<Vec<u8>, DataError> {
+pub(crate) fn read_file(path: impl AsRef<Path>) -> Result<Vec<u8>, DataError> {
     let path = path.as_ref();
     std::fs::read(path).map_err(|e| match e.kind() {
         std::io::ErrorKind::NotFound => DataError::NoSuchFile { path: path.display().to_string() },

@@ -37,7 +37,8 @@ from chiso._chiso import (
     presets,
     score_columns,
 )
-from chiso._input import DataInput, Shape, backend_of, dataset
+from chiso._input import DataInput, Shape, dataset
+from chiso._input import backend_of as _backend_of
 from chiso._results import Comparison, Scores, Table
 
 if TYPE_CHECKING:
@@ -148,7 +149,7 @@ def score(
         components=components,
         stages=stages,
     )
-    return Scores(table, backend=backend_of(data))
+    return Scores(table, backend=_backend_of(data))
 
 
 def compare(
@@ -191,7 +192,7 @@ def compare(
         to_year=to_year,
         unit_mapping=unit_mapping,
     )
-    return Comparison(table, backend=backend_of(data))
+    return Comparison(table, backend=_backend_of(data))
 
 
 # --- analysis ---------------------------------------------------------------------------
@@ -334,6 +335,8 @@ def calibrate(
 
 # --- robustness (chiso/robustness.py; charts in chiso/plot_uncertainty.py) ---------------
 
+# --- bundled tables and the spec file format (chiso/datasets.py) ---------------------------
+from chiso import datasets, robustness  # noqa: E402
 from chiso.robustness import (  # noqa: E402
     audit,
     rank_changes,
@@ -341,10 +344,6 @@ from chiso.robustness import (  # noqa: E402
     sensitivity,
     uncertainty,
 )
-
-# --- bundled tables and the spec file format (chiso/datasets.py) ---------------------------
-
-from chiso import datasets, robustness  # noqa: E402
 
 
 def spec_schema() -> dict[str, Any]:
@@ -364,6 +363,12 @@ def spec_schema() -> dict[str, Any]:
     return schema
 
 
-# Only the API is public: the names used above for typing are not (`dir(chiso)` lists
-# `__all__` and the private modules; tests/test_api_surface.py).
-del annotations, Any, Mapping, TYPE_CHECKING, Union
+def __dir__() -> list[str]:
+    """The API (``__all__``) and the private names: not the names imported for annotations
+    (``Any``, ``Mapping``, ``Union``), which stay importable so that ``typing.get_type_hints``
+    resolves the signatures (tests/test_api_surface.py)."""
+    return sorted(set(__all__) | {n for n in globals() if n.startswith("_")})
+
+
+# Needed above only while this module is imported.
+del annotations, TYPE_CHECKING

@@ -35,6 +35,9 @@ __all__ = [
     "sensitivity_result",
     "audit_result",
     "calibrate_result",
+    "dataset_list",
+    "dataset_csv",
+    "spec_schema_json",
 ]
 
 __version__: str

@@ -104,7 +104,9 @@ def load(name: str) -> pd.DataFrame:
             "'chiso[pandas]'; without pandas, chiso.datasets.csv_text(name) gives the table "
             "as CSV text"
         ) from e
-    frame = pd.read_csv(io.StringIO(_chiso.dataset_csv(name)), keep_default_na=False, na_values=[""])
+    frame = pd.read_csv(
+        io.StringIO(_chiso.dataset_csv(name)), keep_default_na=False, na_values=[""]
+    )
     frame.attrs.update(
         name=described.name,
         title=described.title,
