@@ -195,7 +195,7 @@ step_package() {
   python scripts/check_packages.py sdist target/sdist/chiso-0.1.0.tar.gz
   build_wasm
   rm -rf target/npm && mkdir -p target/npm
-  (cd bindings/wasm && npm pack --ignore-scripts --pack-destination ../../target/npm >/dev/null)
+  (cd bindings/wasm && npm pack --ignore-scripts --loglevel=error --pack-destination ../../target/npm >/dev/null)
   python scripts/check_packages.py npm target/npm/chiso-0.1.0.tgz
 }
 
