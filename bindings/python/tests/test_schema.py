@@ -16,6 +16,11 @@ import tomllib
 import chiso
 from _support import ROOT
 
+
+def read_text(path: Path) -> str:
+    return path.read_text("utf-8")
+
+
 SCHEMA_FILE = ROOT / "crates" / "chiso" / "schema" / "chiso-spec.schema.json"
 PRESETS = sorted((ROOT / "crates" / "chiso" / "presets").glob("*.toml"))
 # Files under examples/ that are not specs (checked, so that a new example is not skipped
@@ -26,6 +31,8 @@ EXAMPLES = sorted(
     for p in (ROOT / "examples").rglob("*")
     if p.suffix in {".toml", ".json"} and "node_modules" not in p.parts
 )
+# The user guide's specs (docs/samples): the TOML files with a tree.
+GUIDE = sorted(p for p in (ROOT / "docs" / "samples").rglob("*.toml") if "nodes" in read_text(p))
 
 
 def read(path: Path) -> dict[str, Any]:
@@ -51,9 +58,12 @@ def test_the_inventory() -> None:
     names = {p.relative_to(ROOT).as_posix() for p in EXAMPLES}
     assert NOT_SPECS <= names
     assert len(names - NOT_SPECS) >= 30
+    assert len(GUIDE) >= 2
 
 
-@pytest.mark.parametrize("path", PRESETS + EXAMPLES, ids=lambda p: p.relative_to(ROOT).as_posix())
+@pytest.mark.parametrize(
+    "path", PRESETS + EXAMPLES + GUIDE, ids=lambda p: p.relative_to(ROOT).as_posix()
+)
 def test_shipped_specs_validate(path: Path, validator: jsonschema.protocols.Validator) -> None:
     value = read(path)
     if path.relative_to(ROOT).as_posix() in NOT_SPECS:
