@@ -149,6 +149,16 @@ except ImportError as e:
     assert "chiso[pandas]" in str(e)
 else:
     raise AssertionError("pandas should not be installed in the fresh venv")
+# The bundled tables without pandas: descriptions and CSV text work, load() says what to install.
+assert chiso.datasets.list()[0].name == "pci"
+assert chiso.datasets.csv_text("pci").startswith("year,province,province_ascii,")
+try:
+    chiso.datasets.load("pci")
+except ImportError as e:
+    assert "chiso[pandas]" in str(e) and "csv_text" in str(e), e
+else:
+    raise AssertionError("chiso.datasets.load needs pandas")
+assert chiso.spec_schema()["title"] == "chiso index specification"
 print(f"fresh venv: chiso {chiso.__version__} from {chiso.__file__}")
 print(scores)
 PY
