@@ -3,7 +3,7 @@
 //! [`JSON`] is the committed file `schema/chiso-spec.schema.json`, shipped in the crate, the
 //! Python wheel (`chiso.spec_schema()`), the npm package (`chiso/chiso-spec.schema.json`) and
 //! printed by `chiso schema`. It is generated from the Rust types with schemars (`schema`
-//! feature, [`generate`]); `tests/schema.rs` fails when the committed file differs from what
+//! feature, `generate`); `tests/schema.rs` fails when the committed file differs from what
 //! the types give (`CHISO_BLESS=1 cargo test -p chiso --features schema --test schema`
 //! rewrites it). Method names are listed as the builder accepts them (aliases included), so an
 //! editor can complete them and flag a misspelt one. `docs/schema.md` shows how to use it in editors.
