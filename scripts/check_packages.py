@@ -36,14 +36,8 @@ EXPECTED = {
     "crate": COMMON + CORE,
     "cli": COMMON + ["Cargo.toml", "src/main.rs", "src/datasets.rs"],
     "sdist": ["pyproject.toml", "PKG-INFO"]
-    + [
-        f"bindings/python/{f}"
-        for f in COMMON + ["Cargo.toml", "src/lib.rs", "src/datasets.rs"]
-    ]
-    + [
-        f"python/chiso/{f}"
-        for f in ["__init__.py", "datasets.py", "_chiso.pyi", "py.typed"]
-    ]
+    + [f"bindings/python/{f}" for f in COMMON + ["Cargo.toml", "src/lib.rs", "src/datasets.rs"]]
+    + [f"python/chiso/{f}" for f in ["__init__.py", "datasets.py", "_chiso.pyi", "py.typed"]]
     + [f"crates/chiso/{f}" for f in CORE],
     "npm": [
         "package.json",
@@ -66,10 +60,7 @@ EXPECTED = {
         "data/pci.csv",
         "data/chiso-spec.schema.json",
     ]
-    + [
-        f"data/datasets/{f}"
-        for f in DATASETS + ["provinces_2025.csv", "provinces_2008.csv"]
-    ]
+    + [f"data/datasets/{f}" for f in DATASETS + ["provinces_2025.csv", "provinces_2008.csv"]]
     + COMMON,
 }
 # Files whose content must equal the repository's (archive path → repository path).
@@ -86,9 +77,7 @@ SAME = {
 
 def main(kind: str, archive: str) -> None:
     with tarfile.open(archive) as tar:
-        members = {
-            m.name.split("/", 1)[1]: m for m in tar.getmembers() if "/" in m.name
-        }
+        members = {m.name.split("/", 1)[1]: m for m in tar.getmembers() if "/" in m.name}
         missing = [f for f in EXPECTED[kind] if f not in members]
         links = [f for f in EXPECTED[kind] if f in members and not members[f].isfile()]
         assert not missing, f"{archive}: missing {missing}"
@@ -98,14 +87,10 @@ def main(kind: str, archive: str) -> None:
             for name in (inside, f"crates/chiso/{inside}", f"bindings/python/{inside}"):
                 if name in members:
                     data = tar.extractfile(members[name])
-                    assert (
-                        data is not None and data.read() == (ROOT / path).read_bytes()
-                    ), f"{name} differs"
+                    assert data is not None and data.read() == (ROOT / path).read_bytes(), f"{name} differs"
                     checked += 1
         assert checked >= 2, f"{archive}: compared only {checked} files"
-        print(
-            f"{archive}: {len(members)} files; {len(EXPECTED[kind])} required present, {checked} compared"
-        )
+        print(f"{archive}: {len(members)} files; {len(EXPECTED[kind])} required present, {checked} compared")
 
 
 if __name__ == "__main__":

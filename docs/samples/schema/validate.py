@@ -1,8 +1,7 @@
 """Check a spec file's shape with any JSON Schema validator (here `jsonschema`)."""
 
-import tomllib
-
 import jsonschema
+import tomllib
 
 import chiso
 
