@@ -5,16 +5,18 @@ The tables and their descriptions are the Rust core's (``chiso::datasets``): the
 the CLI (``chiso datasets``) and the npm package ship.
 
 >>> import chiso
->>> [d.name for d in chiso.datasets.list()][:3]
+>>> names = [d.name for d in chiso.datasets.list()]
+>>> names[:3]
 ['pci', 'pci_top_2019_2020', 'pci_indicators']
 >>> df = chiso.datasets.load("pci")
 >>> sorted(df["year"].unique().tolist())
 [2006, 2013, 2014, 2015, 2016, 2017, 2018]
->>> df.attrs["source"][:4], df.attrs["licence"][:24]
-('VCCI', 'published results of VCC')
+>>> source, licence = df.attrs["source"], df.attrs["licence"]
+>>> source.split(" (")[0], licence.split(";")[0]
+('VCCI', 'published results of VCCI (© VCCI)')
 >>> scores = chiso.score("pci", df, unit_column="province", year=2018)
->>> scores.to_pandas().iloc[0][["unit", "rank"]].tolist()
-['Quảng Ninh', 1]
+>>> int(scores.to_pandas().set_index("unit").loc["Quảng Ninh", "rank"])
+1
 """
 
 from __future__ import annotations
