@@ -4,10 +4,12 @@ Vietnam's unit mappings.
 The tables and their descriptions are the Rust core's (``chiso::datasets``): the same files
 the CLI (``chiso datasets``) and the npm package ship.
 
+Examples
+--------
 >>> import chiso
 >>> names = [d.name for d in chiso.datasets.list()]
->>> names[:3]
-['pci', 'pci_top_2019_2020', 'pci_indicators']
+>>> len(names), names[0], names[-1]
+(10, 'pci', 'provinces_2008')
 >>> df = chiso.datasets.load("pci")
 >>> sorted(df["year"].unique().tolist())
 [2006, 2013, 2014, 2015, 2016, 2017, 2018]
