@@ -80,8 +80,11 @@ def info(name: str) -> DatasetInfo:
 
     An unknown name raises :class:`chiso.DataError` listing the known ones.
     """
-    _chiso.dataset_csv(name)  # raises the core's error for an unknown name
-    return next(d for d in list() if d.name == name)
+    for described in list():
+        if described.name == name:
+            return described
+    _chiso.dataset_csv(name)  # raises the core's DataError, which lists the known names
+    raise AssertionError(f"the core has no error for the unknown dataset {name!r}")
 
 
 def csv_text(name: str) -> str:
