@@ -39,7 +39,9 @@ from chiso._chiso import (
 )
 from chiso._input import DataInput, Shape, dataset
 from chiso._input import backend_of as _backend_of
+from chiso._profile import Profile, profile
 from chiso._results import Comparison, Scores, Table
+from chiso._survey import survey
 
 if TYPE_CHECKING:
     from typing import Literal
@@ -71,6 +73,9 @@ __all__ = [
     "plan",
     "preset",
     "presets",
+    "Profile",
+    "profile",
+    "survey",
     "report",
     "score",
     "score_columns",
