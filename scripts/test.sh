@@ -201,6 +201,10 @@ step_browser() {
 # same bytes as the repository's. --allow-dirty: a developer's uncommitted work packages too
 # (CI's clone is clean).
 step_package() {
+  # Cargo unpacks the packaged core from its temporary registry (target/package/tmp-registry)
+  # once per registry path and version, so a second run would verify the CLI against the first
+  # run's core: drop those unpacked copies (registry/src/-HASH, never crates.io's) first.
+  rm -rf "${CARGO_HOME:-$HOME/.cargo}"/registry/src/-*/chiso-0.1.0
   cargo package -p chiso -p chiso-cli --allow-dirty
   python scripts/check_packages.py crate target/package/chiso-0.1.0.crate
   python scripts/check_packages.py cli target/package/chiso-cli-0.1.0.crate
