@@ -201,10 +201,11 @@ step_browser() {
 # same bytes as the repository's. --allow-dirty: a developer's uncommitted work packages too
 # (CI's clone is clean).
 step_package() {
-  # Cargo unpacks the packaged core from its temporary registry (target/package/tmp-registry)
-  # once per registry path and version, so a second run would verify the CLI against the first
-  # run's core: drop those unpacked copies (registry/src/-HASH, never crates.io's) first.
-  rm -rf "${CARGO_HOME:-$HOME/.cargo}"/registry/src/-*/chiso-0.1.0
+  # Cargo treats the packaged core in its temporary registry (target/package/tmp-registry) as
+  # immutable: it unpacks it once per registry path and version and keeps what it built from
+  # it, so a second run would verify the CLI against the first run's core. Start clean: the
+  # unpacked copies (registry/src/-HASH, never crates.io's) and target/package.
+  rm -rf "${CARGO_HOME:-$HOME/.cargo}"/registry/src/-*/chiso-0.1.0 target/package
   cargo package -p chiso -p chiso-cli --allow-dirty
   python scripts/check_packages.py crate target/package/chiso-0.1.0.crate
   python scripts/check_packages.py cli target/package/chiso-cli-0.1.0.crate
