@@ -201,14 +201,16 @@ step_browser() {
 # same bytes as the repository's. --allow-dirty: a developer's uncommitted work packages too
 # (CI's clone is clean).
 step_package() {
-  # Cargo treats the packaged core in its temporary registry (target/package/tmp-registry) as
-  # immutable: it unpacks it once per registry path and version and keeps what it built from
-  # it, so a second run would verify the CLI against the first run's core. Start clean: the
-  # unpacked copies (registry/src/-HASH, never crates.io's) and target/package.
-  rm -rf "${CARGO_HOME:-$HOME/.cargo}"/registry/src/-*/chiso-0.1.0 target/package
-  cargo package -p chiso -p chiso-cli --allow-dirty
-  python scripts/check_packages.py crate target/package/chiso-0.1.0.crate
-  python scripts/check_packages.py cli target/package/chiso-cli-0.1.0.crate
+  # Cargo treats the packaged core in its temporary registry as immutable: it unpacks it once
+  # per registry path and version and keeps what it built from it, so a second run would
+  # verify the CLI against the first run's core. So: a target directory of its own, without
+  # the core's build results and unpacked copies (registry/src/-HASH, never crates.io's).
+  local out=target/package-verify
+  rm -rf "${CARGO_HOME:-$HOME/.cargo}"/registry/src/-*/chiso-0.1.0 "$out/package" \
+    "$out"/debug/.fingerprint/chiso-* "$out"/debug/deps/libchiso-* "$out"/debug/deps/chiso-*
+  CARGO_TARGET_DIR="$out" cargo package -p chiso -p chiso-cli --allow-dirty
+  python scripts/check_packages.py crate "$out/package/chiso-0.1.0.crate"
+  python scripts/check_packages.py cli "$out/package/chiso-cli-0.1.0.crate"
   rm -rf target/sdist
   maturin sdist -m bindings/python/Cargo.toml -o target/sdist
   python scripts/check_packages.py sdist target/sdist/chiso-0.1.0.tar.gz
