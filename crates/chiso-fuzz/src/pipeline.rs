@@ -178,6 +178,9 @@ fn spec_file(input: &PipelineInput) -> SpecFile {
                 precision: None,
                 published_top: None,
                 remove: e.remove.iter().take(2).map(|n| id(usize::from(*n) % count)).collect(),
+                leaves: Vec::new(),
+                normalise: Default::default(),
+                labels: Default::default(),
                 note: None,
             };
             from = to + 1;

@@ -46,13 +46,20 @@ pub(crate) fn build(file: &SpecFile, edition: Option<&EditionFile>, limits: &Lim
             .ok_or_else(|| SpecError::UnknownNode { id: id.to_owned(), referenced_by: referenced_by() })
     };
     let mut removed = HashSet::new();
+    let leaves: HashSet<&str> = edition.map(|e| e.leaves.iter().map(String::as_str).collect()).unwrap_or_default();
     if let Some(e) = edition {
         let by = || edition_name.clone().unwrap_or_default();
         for id in &e.remove {
             removed.insert(lookup(id, &by)?);
         }
-        for id in e.weights.keys().chain(e.maxima.keys()) {
+        for id in e.weights.keys().chain(e.maxima.keys()).chain(e.normalise.keys()).chain(e.labels.keys()) {
             lookup(id, &by)?;
+        }
+        // A group made a leaf loses its children (and their subtrees) in this edition.
+        for id in &e.leaves {
+            for child in &file.nodes[lookup(id, &by)?].children {
+                removed.insert(lookup(child, &|| format!("node '{id}'"))?);
+            }
         }
     }
     let root = lookup(&file.root, &|| "the root".to_owned())?;
@@ -154,7 +161,7 @@ pub(crate) fn build(file: &SpecFile, edition: Option<&EditionFile>, limits: &Lim
     for &old in &kept {
         let raw = &file.nodes[old];
         let weight = edition.and_then(|e| e.weights.get(&raw.id).copied()).or(raw.weight);
-        let emptied = !raw.children.is_empty() && children[old].is_empty();
+        let emptied = !raw.children.is_empty() && children[old].is_empty() && !leaves.contains(raw.id.as_str());
         if emptied {
             return Err(SpecError::EmptyGroup {
                 node: raw.id.clone(),
@@ -162,6 +169,29 @@ pub(crate) fn build(file: &SpecFile, edition: Option<&EditionFile>, limits: &Lim
             });
         }
         let max = edition.and_then(|e| e.maxima.get(&raw.id).copied()).or(raw.max);
+        let edited;
+        let raw = match edition {
+            Some(e)
+                if leaves.contains(raw.id.as_str())
+                    || e.normalise.contains_key(&raw.id)
+                    || e.labels.contains_key(&raw.id) =>
+            {
+                let mut r = raw.clone();
+                if leaves.contains(r.id.as_str()) {
+                    r.children.clear();
+                    r.aggregation = None;
+                }
+                if let Some(n) = e.normalise.get(&r.id) {
+                    r.normalise = Some(n.clone());
+                }
+                if let Some(l) = e.labels.get(&r.id) {
+                    r.label = Some(l.clone());
+                }
+                edited = r;
+                &edited
+            }
+            _ => raw,
+        };
         let mut node = build_node(raw, weight, max, &defaults)?;
         node.children = children[old].iter().map(|&c| new_index[c]).collect();
         node.parent = parent[old].map(|p| new_index[p]);

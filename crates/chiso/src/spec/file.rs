@@ -302,6 +302,19 @@ pub struct EditionFile {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     #[cfg_attr(feature = "ts", ts(as = "Option<_>", optional))]
     pub remove: Vec<String>,
+    /// Groups that are leaves in this edition: their children are dropped and they take their
+    /// own column (e.g. a sub-index whose indicators do not reproduce it that year).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(feature = "ts", ts(as = "Option<_>", optional))]
+    pub leaves: Vec<String>,
+    /// Rescaling that differs from the base tree (e.g. goalposts calibrated per year).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    #[cfg_attr(feature = "ts", ts(as = "Option<_>", optional))]
+    pub normalise: BTreeMap<String, NormaliseFile>,
+    /// Labels that differ from the base tree (e.g. an indicator's wording printed that year).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    #[cfg_attr(feature = "ts", ts(as = "Option<_>", optional))]
+    pub labels: BTreeMap<String, Labels>,
     /// Where the edition comes from.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
