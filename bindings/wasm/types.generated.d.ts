@@ -332,6 +332,19 @@ published_top?: number,
  */
 remove?: Array<string>, 
 /**
+ * Groups that are leaves in this edition: their children are dropped and they take their
+ * own column (e.g. a sub-index whose indicators do not reproduce it that year).
+ */
+leaves?: Array<string>, 
+/**
+ * Rescaling that differs from the base tree (e.g. goalposts calibrated per year).
+ */
+normalise?: { [key in string]: NormaliseFile }, 
+/**
+ * Labels that differ from the base tree (e.g. an indicator's wording printed that year).
+ */
+labels?: { [key in string]: Labels }, 
+/**
  * Where the edition comes from.
  */
 note?: string, };

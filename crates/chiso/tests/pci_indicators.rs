@@ -129,3 +129,64 @@ fn ids_follow_the_matching_table_and_labels_are_the_printed_names() {
     // Expropriation risk: the 2017 scale runs the other way, so it is a new id.
     assert_ne!(id_of[&(2016, "land_access".into(), 3)], id_of[&(2017, "land_access".into(), 3)]);
 }
+
+/// The edition fields the preset relies on, on a hand-computed case: `normalise` replaces a
+/// node's rescaling for the edition, `labels` its label, and `leaves` makes a group take its own
+/// column; the base tree is untouched in other years and the definition round-trips as JSON.
+#[test]
+fn edition_normalise_labels_and_leaves() {
+    let toml = r#"
+id = "demo"
+root = "total"
+[[nodes]]
+id = "total"
+children = ["g", "c"]
+[[nodes]]
+id = "g"
+children = ["a", "b"]
+[[nodes]]
+id = "a"
+label = { vi = "A gốc", en = "A base" }
+normalise = { method = "min_max", low = 0, high = 10, min = 0, max = 100 }
+[[nodes]]
+id = "b"
+[[nodes]]
+id = "c"
+[[editions]]
+from = 2020
+to = 2020
+normalise = { a = { method = "min_max", low = 0, high = 10, min = 0, max = 50 } }
+labels = { a = { vi = "A năm 2020", en = "A in 2020" } }
+[[editions]]
+from = 2021
+to = 2021
+leaves = ["g"]
+[[editions]]
+from = 2022
+to = 2022
+"#;
+    let definition = chiso::IndexDefinition::from_toml(toml).unwrap();
+    assert_eq!(chiso::IndexDefinition::from_json(&definition.to_json()).unwrap(), definition);
+    let data = Dataset::from_csv_str(
+        "unit,year,a,b,c,g\nX,2020,20,4,6,9\nX,2021,20,4,6,9\nX,2022,20,4,6,9\n",
+        &CsvOptions::default(),
+    )
+    .unwrap();
+    let value = |year: i32, id: &str| {
+        let t = score_table(&definition, &data, &ScoreOptions { year: Some(year), ..Default::default() }).unwrap();
+        t.scores[t.nodes.iter().position(|n| n == id).unwrap()][0]
+    };
+    // 2020: a = 20 on 0–50 → 4; g = (4 + 4) / 2 = 4; total = (4 + 6) / 2 = 5.
+    assert_eq!((value(2020, "g"), value(2020, "total")), (4.0, 5.0));
+    // 2021: g is a leaf and takes its column, 9; total = (9 + 6) / 2 = 7.5.
+    assert_eq!((value(2021, "g"), value(2021, "total")), (9.0, 7.5));
+    // 2022: the base tree, a = 20 on 0–100 → 2; g = 3; total = 4.5.
+    assert_eq!((value(2022, "g"), value(2022, "total")), (3.0, 4.5));
+    let label = |year: i32| {
+        let spec = definition.resolve(Some(year)).unwrap();
+        spec.nodes().iter().find(|n| n.id == "a").map(|n| n.label.en.clone())
+    };
+    assert_eq!(label(2020).as_deref(), Some("A in 2020"));
+    assert_eq!(label(2021), None);
+    assert_eq!(label(2022).as_deref(), Some("A base"));
+}

@@ -55,9 +55,21 @@ pub(crate) fn build(file: &SpecFile, edition: Option<&EditionFile>, limits: &Lim
         for id in e.weights.keys().chain(e.maxima.keys()).chain(e.normalise.keys()).chain(e.labels.keys()) {
             lookup(id, &by)?;
         }
-        // A group made a leaf loses its children (and their subtrees) in this edition.
+        // A group made a leaf loses its children (and their subtrees) in this edition. The
+        // headline is always computed, so it cannot be one; a leaf already is one.
         for id in &e.leaves {
-            for child in &file.nodes[lookup(id, &by)?].children {
+            let node = &file.nodes[lookup(id, &by)?];
+            if *id == file.root || node.children.is_empty() {
+                return Err(SpecError::InvalidEdition {
+                    index: file.id.clone(),
+                    edition: by(),
+                    message: format!(
+                        "lists node '{id}' under leaves, but {}",
+                        if *id == file.root { "the root is always computed from its children" } else { "it has no children" }
+                    ),
+                });
+            }
+            for child in &node.children {
                 removed.insert(lookup(child, &|| format!("node '{id}'"))?);
             }
         }
