@@ -152,6 +152,25 @@ def match(year, sub, names, links):
     return out
 
 
+def natural_range(names_of_id, values_of_id):
+    """The values an indicator can take, from its printed names and every value it took:
+    a 1–5 rating; days, hours or a count (0 up); a share (0–1, or 0–100 where VCCI printed it
+    in percent); else a score (0 up). The planner keeps the indicator within it."""
+    text = " ".join(names_of_id)
+    if re.search(r"1\s*[:=]", text) and "5" in text:
+        return (1, 5)
+    if re.search(r"\bdays?\b|\bhours?\b|number of|số ngày|số giờ|số cuộc|số hội chợ|số lượng", text, re.IGNORECASE):
+        return (0, None)
+    share = "%" in text or re.search(r"percentage|ratio|tỉ lệ|tỷ lệ", text, re.IGNORECASE)
+    if share and max(values_of_id) <= 1:
+        return (0, 1)
+    if share and max(values_of_id) <= 100:
+        return (0, 100)
+    if min(values_of_id) < 0:
+        raise SystemExit(f"negative values under {names_of_id[0]}: declare its range by hand")
+    return (0, None)
+
+
 def children(spec, sub):
     """The calibrated indicator nodes of a sub-index that year ({} when it is a leaf)."""
     by_id = {n["id"]: n for n in spec["nodes"]}
@@ -208,6 +227,15 @@ def main() -> None:
         w.writerow(["year", "sub_index", "indicator_no", "id", "previous_year_indicator_no", "reason", "printed_in", "indicator"])
         w.writerows(rows)
 
+    # Natural ranges, from every name and value an id had.
+    values_by_id, names_by_id = defaultdict(list), defaultdict(list)
+    with open(os.path.join(DATA, "pci_indicators.csv"), encoding="utf-8", newline="") as f:
+        for r in csv.DictReader(f):
+            values_by_id[ids[(int(r["year"]), r["sub_index"], int(r["indicator_no"]))]].append(float(r["value"]))
+    for year, sub, no, ident, *_ in rows:
+        names_by_id[ident].append(names[(year, sub)][no])
+    ranges = {i: natural_range(names_by_id[i], values_by_id[i]) for i in names_by_id}
+
     # The tree: every id under its sub-index, in order of first appearance; base values are the
     # latest year's, each edition states its own.
     order = defaultdict(list)
@@ -228,7 +256,9 @@ def main() -> None:
         "# fields carry that print; no translation is made up). Sub-indices their printed indicators",
         "# do not reproduce (entry costs 2013, business support and labor policy 2014–2018) are",
         "# leaves that year (`leaves`) and take the published column. The matching of ids across",
-        "# years, with a reason per link: examples/pci_indicators/pci_indicator_ids.csv.",
+        "# years, with a reason per link: examples/pci_indicators/pci_indicator_ids.csv. `range` is",
+        "# the values an indicator can take (1–5 ratings, shares 0–1 or 0–100, counts and days from 0),",
+        "# read from its printed names and values: the indicator planner's natural bounds.",
         "",
         'id = "pci_indicators"',
         'label = { vi = "PCI theo chỉ tiêu thành phần", en = "PCI down to its indicators" }',
@@ -262,8 +292,10 @@ def main() -> None:
         for ident in order[sub]:
             year, _, no = latest[ident]
             name = names[(year, sub)][no]
+            lo, hi = ranges[ident]
+            bounds = f"min = {lo}" + (f", max = {hi}" if hi is not None else "")
             lines += ["", "[[nodes]]", f"id = {q(ident)}", f"label = {{ vi = {q(name)}, en = {q(name)} }}",
-                      f"direction = {q(direction.get(ident, 'higher_is_better'))}"]
+                      f"direction = {q(direction.get(ident, 'higher_is_better'))}", f"range = {{ {bounds} }}"]
     for year in YEARS:
         present = {ids[(year, sub, no)] for sub in SUBS for no in names[(year, sub)]}
         leaves = [sub for sub in SUBS if not children(specs[year], sub)]

@@ -124,6 +124,7 @@ fn spec_file(input: &PipelineInput) -> SpecFile {
                     .filter_map(|(name, v)| v.map(|v| (name.to_owned(), Param::Number(v.value()))))
                     .collect(),
             }),
+            range: None,
             missing: None,
             impute: None,
             treat: None,

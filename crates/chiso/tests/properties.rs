@@ -94,6 +94,7 @@ impl Tree {
                     multiplier: (!leaf).then_some(self.multiplier[n]),
                     normalise: (leaf && self.min_max[n])
                         .then(|| NormaliseFile { method: "min_max".into(), params: Default::default() }),
+                    range: None,
                     missing: None,
                     impute: None,
                     treat: None,

@@ -65,7 +65,11 @@ pub(crate) fn build(file: &SpecFile, edition: Option<&EditionFile>, limits: &Lim
                     edition: by(),
                     message: format!(
                         "lists node '{id}' under leaves, but {}",
-                        if *id == file.root { "the root is always computed from its children" } else { "it has no children" }
+                        if *id == file.root {
+                            "the root is always computed from its children"
+                        } else {
+                            "it has no children"
+                        }
                     ),
                 });
             }
@@ -424,11 +428,25 @@ fn build_node(raw: &NodeFile, weight: Option<f64>, max: Option<f64>, defaults: &
     if direction == Direction::LowerIsBetter && is_leaf && normalise == Normalisation::None {
         return Err(SpecError::UnreversedDirection { node: id.to_owned() });
     }
+    if let Some(r) = raw.range {
+        for v in r.min.iter().chain(&r.max) {
+            finite(*v, id, "range")?;
+        }
+        if let (Some(lo), Some(hi)) = (r.min, r.max) {
+            if lo >= hi {
+                return Err(SpecError::InvalidParameter {
+                    node: id.to_owned(),
+                    message: format!("range minimum {lo} must be below its maximum {hi}"),
+                });
+            }
+        }
+    }
     Ok(Node {
         id: id.to_owned(),
         label: raw.label.clone().unwrap_or_else(|| Labels::same(id)),
         weight,
         direction,
+        range: raw.range,
         // Points lie in 0..max, a percentage in 0..100, unless a scale says otherwise.
         scale: raw.scale.or_else(|| {
             if percent_of_max {
@@ -618,6 +636,7 @@ pub(crate) fn to_file(spec: &IndexSpec) -> SpecFile {
             weight: Some(n.weight),
             direction: Some(n.direction.name().to_owned()),
             scale: n.scale,
+            range: n.range,
             aggregation: n.aggregation.map(|a| a.name().to_owned()),
             max: if n.percent_of_max { None } else { n.max },
             percent_of_max: n.percent_of_max.then_some(true),

@@ -6,7 +6,7 @@
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
-use super::{Labels, Scale, YearRange};
+use super::{Labels, Range, Scale, YearRange};
 
 /// A specification file: one tree, optionally with editions that change it by year.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -102,6 +102,10 @@ pub struct NodeFile {
     /// How a leaf's raw values are rescaled before aggregation (default: used as they are).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub normalise: Option<NormaliseFile>,
+    /// The values a leaf's raw data can take (`{ min = 0, max = 1 }` for a share): bounds for
+    /// the indicator-level planner.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub range: Option<Range>,
     /// This group's rule for missing children (overrides the spec's).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub missing: Option<MissingFile>,
