@@ -4,5 +4,6 @@
 pub mod calibrate;
 pub mod compare;
 pub mod diagnose;
+pub mod indicators;
 pub mod plan;
 pub mod units;
