@@ -251,9 +251,9 @@ def main() -> None:
         "# `chiso calibrate`) and VCCI's printed names: do not edit by hand.",
         "#",
         "# Each edition is one year: the indicators VCCI printed that year (others removed), their",
-        "# calibrated goalposts (`normalise`), weights and printed names (`labels`: VCCI printed one",
-        "# language a year — English in 2013, 2017 and 2018, Vietnamese in 2014–2016 — and both label",
-        "# fields carry that print; no translation is made up). Sub-indices their printed indicators",
+        "# weights, and per indicator (`[[editions.nodes]]`) its calibrated goalposts (`normalise`) and",
+        "# printed name (`label`: VCCI printed one language a year — English in 2013, 2017 and 2018,",
+        "# Vietnamese in 2014–2016 — and both label fields carry that print; no translation is made up). Sub-indices their printed indicators",
         "# do not reproduce (entry costs 2013, business support and labor policy 2014–2018) are",
         "# leaves that year (`leaves`) and take the published column. The matching of ids across",
         "# years, with a reason per link: examples/pci_indicators/pci_indicator_ids.csv. `range` is",
@@ -299,20 +299,20 @@ def main() -> None:
     for year in YEARS:
         present = {ids[(year, sub, no)] for sub in SUBS for no in names[(year, sub)]}
         leaves = [sub for sub in SUBS if not children(specs[year], sub)]
-        weights, normalise, labels = [], [], []
+        weights, changes = [], []
         for sub in SUBS:
             kids = children(specs[year], sub)
             for no, name in sorted(names[(year, sub)].items()):
                 ident = ids[(year, sub, no)]
-                labels.append(f"{ident} = {{ vi = {q(name)}, en = {q(name)} }}")
-                if sub in leaves:
-                    continue
-                node = kids[no]
-                weights.append(f"{ident} = {num(node['weight'])}")
-                if "normalise" in node:
-                    n = node["normalise"]
-                    normalise.append(f"{ident} = {{ method = \"min_max\", low = {num(n['low'])}, high = {num(n['high'])}, "
-                                     f"min = {num(n['min'])}, max = {num(n['max'])} }}")
+                change = ["", "[[editions.nodes]]", f"id = {q(ident)}", f"label = {{ vi = {q(name)}, en = {q(name)} }}"]
+                if sub not in leaves:
+                    node = kids[no]
+                    weights.append(f"{ident} = {num(node['weight'])}")
+                    if "normalise" in node:
+                        n = node["normalise"]
+                        change.append(f"normalise = {{ method = \"min_max\", low = {num(n['low'])}, high = {num(n['high'])}, "
+                                      f"min = {num(n['min'])}, max = {num(n['max'])} }}")
+                changes += change
         absent = [i for sub in SUBS for i in order[sub] if i not in present]
         inexact = ", ".join(leaves) or "none"
         lines += ["", "[[editions]]", f"from = {year}", f"to = {year}",
@@ -320,8 +320,7 @@ def main() -> None:
                   "remove = [" + ", ".join(q(i) for i in absent) + "]",
                   "leaves = [" + ", ".join(q(s) for s in leaves) + "]"]
         lines += ["", "[editions.weights]"] + weights
-        lines += ["", "[editions.normalise]"] + normalise
-        lines += ["", "[editions.labels]"] + labels
+        lines += changes
     # Tier bands: as in pci.toml (fitted to the published tiers of 2013–2016).
     with open(os.path.join(ROOT, "crates", "chiso", "presets", "pci.toml"), encoding="utf-8") as f:
         pci = f.read()

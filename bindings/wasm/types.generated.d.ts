@@ -122,6 +122,11 @@ multiplier?: number,
  */
 normalise?: NormaliseFile, 
 /**
+ * The values a leaf's raw data can take (`{ min = 0, max = 1 }` for a share): bounds for
+ * the indicator-level planner.
+ */
+range?: Range, 
+/**
  * This group's rule for missing children (overrides the spec's).
  */
 missing?: MissingFile, 
@@ -337,13 +342,11 @@ remove?: Array<string>,
  */
 leaves?: Array<string>, 
 /**
- * Rescaling that differs from the base tree (e.g. goalposts calibrated per year).
+ * Nodes whose label or rescaling differ in this edition (e.g. an indicator's wording that
+ * year, goalposts calibrated per year): `id` and the fields that change, `label` and
+ * `normalise` only (weights and maxima have their own maps).
  */
-normalise?: { [key in string]: NormaliseFile }, 
-/**
- * Labels that differ from the base tree (e.g. an indicator's wording printed that year).
- */
-labels?: { [key in string]: Labels }, 
+nodes?: Array<NodeFile>, 
 /**
  * Where the edition comes from.
  */

@@ -180,8 +180,7 @@ fn spec_file(input: &PipelineInput) -> SpecFile {
                 published_top: None,
                 remove: e.remove.iter().take(2).map(|n| id(usize::from(*n) % count)).collect(),
                 leaves: Vec::new(),
-                normalise: Default::default(),
-                labels: Default::default(),
+                nodes: Vec::new(),
                 note: None,
             };
             from = to + 1;

@@ -130,11 +130,11 @@ fn ids_follow_the_matching_table_and_labels_are_the_printed_names() {
     assert_ne!(id_of[&(2016, "land_access".into(), 3)], id_of[&(2017, "land_access".into(), 3)]);
 }
 
-/// The edition fields the preset relies on, on a hand-computed case: `normalise` replaces a
-/// node's rescaling for the edition, `labels` its label, and `leaves` makes a group take its own
+/// The edition fields the preset relies on, on a hand-computed case: `nodes` replaces a node's
+/// rescaling and label for the edition, and `leaves` makes a group take its own
 /// column; the base tree is untouched in other years and the definition round-trips as JSON.
 #[test]
-fn edition_normalise_labels_and_leaves() {
+fn edition_nodes_and_leaves() {
     let toml = r#"
 id = "demo"
 root = "total"
@@ -155,8 +155,10 @@ id = "c"
 [[editions]]
 from = 2020
 to = 2020
-normalise = { a = { method = "min_max", low = 0, high = 10, min = 0, max = 50 } }
-labels = { a = { vi = "A năm 2020", en = "A in 2020" } }
+[[editions.nodes]]
+id = "a"
+normalise = { method = "min_max", low = 0, high = 10, min = 0, max = 50 }
+label = { vi = "A năm 2020", en = "A in 2020" }
 [[editions]]
 from = 2021
 to = 2021

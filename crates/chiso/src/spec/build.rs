@@ -47,13 +47,41 @@ pub(crate) fn build(file: &SpecFile, edition: Option<&EditionFile>, limits: &Lim
     };
     let mut removed = HashSet::new();
     let leaves: HashSet<&str> = edition.map(|e| e.leaves.iter().map(String::as_str).collect()).unwrap_or_default();
+    let changed: HashMap<&str, &NodeFile> =
+        edition.map(|e| e.nodes.iter().map(|n| (n.id.as_str(), n)).collect()).unwrap_or_default();
     if let Some(e) = edition {
         let by = || edition_name.clone().unwrap_or_default();
         for id in &e.remove {
             removed.insert(lookup(id, &by)?);
         }
-        for id in e.weights.keys().chain(e.maxima.keys()).chain(e.normalise.keys()).chain(e.labels.keys()) {
+        for id in e.weights.keys().chain(e.maxima.keys()).chain(e.nodes.iter().map(|n| &n.id)) {
             lookup(id, &by)?;
+        }
+        for n in &e.nodes {
+            let other = [
+                ("weight", n.weight.is_some()),
+                ("direction", n.direction.is_some()),
+                ("scale", n.scale.is_some()),
+                ("aggregation", n.aggregation.is_some()),
+                ("max", n.max.is_some()),
+                ("percent_of_max", n.percent_of_max.is_some()),
+                ("multiplier", n.multiplier.is_some()),
+                ("range", n.range.is_some()),
+                ("missing", n.missing.is_some()),
+                ("impute", n.impute.is_some()),
+                ("treat", n.treat.is_some()),
+                ("children", !n.children.is_empty()),
+            ];
+            if let Some((field, _)) = other.iter().find(|(_, set)| *set) {
+                return Err(SpecError::InvalidEdition {
+                    index: file.id.clone(),
+                    edition: by(),
+                    message: format!(
+                        "changes the {field} of node '{}': an edition's nodes change only label and normalise (weights and maxima have their own maps; remove and leaves change the tree)",
+                        n.id
+                    ),
+                });
+            }
         }
         // A group made a leaf loses its children (and their subtrees) in this edition. The
         // headline is always computed, so it cannot be one; a leaf already is one.
@@ -185,30 +213,8 @@ pub(crate) fn build(file: &SpecFile, edition: Option<&EditionFile>, limits: &Lim
             });
         }
         let max = edition.and_then(|e| e.maxima.get(&raw.id).copied()).or(raw.max);
-        let edited;
-        let raw = match edition {
-            Some(e)
-                if leaves.contains(raw.id.as_str())
-                    || e.normalise.contains_key(&raw.id)
-                    || e.labels.contains_key(&raw.id) =>
-            {
-                let mut r = raw.clone();
-                if leaves.contains(r.id.as_str()) {
-                    r.children.clear();
-                    r.aggregation = None;
-                }
-                if let Some(n) = e.normalise.get(&r.id) {
-                    r.normalise = Some(n.clone());
-                }
-                if let Some(l) = e.labels.get(&r.id) {
-                    r.label = Some(l.clone());
-                }
-                edited = r;
-                &edited
-            }
-            _ => raw,
-        };
-        let mut node = build_node(raw, weight, max, &defaults)?;
+        let edit = Edit { leaf: leaves.contains(raw.id.as_str()), changes: changed.get(raw.id.as_str()).copied() };
+        let mut node = build_node(raw, weight, max, &defaults, edit)?;
         node.children = children[old].iter().map(|&c| new_index[c]).collect();
         node.parent = parent[old].map(|p| new_index[p]);
         node.depth = depth[old];
@@ -309,7 +315,21 @@ fn derive_maxima(nodes: &mut [Node], order: &[usize]) -> Result<(), SpecError> {
     Ok(())
 }
 
-fn build_node(raw: &NodeFile, weight: Option<f64>, max: Option<f64>, defaults: &Defaults) -> Result<Node, SpecError> {
+/// What an edition changes in a node: made a leaf (`leaves`), and its label and normalisation
+/// (`nodes`).
+#[derive(Clone, Copy, Default)]
+struct Edit<'a> {
+    leaf: bool,
+    changes: Option<&'a NodeFile>,
+}
+
+fn build_node(
+    raw: &NodeFile,
+    weight: Option<f64>,
+    max: Option<f64>,
+    defaults: &Defaults,
+    edit: Edit<'_>,
+) -> Result<Node, SpecError> {
     let id = raw.id.as_str();
     let weight = finite(weight.unwrap_or(1.0), id, "weight")?;
     if weight < 0.0 {
@@ -345,7 +365,7 @@ fn build_node(raw: &NodeFile, weight: Option<f64>, max: Option<f64>, defaults: &
             });
         }
     }
-    let percent_of_max = raw.percent_of_max.unwrap_or(false);
+    let percent_of_max = raw.percent_of_max.unwrap_or(false) && !edit.leaf;
     if percent_of_max {
         if raw.children.is_empty() {
             return Err(SpecError::EmptyGroup {
@@ -371,8 +391,8 @@ fn build_node(raw: &NodeFile, weight: Option<f64>, max: Option<f64>, defaults: &
             ),
         });
     }
-    let is_leaf = raw.children.is_empty();
-    let aggregation = match (&raw.aggregation, is_leaf) {
+    let is_leaf = raw.children.is_empty() || edit.leaf;
+    let aggregation = match (if edit.leaf { &None } else { &raw.aggregation }, is_leaf) {
         (Some(_), true) => {
             return Err(SpecError::EmptyGroup {
                 node: id.to_owned(),
@@ -389,7 +409,7 @@ fn build_node(raw: &NodeFile, weight: Option<f64>, max: Option<f64>, defaults: &
             expected: Aggregation::NAMES,
         })?),
     };
-    let normalise = match &raw.normalise {
+    let normalise = match edit.changes.and_then(|c| c.normalise.as_ref()).or(raw.normalise.as_ref()) {
         None => Normalisation::None,
         Some(_) if !is_leaf => {
             return Err(SpecError::InvalidParameter {
@@ -443,7 +463,12 @@ fn build_node(raw: &NodeFile, weight: Option<f64>, max: Option<f64>, defaults: &
     }
     Ok(Node {
         id: id.to_owned(),
-        label: raw.label.clone().unwrap_or_else(|| Labels::same(id)),
+        label: edit
+            .changes
+            .and_then(|c| c.label.as_ref())
+            .or(raw.label.as_ref())
+            .cloned()
+            .unwrap_or_else(|| Labels::same(id)),
         weight,
         direction,
         range: raw.range,

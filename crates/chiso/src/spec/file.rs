@@ -311,14 +311,12 @@ pub struct EditionFile {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     #[cfg_attr(feature = "ts", ts(as = "Option<_>", optional))]
     pub leaves: Vec<String>,
-    /// Rescaling that differs from the base tree (e.g. goalposts calibrated per year).
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    /// Nodes whose label or rescaling differ in this edition (e.g. an indicator's wording that
+    /// year, goalposts calibrated per year): `id` and the fields that change, `label` and
+    /// `normalise` only (weights and maxima have their own maps).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     #[cfg_attr(feature = "ts", ts(as = "Option<_>", optional))]
-    pub normalise: BTreeMap<String, NormaliseFile>,
-    /// Labels that differ from the base tree (e.g. an indicator's wording printed that year).
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
-    #[cfg_attr(feature = "ts", ts(as = "Option<_>", optional))]
-    pub labels: BTreeMap<String, Labels>,
+    pub nodes: Vec<NodeFile>,
     /// Where the edition comes from.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
