@@ -39,10 +39,9 @@ done
 mkdir -p "$HERE/data"
 cp examples/data/pci/pci_subindices.csv "$HERE/data/pci.csv"
 # The `pci_indicators` preset (PCI 2013–2018 down to its indicators) is not compiled into the
-# modules (~60 KB gzipped; the scoring module has no room for it): it ships as the JSON spec
-# file any function takes as `spec` (HACKING.md, "Adding a preset").
-python3 -c 'import json, sys, tomllib; json.dump(tomllib.load(open(sys.argv[1], "rb")), open(sys.argv[2], "w", encoding="utf-8"), ensure_ascii=False)' \
-  crates/chiso/presets/pci_indicators.toml "$HERE/data/pci_indicators.json"
+# modules (~45 KB gzipped; the scoring module has no room for it): it ships as one spec per
+# year, resolved from the preset by crates/chiso/tests/pci_indicators.rs (HACKING.md, "Adding a preset").
+cp examples/pci_indicators/pci_indicators_by_year.json "$HERE/data/pci_indicators.json"
 
 for name in chiso_wasm chiso_analysis; do
   wasm="$HERE/pkg/${name}_bg.wasm"

@@ -122,11 +122,6 @@ multiplier?: number,
  */
 normalise?: NormaliseFile, 
 /**
- * The values a leaf's raw data can take (`{ min = 0, max = 1 }` for a share): bounds for
- * the indicator-level planner.
- */
-range?: Range, 
-/**
  * This group's rule for missing children (overrides the spec's).
  */
 missing?: MissingFile, 
@@ -336,17 +331,6 @@ published_top?: number,
  * Nodes (with their subtrees) absent from this edition.
  */
 remove?: Array<string>, 
-/**
- * Groups that are leaves in this edition: their children are dropped and they take their
- * own column (e.g. a sub-index whose indicators do not reproduce it that year).
- */
-leaves?: Array<string>, 
-/**
- * Nodes whose label or rescaling differ in this edition (e.g. an indicator's wording that
- * year, goalposts calibrated per year): `id` and the fields that change, `label` and
- * `normalise` only (weights and maxima have their own maps).
- */
-nodes?: Array<NodeFile>, 
 /**
  * Where the edition comes from.
  */

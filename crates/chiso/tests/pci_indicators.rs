@@ -192,3 +192,40 @@ to = 2022
     assert_eq!(label(2021), None);
     assert_eq!(label(2022).as_deref(), Some("A base"));
 }
+
+/// The npm package's `data/pci_indicators.json` (copied by `bindings/wasm/build.sh`): each
+/// year's edition of the preset resolved into a spec of its own, without the node ranges —
+/// the WebAssembly modules, built without `indicator-presets`, read neither editions' `nodes`
+/// and `leaves` nor `range`. `CHISO_BLESS=1` rewrites the file; otherwise it must be current.
+#[test]
+fn the_per_year_specs_of_the_js_package_are_current() {
+    let definition = presets::get("pci_indicators").unwrap();
+    let mut years = serde_json::Map::new();
+    for year in 2013..=2018 {
+        let spec = definition.resolve(Some(year)).unwrap();
+        let mut value: serde_json::Value = serde_json::from_str(&spec.to_json()).unwrap();
+        for node in value["nodes"].as_array_mut().unwrap() {
+            node.as_object_mut().unwrap().remove("range");
+        }
+        // Read back without ranges, it is the same tree and scores the same way.
+        let back = chiso::IndexDefinition::from_json(&value.to_string()).unwrap().resolve(Some(year)).unwrap();
+        assert_eq!(back.nodes().len(), spec.nodes().len());
+        assert!(back
+            .nodes()
+            .iter()
+            .zip(spec.nodes())
+            .all(|(a, b)| a.id == b.id && a.normalise == b.normalise && a.weight == b.weight && a.label == b.label));
+        years.insert(year.to_string(), value);
+    }
+    let text = serde_json::to_string(&serde_json::Value::Object(years)).unwrap() + "\n";
+    let path = file("pci_indicators/pci_indicators_by_year.json");
+    if std::env::var_os("CHISO_BLESS").is_some() {
+        std::fs::write(&path, &text).unwrap();
+    }
+    let committed = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(
+        committed == text,
+        "{} is out of date: CHISO_BLESS=1 cargo test -p chiso --test pci_indicators",
+        path.display()
+    );
+}

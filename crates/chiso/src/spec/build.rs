@@ -46,64 +46,24 @@ pub(crate) fn build(file: &SpecFile, edition: Option<&EditionFile>, limits: &Lim
             .ok_or_else(|| SpecError::UnknownNode { id: id.to_owned(), referenced_by: referenced_by() })
     };
     let mut removed = HashSet::new();
-    let leaves: HashSet<&str> = edition.map(|e| e.leaves.iter().map(String::as_str).collect()).unwrap_or_default();
-    let changed: HashMap<&str, &NodeFile> =
-        edition.map(|e| e.nodes.iter().map(|n| (n.id.as_str(), n)).collect()).unwrap_or_default();
+    #[cfg(feature = "indicator-presets")]
+    let (leaves, changed): (HashSet<&str>, HashMap<&str, &NodeFile>) = (
+        edition.map(|e| e.leaves.iter().map(String::as_str).collect()).unwrap_or_default(),
+        edition.map(|e| e.nodes.iter().map(|n| (n.id.as_str(), n)).collect()).unwrap_or_default(),
+    );
+    #[cfg(not(feature = "indicator-presets"))]
+    let (leaves, changed): (HashSet<&str>, HashMap<&str, &NodeFile>) = (HashSet::new(), HashMap::new());
+    #[cfg(feature = "indicator-presets")]
+    if let Some(e) = edition {
+        edition_changes(file, e, &edition_name, &lookup, &mut removed)?;
+    }
     if let Some(e) = edition {
         let by = || edition_name.clone().unwrap_or_default();
         for id in &e.remove {
             removed.insert(lookup(id, &by)?);
         }
-        for id in e.weights.keys().chain(e.maxima.keys()).chain(e.nodes.iter().map(|n| &n.id)) {
+        for id in e.weights.keys().chain(e.maxima.keys()) {
             lookup(id, &by)?;
-        }
-        for n in &e.nodes {
-            let other = [
-                ("weight", n.weight.is_some()),
-                ("direction", n.direction.is_some()),
-                ("scale", n.scale.is_some()),
-                ("aggregation", n.aggregation.is_some()),
-                ("max", n.max.is_some()),
-                ("percent_of_max", n.percent_of_max.is_some()),
-                ("multiplier", n.multiplier.is_some()),
-                ("range", n.range.is_some()),
-                ("missing", n.missing.is_some()),
-                ("impute", n.impute.is_some()),
-                ("treat", n.treat.is_some()),
-                ("children", !n.children.is_empty()),
-            ];
-            if let Some((field, _)) = other.iter().find(|(_, set)| *set) {
-                return Err(SpecError::InvalidEdition {
-                    index: file.id.clone(),
-                    edition: by(),
-                    message: format!(
-                        "changes the {field} of node '{}': an edition's nodes change only label and normalise (weights and maxima have their own maps; remove and leaves change the tree)",
-                        n.id
-                    ),
-                });
-            }
-        }
-        // A group made a leaf loses its children (and their subtrees) in this edition. The
-        // headline is always computed, so it cannot be one; a leaf already is one.
-        for id in &e.leaves {
-            let node = &file.nodes[lookup(id, &by)?];
-            if *id == file.root || node.children.is_empty() {
-                return Err(SpecError::InvalidEdition {
-                    index: file.id.clone(),
-                    edition: by(),
-                    message: format!(
-                        "lists node '{id}' under leaves, but {}",
-                        if *id == file.root {
-                            "the root is always computed from its children"
-                        } else {
-                            "it has no children"
-                        }
-                    ),
-                });
-            }
-            for child in &node.children {
-                removed.insert(lookup(child, &|| format!("node '{id}'"))?);
-            }
         }
     }
     let root = lookup(&file.root, &|| "the root".to_owned())?;
@@ -448,19 +408,6 @@ fn build_node(
     if direction == Direction::LowerIsBetter && is_leaf && normalise == Normalisation::None {
         return Err(SpecError::UnreversedDirection { node: id.to_owned() });
     }
-    if let Some(r) = raw.range {
-        for v in r.min.iter().chain(&r.max) {
-            finite(*v, id, "range")?;
-        }
-        if let (Some(lo), Some(hi)) = (r.min, r.max) {
-            if lo >= hi {
-                return Err(SpecError::InvalidParameter {
-                    node: id.to_owned(),
-                    message: format!("range minimum {lo} must be below its maximum {hi}"),
-                });
-            }
-        }
-    }
     Ok(Node {
         id: id.to_owned(),
         label: edit
@@ -471,7 +418,7 @@ fn build_node(
             .unwrap_or_else(|| Labels::same(id)),
         weight,
         direction,
-        range: raw.range,
+        range: node_range(raw)?,
         // Points lie in 0..max, a percentage in 0..100, unless a scale says otherwise.
         scale: raw.scale.or_else(|| {
             if percent_of_max {
@@ -661,6 +608,7 @@ pub(crate) fn to_file(spec: &IndexSpec) -> SpecFile {
             weight: Some(n.weight),
             direction: Some(n.direction.name().to_owned()),
             scale: n.scale,
+            #[cfg(feature = "indicator-presets")]
             range: n.range,
             aggregation: n.aggregation.map(|a| a.name().to_owned()),
             max: if n.percent_of_max { None } else { n.max },
@@ -747,4 +695,96 @@ pub(crate) fn to_file(spec: &IndexSpec) -> SpecFile {
         nodes,
         editions: Vec::new(),
     }
+}
+
+/// Checks an edition's `nodes` and `leaves` and removes the children of its leaves. These
+/// serve presets such as `pci_indicators`, which the WebAssembly package leaves out: without
+/// the `indicator-presets` feature they are refused, and the code stays out of the module.
+#[cfg(feature = "indicator-presets")]
+fn edition_changes(
+    file: &SpecFile,
+    e: &EditionFile,
+    edition_name: &Option<String>,
+    lookup: &dyn Fn(&str, &dyn Fn() -> String) -> Result<usize, SpecError>,
+    removed: &mut HashSet<usize>,
+) -> Result<(), SpecError> {
+    let by = || edition_name.clone().unwrap_or_default();
+    for id in e.nodes.iter().map(|n| &n.id) {
+        lookup(id, &by)?;
+    }
+    for n in &e.nodes {
+        let other = [
+            ("weight", n.weight.is_some()),
+            ("direction", n.direction.is_some()),
+            ("scale", n.scale.is_some()),
+            ("aggregation", n.aggregation.is_some()),
+            ("max", n.max.is_some()),
+            ("percent_of_max", n.percent_of_max.is_some()),
+            ("multiplier", n.multiplier.is_some()),
+            ("range", n.range.is_some()),
+            ("missing", n.missing.is_some()),
+            ("impute", n.impute.is_some()),
+            ("treat", n.treat.is_some()),
+            ("children", !n.children.is_empty()),
+        ];
+        if let Some((field, _)) = other.iter().find(|(_, set)| *set) {
+            return Err(SpecError::InvalidEdition {
+                    index: file.id.clone(),
+                    edition: by(),
+                    message: format!(
+                        "changes the {field} of node '{}': an edition's nodes change only label and normalise (weights and maxima have their own maps; remove and leaves change the tree)",
+                        n.id
+                    ),
+                });
+        }
+    }
+    // A group made a leaf loses its children (and their subtrees) in this edition. The
+    // headline is always computed, so it cannot be one; a leaf already is one.
+    for id in &e.leaves {
+        let node = &file.nodes[lookup(id, &by)?];
+        if *id == file.root || node.children.is_empty() {
+            return Err(SpecError::InvalidEdition {
+                index: file.id.clone(),
+                edition: by(),
+                message: format!(
+                    "lists node '{id}' under leaves, but {}",
+                    if *id == file.root {
+                        "the root is always computed from its children"
+                    } else {
+                        "it has no children"
+                    }
+                ),
+            });
+        }
+        for child in &node.children {
+            removed.insert(lookup(child, &|| format!("node '{id}'"))?);
+        }
+    }
+    Ok(())
+}
+
+/// A leaf's declared range (`range`), checked; none without the `indicator-presets` feature,
+/// whose presets are the ones that declare ranges.
+#[cfg(feature = "indicator-presets")]
+fn node_range(raw: &NodeFile) -> Result<Option<super::Range>, SpecError> {
+    let id = raw.id.as_str();
+    if let Some(r) = raw.range {
+        for v in r.min.iter().chain(&r.max) {
+            finite(*v, id, "range")?;
+        }
+        if let (Some(lo), Some(hi)) = (r.min, r.max) {
+            if lo >= hi {
+                return Err(SpecError::InvalidParameter {
+                    node: id.to_owned(),
+                    message: format!("range minimum {lo} must be below its maximum {hi}"),
+                });
+            }
+        }
+    }
+    Ok(raw.range)
+}
+
+#[cfg(not(feature = "indicator-presets"))]
+fn node_range(_raw: &NodeFile) -> Result<Option<super::Range>, SpecError> {
+    Ok(None)
 }

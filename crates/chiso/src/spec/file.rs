@@ -6,7 +6,9 @@
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
-use super::{Labels, Range, Scale, YearRange};
+#[cfg(feature = "indicator-presets")]
+use super::Range;
+use super::{Labels, Scale, YearRange};
 
 /// A specification file: one tree, optionally with editions that change it by year.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -104,6 +106,7 @@ pub struct NodeFile {
     pub normalise: Option<NormaliseFile>,
     /// The values a leaf's raw data can take (`{ min = 0, max = 1 }` for a share): bounds for
     /// the indicator-level planner.
+    #[cfg(feature = "indicator-presets")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub range: Option<Range>,
     /// This group's rule for missing children (overrides the spec's).
@@ -308,12 +311,14 @@ pub struct EditionFile {
     pub remove: Vec<String>,
     /// Groups that are leaves in this edition: their children are dropped and they take their
     /// own column (e.g. a sub-index whose indicators do not reproduce it that year).
+    #[cfg(feature = "indicator-presets")]
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     #[cfg_attr(feature = "ts", ts(as = "Option<_>", optional))]
     pub leaves: Vec<String>,
     /// Nodes whose label or rescaling differ in this edition (e.g. an indicator's wording that
     /// year, goalposts calibrated per year): `id` and the fields that change, `label` and
     /// `normalise` only (weights and maxima have their own maps).
+    #[cfg(feature = "indicator-presets")]
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     #[cfg_attr(feature = "ts", ts(as = "Option<_>", optional))]
     pub nodes: Vec<NodeFile>,
