@@ -700,12 +700,16 @@ pub(crate) fn to_file(spec: &IndexSpec) -> SpecFile {
 /// Checks an edition's `nodes` and `leaves` and removes the children of its leaves. These
 /// serve presets such as `pci_indicators`, which the WebAssembly package leaves out: without
 /// the `indicator-presets` feature they are refused, and the code stays out of the module.
+/// A node's index by id, or an error naming what refers to it.
+#[cfg(feature = "indicator-presets")]
+type Lookup<'a> = dyn Fn(&str, &dyn Fn() -> String) -> Result<usize, SpecError> + 'a;
+
 #[cfg(feature = "indicator-presets")]
 fn edition_changes(
     file: &SpecFile,
     e: &EditionFile,
     edition_name: &Option<String>,
-    lookup: &dyn Fn(&str, &dyn Fn() -> String) -> Result<usize, SpecError>,
+    lookup: &Lookup<'_>,
     removed: &mut HashSet<usize>,
 ) -> Result<(), SpecError> {
     let by = || edition_name.clone().unwrap_or_default();
