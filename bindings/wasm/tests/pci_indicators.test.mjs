@@ -5,7 +5,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 
-import { presets, scoreCsv } from "chiso";
+import { diagnoseCsv, planCsv, presets, scoreCsv } from "chiso";
 import { PCI_CSV } from "./pci.mjs";
 
 const SPECS = JSON.parse(readFileSync(new URL("../data/pci_indicators.json", import.meta.url), "utf8"));
@@ -32,4 +32,27 @@ test("PCI 2018 from its indicators: every published composite (1e-4) and rank", 
     assert.ok(Math.abs(row.score - composite) <= 1e-4, `${row.unit}: ${row.score} vs ${composite}`);
     assert.equal(row.rank, rank, row.unit);
   }
+});
+
+test("Nam Định 2018: top:10 over indicators, re-scored, and the indicator diagnosis", () => {
+  const at = { unit: "Nam Định", year: 2018, unitColumn: "province" };
+  const p = planCsv(SPECS["2018"], WIDE, { ...at, target: "top:10", level: "indicators" });
+  // Published: 63.00968, 35th.
+  assert.equal(p.rank_now, 35);
+  assert.ok(Math.abs(p.score_now - 63.00968) < 1e-4);
+  assert.ok(p.reachable && p.rank_planned <= 10);
+  const [header, ...lines] = WIDE.trim().split("\n");
+  const names = header.split(",");
+  const edited = lines.map((line) => {
+    const cells = line.split(",");
+    if (cells[0] === "2018" && cells[1] === "Nam Định") for (const s of p.steps) cells[names.indexOf(s.id)] = String(s.planned);
+    return cells.join(",");
+  });
+  const rescored = scoreCsv(SPECS["2018"], [header, ...edited].join("\n") + "\n", { unitColumn: "province", year: 2018 });
+  const row = rescored.rows.find((r) => r.unit === "Nam Định");
+  assert.ok(row.rank <= 10 && Math.abs(row.score - p.score_planned) < 1e-9, `${row.rank} ${row.score}`);
+  const d = diagnoseCsv(SPECS["2018"], WIDE, { ...at, level: "indicators" });
+  assert.equal(d.rank, 35);
+  assert.ok(d.indicators.some((i) => i.id === "transparency_i08"));
+  assert.throws(() => diagnoseCsv(SPECS["2018"], WIDE, { ...at, level: "leaves" }), TypeError);
 });

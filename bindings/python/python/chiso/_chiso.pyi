@@ -336,7 +336,8 @@ def diagnose(
     *,
     year: int | None = None,
     previous_year: int | None = None,
-) -> _Diagnosis: ...
+    level: Literal["sub_indices", "indicators"] = "sub_indices",
+) -> _Diagnosis | dict[str, Any]: ...
 def plan(
     spec: Spec,
     data: Dataset,
@@ -347,7 +348,9 @@ def plan(
     caps: dict[str, float] | None = None,
     costs: dict[str, float] | None = None,
     field: Literal["fixed", "trend"] = "fixed",
-) -> _Plan: ...
+    level: Literal["sub_indices", "indicators"] = "sub_indices",
+    beyond_best: bool = False,
+) -> _Plan | dict[str, Any]: ...
 def report(
     spec: Spec,
     data: Dataset,

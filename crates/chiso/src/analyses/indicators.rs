@@ -278,8 +278,12 @@ pub fn diagnose_indicators(
     let row = find_row(&scores, unit, year)?;
     let spec = definition.resolve(year)?;
     let mut what = WhatIf::new(&spec, data, year, &row.unit)?;
-    let previous_year =
-        previous.or_else(|| year.and_then(|y| y.checked_sub(1)).filter(|y| data.distinct_years().contains(y)));
+    // The year before by default, when the data and the definition both have it (a spec of
+    // one year, e.g. the npm package's pci_indicators specs, has no edition for it).
+    let previous_year = previous.or_else(|| {
+        year.and_then(|y| y.checked_sub(1))
+            .filter(|y| data.distinct_years().contains(y) && definition.resolve(Some(*y)).is_ok())
+    });
     // The unit's raw values the year before, for the ids that edition scores as indicators too.
     let mut before: HashMap<String, f64> = HashMap::new();
     if let (Some(p), Some(years)) = (previous_year, data.years()) {
