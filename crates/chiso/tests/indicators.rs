@@ -285,3 +285,29 @@ fn nam_dinh_2018_indicator_diagnosis() {
     }
     assert!(!d.fell.is_empty());
 }
+
+/// The province report gains an indicator section (most to gain, the target planned over the
+/// indicators) when the data has indicators, and only then.
+#[test]
+fn the_report_has_an_indicator_section_when_the_data_has_indicators() {
+    use chiso::report::{report, ReportFormat};
+    let definition = presets::get("pci_indicators").unwrap();
+    let (_, data) = pci_data();
+    let plan =
+        plan_indicators(&definition, &data, "Nam Định", Some(2018), Target::Rank(10), &IndicatorPlanOptions::default())
+            .unwrap();
+    let md = report(&definition, &data, "Nam Định", Some(2018), None, "en", ReportFormat::Markdown).unwrap();
+    let section = &md[md.find("\n## Indicators\n").expect("an indicator section")..];
+    assert!(section.contains(&format!("{} indicators moved, score 63.01 → ", plan.steps.len())));
+    assert!(section.contains(&format!("rank {}.", plan.rank_planned)));
+    assert!(section.contains("| Percentage of firms have accessed provincial websites (%) | 0.541 | 0.795 |"));
+    let html = report(&definition, &data, "Nam Định", Some(2018), None, "vi", ReportFormat::Html).unwrap();
+    let at = html.find("<h2>Các chỉ tiêu thành phần</h2>").unwrap();
+    assert!(at < html.find("</article>").unwrap());
+    let published = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../examples/data/pci/pci_subindices.csv");
+    let options = CsvOptions { unit_column: "province".into(), ..CsvOptions::default() };
+    let sub_indices = Dataset::from_csv_path(published, &options).unwrap();
+    let pci = presets::get("pci").unwrap();
+    let plain = report(&pci, &sub_indices, "Nam Định", Some(2018), None, "en", ReportFormat::Markdown).unwrap();
+    assert!(!plain.contains("## Indicators"));
+}
