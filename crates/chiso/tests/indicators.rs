@@ -311,3 +311,52 @@ fn the_report_has_an_indicator_section_when_the_data_has_indicators() {
     let plain = report(&pci, &sub_indices, "Nam Định", Some(2018), None, "en", ReportFormat::Markdown).unwrap();
     assert!(!plain.contains("## Indicators"));
 }
+
+/// One engine: each indicator what-if of the diagnosis (the composite with one indicator at
+/// the best value of the year) equals `score` on the data with that value written in.
+#[test]
+fn indicator_what_ifs_equal_re_scoring() {
+    let definition = presets::get("pci_indicators").unwrap();
+    let (text, data) = pci_data();
+    let d = diagnose_indicators(&definition, &data, "Nam Định", Some(2018), None).unwrap();
+    for id in d.weakest.iter().take(4) {
+        let i = d.indicators.iter().find(|i| &i.id == id).unwrap();
+        let plan = IndicatorPlan {
+            index: d.index.clone(),
+            unit: d.unit.clone(),
+            year: d.year,
+            threshold: 0.0,
+            reachable: true,
+            score_now: d.score,
+            score_planned: 0.0,
+            rank_now: d.rank,
+            rank_planned: d.rank,
+            out_of: d.out_of,
+            total_cost: 0.0,
+            steps: vec![chiso::indicators::IndicatorStep {
+                id: i.id.clone(),
+                label: i.label.clone(),
+                sub_index: i.sub_index.clone(),
+                higher_is_better: i.higher_is_better,
+                current: i.value,
+                planned: i.best,
+                bound: i.best,
+                cost: 1.0,
+                points_per_unit: 0.0,
+            }],
+        };
+        let rescored = score(
+            &definition,
+            &applied(&text, &plan, "province"),
+            &ScoreOptions { year: Some(2018), ..Default::default() },
+        )
+        .unwrap();
+        let row = rescored.rows.iter().find(|r| r.unit == "Nam Định").unwrap();
+        assert!(
+            (row.score - d.score - i.gain_to_best).abs() < 1e-9,
+            "{id}: {} vs {}",
+            row.score - d.score,
+            i.gain_to_best
+        );
+    }
+}
