@@ -34,8 +34,9 @@ import difflib
 import json
 import os
 import re
-import tomllib
 from collections import defaultdict
+
+import tomllib
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 DATA = os.path.join(ROOT, "examples", "data", "pci")
@@ -43,8 +44,18 @@ SPECS = os.path.join(ROOT, "examples", "pci_indicators")
 PRESET = os.path.join(ROOT, "crates", "chiso", "presets", "pci_indicators.toml")
 YEARS = list(range(2013, 2019))
 ENGLISH = {2013, 2017, 2018}
-SUBS = ["entry_costs", "land_access", "transparency", "time_costs", "informal_charges", "policy_bias",
-        "proactivity", "business_support", "labor_policy", "legal_institutions"]
+SUBS = [
+    "entry_costs",
+    "land_access",
+    "transparency",
+    "time_costs",
+    "informal_charges",
+    "policy_bias",
+    "proactivity",
+    "business_support",
+    "labor_policy",
+    "legal_institutions",
+]
 SIMILAR = 0.75
 
 # Hand-matched translations across the language switches: year → sub-index → {position that
@@ -137,9 +148,13 @@ def match(year, sub, names, links):
         for o, ot in old.items():
             sim = difflib.SequenceMatcher(None, fold(nt), fold(ot)).ratio()
             if fold(nt) == fold(ot):
-                candidates.append((3.0, n, o, "same printed name" + ("; calibrated coefficient equal" if linked(n, o) else "")))
+                candidates.append(
+                    (3.0, n, o, "same printed name" + ("; calibrated coefficient equal" if linked(n, o) else ""))
+                )
             elif linked(n, o) and sim >= 0.5:
-                candidates.append((2.0 + sim, n, o, f"calibrated coefficient equal to 1e-5; name reworded (similarity {sim:.2f})"))
+                candidates.append(
+                    (2.0 + sim, n, o, f"calibrated coefficient equal to 1e-5; name reworded (similarity {sim:.2f})")
+                )
             elif fold(nt).startswith(fold(ot)) or fold(ot).startswith(fold(nt)):
                 candidates.append((1.9, n, o, "same name with a note added or dropped"))
             elif sim >= SIMILAR:
@@ -184,8 +199,12 @@ def main() -> None:
     count = defaultdict(int)
     # An indicator's direction (from the sign of its calibrated coefficient) must agree across
     # the years an id spans: a flipped sign means the scale was recoded, so the link is refused.
-    dirs = {(y, sub, no): node.get("direction") for y in YEARS for sub in SUBS
-            for no, node in children(specs[y], sub).items()}
+    dirs = {
+        (y, sub, no): node.get("direction")
+        for y in YEARS
+        for sub in SUBS
+        for no, node in children(specs[y], sub).items()
+    }
     for year in YEARS:
         for sub in SUBS:
             links_here = match(year, sub, names, links) if year > YEARS[0] else {}
@@ -197,9 +216,19 @@ def main() -> None:
                         count[sub] += 1
                         ident = f"{sub}_i{count[sub]:02d}"
                         ids[(year, sub, no)] = ident
-                        rows.append([year, sub, no, ident, "", f"new: matches {year - 1} position {prev} by name, "
-                                     f"but its direction flipped ({before} → {now}): the scale was recoded",
-                                     "en" if year in ENGLISH else "vi", name])
+                        rows.append(
+                            [
+                                year,
+                                sub,
+                                no,
+                                ident,
+                                "",
+                                f"new: matches {year - 1} position {prev} by name, "
+                                f"but its direction flipped ({before} → {now}): the scale was recoded",
+                                "en" if year in ENGLISH else "vi",
+                                name,
+                            ]
+                        )
                         continue
                 if no in links_here:
                     prev, reason = links_here[no]
@@ -207,7 +236,10 @@ def main() -> None:
                 else:
                     count[sub] += 1
                     ident = f"{sub}_i{count[sub]:02d}"
-                    prev, reason = "", ("first year" if year == YEARS[0] else "new: no indicator of the year before matches")
+                    prev, reason = (
+                        "",
+                        ("first year" if year == YEARS[0] else "new: no indicator of the year before matches"),
+                    )
                 ids[(year, sub, no)] = ident
                 rows.append([year, sub, no, ident, prev, reason, "en" if year in ENGLISH else "vi", name])
 
@@ -224,7 +256,18 @@ def main() -> None:
     os.makedirs(SPECS, exist_ok=True)
     with open(os.path.join(SPECS, "pci_indicator_ids.csv"), "w", encoding="utf-8", newline="") as f:
         w = csv.writer(f, lineterminator="\n")
-        w.writerow(["year", "sub_index", "indicator_no", "id", "previous_year_indicator_no", "reason", "printed_in", "indicator"])
+        w.writerow(
+            [
+                "year",
+                "sub_index",
+                "indicator_no",
+                "id",
+                "previous_year_indicator_no",
+                "reason",
+                "printed_in",
+                "indicator",
+            ]
+        )
         w.writerows(rows)
 
     # Natural ranges, from every name and value an id had.
@@ -262,14 +305,16 @@ def main() -> None:
         "",
         'id = "pci_indicators"',
         'label = { vi = "PCI theo chỉ tiêu thành phần", en = "PCI down to its indicators" }',
-        "description = " + q(
+        "description = "
+        + q(
             "VCCI's Provincial Competitiveness Index 2013–2018 computed from the indicators behind its "
             "sub-indices, with rescaling and weights recovered by calibration (exact to 1.2e-6 on 49 of the "
             "60 sub-index-years). Indicator ids are stable where VCCI kept the indicator; labels are the "
             "names VCCI printed that year, in the one language it printed them in (English in 2013, 2017 "
             "and 2018, Vietnamese in 2014–2016). Entry costs 2013 and business support and labor policy "
             "2014–2018 are not reproduced by their printed indicators: they take the published sub-index "
-            "column."),
+            "column."
+        ),
         'root = "pci"',
         "precision = 2",
         'rank = { on = "unrounded", ties = "competition" }',
@@ -285,17 +330,30 @@ def main() -> None:
     composite = {n["id"]: n["weight"] for n in specs[2018]["nodes"] if n["id"] in SUBS}
     for sub in SUBS:
         lab = sub_labels[sub]
-        lines += ["", "[[nodes]]", f"id = {q(sub)}", f"label = {{ vi = {q(lab['vi'])}, en = {q(lab['en'])} }}",
-                  f"weight = {composite[sub]}", "scale = { min = 1, max = 10 }", 'aggregation = "weighted_mean"',
-                  "children = [" + ", ".join(q(i) for i in order[sub]) + "]"]
+        lines += [
+            "",
+            "[[nodes]]",
+            f"id = {q(sub)}",
+            f"label = {{ vi = {q(lab['vi'])}, en = {q(lab['en'])} }}",
+            f"weight = {composite[sub]}",
+            "scale = { min = 1, max = 10 }",
+            'aggregation = "weighted_mean"',
+            "children = [" + ", ".join(q(i) for i in order[sub]) + "]",
+        ]
     for sub in SUBS:
         for ident in order[sub]:
             year, _, no = latest[ident]
             name = names[(year, sub)][no]
             lo, hi = ranges[ident]
             bounds = f"min = {lo}" + (f", max = {hi}" if hi is not None else "")
-            lines += ["", "[[nodes]]", f"id = {q(ident)}", f"label = {{ vi = {q(name)}, en = {q(name)} }}",
-                      f"direction = {q(direction.get(ident, 'higher_is_better'))}", f"range = {{ {bounds} }}"]
+            lines += [
+                "",
+                "[[nodes]]",
+                f"id = {q(ident)}",
+                f"label = {{ vi = {q(name)}, en = {q(name)} }}",
+                f"direction = {q(direction.get(ident, 'higher_is_better'))}",
+                f"range = {{ {bounds} }}",
+            ]
     for year in YEARS:
         present = {ids[(year, sub, no)] for sub in SUBS for no in names[(year, sub)]}
         leaves = [sub for sub in SUBS if not children(specs[year], sub)]
@@ -310,21 +368,28 @@ def main() -> None:
                     weights.append(f"{ident} = {num(node['weight'])}")
                     if "normalise" in node:
                         n = node["normalise"]
-                        change.append(f"normalise = {{ method = \"min_max\", low = {num(n['low'])}, high = {num(n['high'])}, "
-                                      f"min = {num(n['min'])}, max = {num(n['max'])} }}")
+                        change.append(
+                            f'normalise = {{ method = "min_max", low = {num(n["low"])}, high = {num(n["high"])}, '
+                            f"min = {num(n['min'])}, max = {num(n['max'])} }}"
+                        )
                 changes += change
         absent = [i for sub in SUBS for i in order[sub] if i not in present]
         inexact = ", ".join(leaves) or "none"
-        lines += ["", "[[editions]]", f"from = {year}", f"to = {year}",
-                  "note = " + q(f"VCCI's {year} workbook; leaves that take the published column: {inexact}."),
-                  "remove = [" + ", ".join(q(i) for i in absent) + "]",
-                  "leaves = [" + ", ".join(q(s) for s in leaves) + "]"]
+        lines += [
+            "",
+            "[[editions]]",
+            f"from = {year}",
+            f"to = {year}",
+            "note = " + q(f"VCCI's {year} workbook; leaves that take the published column: {inexact}."),
+            "remove = [" + ", ".join(q(i) for i in absent) + "]",
+            "leaves = [" + ", ".join(q(s) for s in leaves) + "]",
+        ]
         lines += ["", "[editions.weights]"] + weights
         lines += changes
     # Tier bands: as in pci.toml (fitted to the published tiers of 2013–2016).
     with open(os.path.join(ROOT, "crates", "chiso", "presets", "pci.toml"), encoding="utf-8") as f:
         pci = f.read()
-    tiers = pci[pci.index("[[tiers]]"):]
+    tiers = pci[pci.index("[[tiers]]") :]
     lines += ["", tiers.rstrip()]
     with open(PRESET, "w", encoding="utf-8") as f:
         f.write("\n".join(lines) + "\n")

@@ -16,7 +16,13 @@ WIDE = PCI_CSV.parents[2] / "examples" / "pci_indicators" / "pci_indicators_wide
 
 def test_top_10_over_indicators_reaches_the_top_10_when_re_scored() -> None:
     plan = chiso.plan(
-        "pci_indicators", str(WIDE), "Nam Định", "top:10", year=2018, unit_column="province", level="indicators"
+        "pci_indicators",
+        str(WIDE),
+        "Nam Định",
+        "top:10",
+        year=2018,
+        unit_column="province",
+        level="indicators",
     )
     assert plan["rank_now"] == 35 and abs(plan["score_now"] - 63.00968) < 1e-4
     assert plan["reachable"] and plan["rank_planned"] <= 10
@@ -28,7 +34,8 @@ def test_top_10_over_indicators_reaches_the_top_10_when_re_scored() -> None:
                 row[step["id"]] = repr(step["planned"])
     columns = {name: [r[name] for r in rows] for name in rows[0]}
     data: dict[str, list[object]] = {
-        k: list(v) if k == "province" else [float(x) if x else None for x in v] for k, v in columns.items()
+        k: list(v) if k == "province" else [float(x) if x else None for x in v]
+        for k, v in columns.items()
     }
     table = chiso.score("pci_indicators", data, year=2018, unit_column="province").to_pandas()
     nam_dinh = table[table["unit"] == "Nam Định"].iloc[0]
@@ -36,9 +43,23 @@ def test_top_10_over_indicators_reaches_the_top_10_when_re_scored() -> None:
 
 
 def test_indicator_diagnosis_and_a_bad_level() -> None:
-    d = chiso.diagnose("pci_indicators", str(WIDE), "Nam Định", year=2018, unit_column="province", level="indicators")
+    d = chiso.diagnose(
+        "pci_indicators",
+        str(WIDE),
+        "Nam Định",
+        year=2018,
+        unit_column="province",
+        level="indicators",
+    )
     assert (d["rank"], d["previous_year"]) == (35, 2017)
     ids = [i["id"] for i in d["indicators"]]
     assert "transparency_i08" in ids and not any(i.startswith("business_support") for i in ids)
     with pytest.raises(ValueError, match="level must be 'sub_indices' or 'indicators'"):
-        chiso.diagnose("pci_indicators", str(WIDE), "Nam Định", year=2018, unit_column="province", level="leaves")  # type: ignore[arg-type]
+        chiso.diagnose(
+            "pci_indicators",
+            str(WIDE),
+            "Nam Định",
+            year=2018,
+            unit_column="province",
+            level="leaves",
+        )  # type: ignore[arg-type]

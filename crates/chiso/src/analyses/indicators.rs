@@ -1,8 +1,8 @@
 //! Diagnosis and planning one level down: the indicators (leaves below the sub-indices) of one
 //! unit in one year, e.g. the ~100 survey indicators behind PCI's sub-indices.
 //!
-//! Every what-if is an evaluation of the year's [`Engine`] with the unit's raw indicator values
-//! changed (a [`Scenario`] with perturbed raw columns): imputation, treatment, normalisation
+//! Every what-if is an evaluation of the year's engine (`engine::Engine`) with the unit's raw
+//! indicator values changed (a scenario with perturbed raw columns): imputation, treatment, normalisation
 //! (goalposts, or a field's minimum and maximum), missing-data rules and aggregation are the
 //! ones `score` applies, so a plan applied to the data and re-scored gives the same composite.
 
