@@ -551,7 +551,12 @@ pub fn plan_indicators(
         score_now: row.score,
         score_planned: planned,
         rank_now: rank_with(row.score),
-        rank_planned: rank_among(planned, &others_after, Direction::HigherIsBetter, spec.rank_rule()),
+        // Against the field as the engine leaves it (a normalisation over the field moves the
+        // others too), or as their trend moves it.
+        rank_planned: match options.field {
+            Field::Fixed => rank_among(planned, &others_after, Direction::HigherIsBetter, spec.rank_rule()),
+            Field::Trend => rank_with(planned),
+        },
         out_of: row.out_of,
         total_cost: rooms.iter().zip(&gains).map(|(r, g)| r.cost * g).sum(),
         steps: steps.into_iter().map(|(_, s)| s).collect(),
