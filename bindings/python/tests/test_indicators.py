@@ -9,9 +9,9 @@ import csv
 import pytest
 
 import chiso
-from _support import PCI_CSV
+from _support import ROOT
 
-WIDE = PCI_CSV.parents[2] / "examples" / "pci_indicators" / "pci_indicators_wide.csv"
+WIDE = ROOT / "examples" / "pci_indicators" / "pci_indicators_wide.csv"
 
 
 def test_top_10_over_indicators_reaches_the_top_10_when_re_scored() -> None:

@@ -17,7 +17,7 @@ The computation is the Rust core's (``chiso._chiso``); ``chiso._input`` converts
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Union
+from typing import TYPE_CHECKING, Any, Union, overload
 
 from chiso import _chiso
 from chiso._chiso import (
@@ -198,6 +198,30 @@ def compare(
 # --- analysis ---------------------------------------------------------------------------
 
 
+@overload
+def diagnose(
+    spec: SpecInput,
+    data: DataInput,
+    unit: str,
+    *,
+    year: int | None = None,
+    previous_year: int | None = None,
+    unit_column: str = "unit",
+    year_column: str = "year",
+    level: Literal["sub_indices"] = "sub_indices",
+) -> _Diagnosis: ...
+@overload
+def diagnose(
+    spec: SpecInput,
+    data: DataInput,
+    unit: str,
+    *,
+    year: int | None = None,
+    previous_year: int | None = None,
+    unit_column: str = "unit",
+    year_column: str = "year",
+    level: Literal["indicators"],
+) -> dict[str, Any]: ...
 def diagnose(
     spec: SpecInput,
     data: DataInput,
@@ -226,6 +250,38 @@ def diagnose(
     )
 
 
+@overload
+def plan(
+    spec: SpecInput,
+    data: DataInput,
+    unit: str,
+    target: str,
+    *,
+    year: int | None = None,
+    caps: Mapping[str, float] | None = None,
+    costs: Mapping[str, float] | None = None,
+    field: Literal["fixed", "trend"] = "fixed",
+    unit_column: str = "unit",
+    year_column: str = "year",
+    level: Literal["sub_indices"] = "sub_indices",
+    beyond_best: bool = False,
+) -> _Plan: ...
+@overload
+def plan(
+    spec: SpecInput,
+    data: DataInput,
+    unit: str,
+    target: str,
+    *,
+    year: int | None = None,
+    caps: Mapping[str, float] | None = None,
+    costs: Mapping[str, float] | None = None,
+    field: Literal["fixed", "trend"] = "fixed",
+    unit_column: str = "unit",
+    year_column: str = "year",
+    level: Literal["indicators"],
+    beyond_best: bool = False,
+) -> dict[str, Any]: ...
 def plan(
     spec: SpecInput,
     data: DataInput,

@@ -2,7 +2,7 @@
 
 from collections.abc import Iterable, Mapping, Sequence
 from os import PathLike
-from typing import Any, ClassVar, Literal, TypedDict, final
+from typing import Any, ClassVar, Literal, TypedDict, final, overload
 
 import numpy as np
 import numpy.typing as npt
@@ -329,6 +329,7 @@ class _Plan(TypedDict):
     total_cost: float
     steps: list[_PlanStep]
 
+@overload
 def diagnose(
     spec: Spec,
     data: Dataset,
@@ -336,8 +337,19 @@ def diagnose(
     *,
     year: int | None = None,
     previous_year: int | None = None,
-    level: Literal["sub_indices", "indicators"] = "sub_indices",
-) -> _Diagnosis | dict[str, Any]: ...
+    level: Literal["sub_indices"] = "sub_indices",
+) -> _Diagnosis: ...
+@overload
+def diagnose(
+    spec: Spec,
+    data: Dataset,
+    unit: str,
+    *,
+    year: int | None = None,
+    previous_year: int | None = None,
+    level: Literal["indicators"],
+) -> dict[str, Any]: ...
+@overload
 def plan(
     spec: Spec,
     data: Dataset,
@@ -348,9 +360,23 @@ def plan(
     caps: dict[str, float] | None = None,
     costs: dict[str, float] | None = None,
     field: Literal["fixed", "trend"] = "fixed",
-    level: Literal["sub_indices", "indicators"] = "sub_indices",
+    level: Literal["sub_indices"] = "sub_indices",
     beyond_best: bool = False,
-) -> _Plan | dict[str, Any]: ...
+) -> _Plan: ...
+@overload
+def plan(
+    spec: Spec,
+    data: Dataset,
+    unit: str,
+    target: str,
+    *,
+    year: int | None = None,
+    caps: dict[str, float] | None = None,
+    costs: dict[str, float] | None = None,
+    field: Literal["fixed", "trend"] = "fixed",
+    level: Literal["indicators"],
+    beyond_best: bool = False,
+) -> dict[str, Any]: ...
 def report(
     spec: Spec,
     data: Dataset,
