@@ -54,12 +54,6 @@ def test_indicator_diagnosis_and_a_bad_level() -> None:
     assert (d["rank"], d["previous_year"]) == (35, 2017)
     ids = [i["id"] for i in d["indicators"]]
     assert "transparency_i08" in ids and not any(i.startswith("business_support") for i in ids)
+    wide = str(WIDE)
     with pytest.raises(ValueError, match="level must be 'sub_indices' or 'indicators'"):
-        chiso.diagnose(
-            "pci_indicators",
-            str(WIDE),
-            "Nam Định",
-            year=2018,
-            unit_column="province",
-            level="leaves",
-        )  # type: ignore[arg-type]
+        chiso.diagnose("pci_indicators", wide, "Nam Định", unit_column="province", level="leaves")  # type: ignore[call-overload]

@@ -350,6 +350,16 @@ def diagnose(
     level: Literal["indicators"],
 ) -> dict[str, Any]: ...
 @overload
+def diagnose(
+    spec: Spec,
+    data: Dataset,
+    unit: str,
+    *,
+    year: int | None = None,
+    previous_year: int | None = None,
+    level: str = "sub_indices",
+) -> _Diagnosis | dict[str, Any]: ...
+@overload
 def plan(
     spec: Spec,
     data: Dataset,
@@ -377,6 +387,20 @@ def plan(
     level: Literal["indicators"],
     beyond_best: bool = False,
 ) -> dict[str, Any]: ...
+@overload
+def plan(
+    spec: Spec,
+    data: Dataset,
+    unit: str,
+    target: str,
+    *,
+    year: int | None = None,
+    caps: dict[str, float] | None = None,
+    costs: dict[str, float] | None = None,
+    field: Literal["fixed", "trend"] = "fixed",
+    level: str = "sub_indices",
+    beyond_best: bool = False,
+) -> _Plan | dict[str, Any]: ...
 def report(
     spec: Spec,
     data: Dataset,
