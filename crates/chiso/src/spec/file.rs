@@ -108,6 +108,7 @@ pub struct NodeFile {
     /// the indicator-level planner.
     #[cfg(feature = "indicator-presets")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(skip))]
     pub range: Option<Range>,
     /// This group's rule for missing children (overrides the spec's).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -313,14 +314,14 @@ pub struct EditionFile {
     /// own column (e.g. a sub-index whose indicators do not reproduce it that year).
     #[cfg(feature = "indicator-presets")]
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    #[cfg_attr(feature = "ts", ts(as = "Option<_>", optional))]
+    #[cfg_attr(feature = "ts", ts(skip))]
     pub leaves: Vec<String>,
     /// Nodes whose label or rescaling differ in this edition (e.g. an indicator's wording that
     /// year, goalposts calibrated per year): `id` and the fields that change, `label` and
     /// `normalise` only (weights and maxima have their own maps).
     #[cfg(feature = "indicator-presets")]
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    #[cfg_attr(feature = "ts", ts(as = "Option<_>", optional))]
+    #[cfg_attr(feature = "ts", ts(skip))]
     pub nodes: Vec<NodeFile>,
     /// Where the edition comes from.
     #[serde(default, skip_serializing_if = "Option::is_none")]
