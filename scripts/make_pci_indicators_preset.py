@@ -374,7 +374,9 @@ def main() -> None:
                         )
                 changes += change
         absent = [i for sub in SUBS for i in order[sub] if i not in present]
-        inexact = ", ".join(leaves) or "none"
+        # The residuals as the per-year spec states them ("inexact: business_support 0.086, …").
+        m = re.search(r"\(inexact: ([^)]*)\)", specs[year].get("description", ""))
+        inexact = (f"{m.group(1)} (largest residual of the calibration)" if m else ", ".join(leaves)) or "none"
         lines += [
             "",
             "[[editions]]",
