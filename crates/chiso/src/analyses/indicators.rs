@@ -230,16 +230,18 @@ impl<'d> WhatIf<'d> {
     /// The field of `leaf` that year: (median, best, best unit).
     fn field(&self, leaf: usize) -> (f64, f64, String) {
         let up = self.better(leaf);
-        let mut values: Vec<(f64, &str)> = self.engine.raw[leaf]
-            .iter()
-            .zip(&self.engine.units)
-            .filter(|(v, _)| v.is_finite())
-            .map(|(v, u)| (*v, u.as_str()))
-            .collect();
-        let mut all: Vec<f64> = values.iter().map(|(v, _)| *v).collect();
+        let values = self.engine.raw[leaf].iter().zip(&self.engine.units).filter(|(v, _)| v.is_finite());
+        let mut all: Vec<f64> = values.clone().map(|(v, _)| *v).collect();
         let med = median(&mut all);
-        values.sort_by(|a, b| if up { b.0.total_cmp(&a.0) } else { a.0.total_cmp(&b.0) }.then(a.1.cmp(b.1)));
-        let (best, unit) = values.first().map_or((f64::NAN, ""), |(v, u)| (*v, *u));
+        // The best value, the first unit by name among ties (one pass, no sort).
+        let mut best: Option<(f64, &str)> = None;
+        for (&v, u) in values {
+            let better = best.is_none_or(|(b, bu)| if up { v > b } else { v < b } || (v == b && u.as_str() < bu));
+            if better {
+                best = Some((v, u.as_str()));
+            }
+        }
+        let (best, unit) = best.unwrap_or((f64::NAN, ""));
         (med, best, unit.to_owned())
     }
 
@@ -336,11 +338,12 @@ pub fn diagnose_indicators(
             change_effect,
         });
     }
-    let mut weakest: Vec<&IndicatorDiagnosis> = indicators.iter().filter(|i| i.gain_to_best > 0.0).collect();
-    weakest.sort_by(|a, b| b.gain_to_best.total_cmp(&a.gain_to_best));
-    let mut fell: Vec<&IndicatorDiagnosis> =
-        indicators.iter().filter(|i| i.change_effect.is_some_and(|e| e < 0.0)).collect();
-    fell.sort_by(|a, b| a.change_effect.unwrap_or(0.0).total_cmp(&b.change_effect.unwrap_or(0.0)));
+    let gains: Vec<f64> = indicators.iter().map(|i| i.gain_to_best).collect();
+    let weakest: Vec<&IndicatorDiagnosis> =
+        largest_first(&gains).into_iter().filter(|&k| gains[k] > 0.0).map(|k| &indicators[k]).collect();
+    let losses: Vec<f64> = indicators.iter().map(|i| -i.change_effect.unwrap_or(0.0)).collect();
+    let fell: Vec<&IndicatorDiagnosis> =
+        largest_first(&losses).into_iter().filter(|&k| losses[k] > 0.0).map(|k| &indicators[k]).collect();
     Ok(IndicatorsDiagnosis {
         index: definition.id().to_owned(),
         unit: row.unit.clone(),
@@ -399,8 +402,7 @@ pub fn plan_indicators(
     let ids: HashMap<&str, usize> = what.indicators.iter().map(|&n| (spec.nodes()[n].id.as_str(), n)).collect();
     for (id, v) in options.costs.iter().chain(&options.caps) {
         if !ids.contains_key(id.as_str()) {
-            let mut known: Vec<&str> = ids.keys().copied().collect();
-            known.sort_unstable();
+            let known: Vec<&str> = what.indicators.iter().map(|&n| spec.nodes()[n].id.as_str()).collect();
             return Err(ComputeError::InvalidTarget {
                 message: format!(
                     "'{id}' is not an indicator of {} in the data; use one of {}",
@@ -467,8 +469,9 @@ pub fn plan_indicators(
         let slope = if probe > 0.0 { (what.composite(&[(leaf, value + sign * probe)])? - now) / probe } else { 0.0 };
         rooms.push(Room { leaf, sign, room, slope, cost, bound });
     }
-    let mut order: Vec<usize> = (0..rooms.len()).filter(|&i| rooms[i].slope > 0.0 && rooms[i].room > 0.0).collect();
-    order.sort_by(|&a, &b| (rooms[b].slope / rooms[b].cost).total_cmp(&(rooms[a].slope / rooms[a].cost)));
+    let open: Vec<bool> = rooms.iter().map(|r| r.slope > 0.0 && r.room > 0.0).collect();
+    let ratios: Vec<f64> = rooms.iter().map(|r| r.slope / r.cost).collect();
+    let order: Vec<usize> = largest_first(&ratios).into_iter().filter(|&k| open[k]).collect();
     let mut gains = vec![0.0; rooms.len()];
     let values_of = |gains: &[f64], what: &WhatIf| -> Vec<(usize, f64)> {
         rooms
@@ -518,30 +521,27 @@ pub fn plan_indicators(
     let field_after = what.evaluate(&planned_values)?.to_vec();
     let others_after: Vec<f64> =
         field_after.iter().enumerate().filter(|(m, _)| *m != what.member).map(|(_, v)| *v).collect();
-    let mut steps: Vec<(f64, IndicatorStep)> = rooms
-        .iter()
-        .zip(&gains)
-        .filter(|(_, g)| **g > 0.0)
-        .map(|(r, g)| {
+    let effects: Vec<f64> = rooms.iter().zip(&gains).map(|(r, g)| r.slope * g).collect();
+    let steps: Vec<IndicatorStep> = largest_first(&effects)
+        .into_iter()
+        .filter(|&k| gains[k] > 0.0)
+        .map(|k| {
+            let (r, g) = (&rooms[k], &gains[k]);
             let node = &spec.nodes()[r.leaf];
             let current = what.raw(r.leaf);
-            (
-                r.slope * g,
-                IndicatorStep {
-                    id: node.id.clone(),
-                    label: node.label.clone(),
-                    sub_index: spec.nodes()[what.sub_index(r.leaf)].id.clone(),
-                    higher_is_better: r.sign > 0.0,
-                    current,
-                    planned: r.value_at(current, *g),
-                    bound: r.bound,
-                    cost: r.cost,
-                    points_per_unit: r.slope,
-                },
-            )
+            IndicatorStep {
+                id: node.id.clone(),
+                label: node.label.clone(),
+                sub_index: spec.nodes()[what.sub_index(r.leaf)].id.clone(),
+                higher_is_better: r.sign > 0.0,
+                current,
+                planned: r.value_at(current, *g),
+                bound: r.bound,
+                cost: r.cost,
+                points_per_unit: r.slope,
+            }
         })
         .collect();
-    steps.sort_by(|a, b| b.0.total_cmp(&a.0));
     Ok(IndicatorPlan {
         index: definition.id().to_owned(),
         unit: row.unit.clone(),
@@ -559,6 +559,15 @@ pub fn plan_indicators(
         },
         out_of: row.out_of,
         total_cost: rooms.iter().zip(&gains).map(|(r, g)| r.cost * g).sum(),
-        steps: steps.into_iter().map(|(_, s)| s).collect(),
+        steps,
     })
+}
+
+/// Positions of `keys`, largest first (ties in input order). One sort routine for every
+/// ordering here: each `sort_by` closure is compiled into a copy of the sort, which the
+/// WebAssembly analysis module pays for in size.
+fn largest_first(keys: &[f64]) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..keys.len()).collect();
+    order.sort_by(|&a, &b| keys[b].total_cmp(&keys[a]));
+    order
 }
