@@ -4,7 +4,8 @@
 // The scoring module (pkg/chiso_wasm_bg.wasm: specs, data, scores, the classes), which every
 // page loads on import, is held to 300 KB (issues 6 and 14). The analyses (compare, diagnose,
 // plan, report, uncertainty, sensitivity, audit) are a second module that index.js loads on first
-// use (pkg/chiso_analysis_bg.wasm); its budget stops it from growing unnoticed.
+// use (pkg/chiso_analysis_bg.wasm); its budget stops it from growing unnoticed (raised from 440 to
+// 480 KB in issue 17 for the profile across indices, its page, and survey aggregation).
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
@@ -14,7 +15,7 @@ const KB = 1024;
 
 for (const [file, budget] of [
   ["chiso_wasm_bg.wasm", 300 * KB],
-  ["chiso_analysis_bg.wasm", 440 * KB],
+  ["chiso_analysis_bg.wasm", 480 * KB],
 ]) {
   test(`${file} is at most ${budget / KB} KB gzipped`, () => {
     const wasm = readFileSync(new URL(`../pkg/${file}`, import.meta.url));

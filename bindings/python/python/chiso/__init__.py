@@ -38,7 +38,9 @@ from chiso._chiso import (
     score_columns,
 )
 from chiso._input import DataInput, Shape, backend_of, dataset
+from chiso._profile import Profile, profile
 from chiso._results import Comparison, Scores, Table
+from chiso._survey import survey
 
 if TYPE_CHECKING:
     from typing import Literal
@@ -70,6 +72,9 @@ __all__ = [
     "plan",
     "preset",
     "presets",
+    "Profile",
+    "profile",
+    "survey",
     "report",
     "score",
     "score_columns",
