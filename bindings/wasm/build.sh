@@ -43,6 +43,15 @@ cp examples/data/pci/pci_subindices.csv "$HERE/data/pci.csv"
 # year, resolved from the preset by crates/chiso/tests/pci_indicators.rs (HACKING.md, "Adding a preset").
 cp examples/pci_indicators/pci_indicators_by_year.json "$HERE/data/pci_indicators.json"
 
+# The published tables by name (`datasets.load`, bundled.js; described by datasets.json) and the
+# JSON Schema of spec files: files beside the modules, read on demand, not compiled into them.
+rm -rf "$HERE/data/datasets"
+mkdir -p "$HERE/data/datasets"
+cp -L crates/chiso/datasets/*.csv crates/chiso/units/provinces_*.csv "$HERE/data/datasets/"
+cp crates/chiso/schema/chiso-spec.schema.json "$HERE/data/"
+# The licences (npm pack leaves symbolic links out, so copies).
+cp LICENSE-MIT LICENSE-APACHE "$HERE/"
+
 for name in chiso_wasm chiso_analysis; do
   wasm="$HERE/pkg/${name}_bg.wasm"
   echo "${name}_bg.wasm: $(wc -c <"$wasm") bytes, $(gzip -9c "$wasm" | wc -c) gzipped"

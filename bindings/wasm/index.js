@@ -1002,3 +1002,7 @@ export function survey(spec, csvText, options) {
 export function calibrate(data, options) {
   return analysis(calibrate, "calibrate", data, options);
 }
+
+// The bundled published tables and the JSON Schema of spec files: files shipped beside the
+// modules and read on demand (bundled.js), not compiled into them.
+export { datasets, specSchema } from "./bundled.js";

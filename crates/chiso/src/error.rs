@@ -444,6 +444,14 @@ pub enum DataError {
         /// The system's reason.
         message: String,
     },
+    /// No bundled dataset has this name (`datasets::load`).
+    #[error("no bundled dataset '{name}'; available datasets: {available}")]
+    UnknownDataset {
+        /// The name asked for.
+        name: String,
+        /// The names of the bundled datasets.
+        available: String,
+    },
 }
 
 fn unit_suffix(unit: &Option<String>) -> String {
@@ -763,6 +771,7 @@ impl DataError {
             InvalidValue { .. } => "InvalidValue",
             NoSuchFile { .. } => "NoSuchFile",
             Unreadable { .. } => "Unreadable",
+            UnknownDataset { .. } => "UnknownDataset",
         }
     }
 
@@ -772,7 +781,13 @@ impl DataError {
         let mut at = Location::default();
         match self {
             Encoding { line } | Csv { line, .. } => at.line = Some(*line),
-            Empty { .. } | NoRows | NoRowsForYear { .. } | TooLarge { .. } | NoSuchFile { .. } | Unreadable { .. } => {}
+            Empty { .. }
+            | NoRows
+            | NoRowsForYear { .. }
+            | TooLarge { .. }
+            | NoSuchFile { .. }
+            | Unreadable { .. }
+            | UnknownDataset { .. } => {}
             UnknownUnit { unit, .. } | UnknownMappedUnit { unit, .. } => at.unit = Some(unit.clone()),
             MissingColumn { column, .. }
             | DuplicateColumn { column }

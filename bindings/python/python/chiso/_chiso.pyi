@@ -35,6 +35,9 @@ __all__ = [
     "sensitivity_result",
     "audit_result",
     "calibrate_result",
+    "dataset_list",
+    "dataset_csv",
+    "spec_schema_json",
     "_ProfileResult",
     "profile_result",
     "profile_manifest",
@@ -112,6 +115,12 @@ class Spec:
 
 def presets() -> list[str]: ...
 def preset(id: str, year: int | None = None) -> Spec: ...
+
+# --- datasets (src/datasets.rs) -------------------------------------------------------------
+
+def dataset_list() -> list[dict[str, Any]]: ...
+def dataset_csv(name: str) -> str: ...
+def spec_schema_json() -> str: ...
 
 # --- data (src/data.rs) -----------------------------------------------------------------
 
