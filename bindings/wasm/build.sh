@@ -38,6 +38,11 @@ done
 # Published tables the scorecard component shows when given no data of its own.
 mkdir -p "$HERE/data"
 cp examples/data/pci/pci_subindices.csv "$HERE/data/pci.csv"
+# The `pci_indicators` preset (PCI 2013–2018 down to its indicators) is not compiled into the
+# modules (~45 KB gzipped; the scoring module has no room for it): it ships as one spec per
+# year, resolved from the preset by crates/chiso/tests/pci_indicators.rs (HACKING.md, "Adding a preset").
+cp examples/pci_indicators/pci_indicators_by_year.json "$HERE/data/pci_indicators.json"
+
 # The published tables by name (`datasets.load`, bundled.js; described by datasets.json) and the
 # JSON Schema of spec files: files beside the modules, read on demand, not compiled into them.
 rm -rf "$HERE/data/datasets"

@@ -233,6 +233,8 @@ export interface UnitOptions {
 export interface DiagnoseOptions extends UnitOptions {
   /** The year to compare with (default: the year before `year`, when the data has it). */
   from?: number;
+  /** `sub_indices` (default), or `indicators`: the raw indicators below them ({@link IndicatorsDiagnosis}). */
+  level?: "sub_indices" | "indicators";
 }
 
 /** Options of {@link diagnoseCsv}. */
@@ -260,6 +262,10 @@ export interface PlanOptions extends UnitOptions {
   costs?: Record<string, number>;
   /** `fixed` (default): the other units keep their scores; `trend`: each moves by its own average yearly change. */
   field?: PlanField;
+  /** `sub_indices` (default), or `indicators`: plan over the raw indicators ({@link IndicatorPlan}; caps and costs then name indicators, in raw units). */
+  level?: "sub_indices" | "indicators";
+  /** Indicator plans: let indicators pass the best value any unit reached that year (default false). */
+  beyondBest?: boolean;
 }
 
 /** Options of {@link planCsv}. */
@@ -439,6 +445,68 @@ export interface PlanStep {
 }
 
 /** The result of {@link plan}: the smallest improvement that reaches the target, and what it achieves. */
+/** One indicator of {@link IndicatorsDiagnosis} (raw values; `null` where not defined). */
+export interface IndicatorDiagnosis {
+  id: string;
+  label: Labels;
+  sub_index: string;
+  higher_is_better: boolean;
+  value: number;
+  median: number;
+  best: number;
+  best_unit: string;
+  contribution_to_sub_index: number | null;
+  contribution_to_composite: number | null;
+  gain_to_median: number;
+  gain_to_best: number;
+  previous: number | null;
+  change: number | null;
+  change_effect: number | null;
+}
+
+/** A diagnosis with `level: "indicators"`: every indicator below the sub-indices. */
+export interface IndicatorsDiagnosis {
+  index: string;
+  unit: string;
+  year: number | null;
+  score: number;
+  rank: number;
+  out_of: number;
+  previous_year: number | null;
+  indicators: IndicatorDiagnosis[];
+  weakest: string[];
+  fell: string[];
+}
+
+/** One indicator moved by an {@link IndicatorPlan}. */
+export interface IndicatorStep {
+  id: string;
+  label: Labels;
+  sub_index: string;
+  higher_is_better: boolean;
+  current: number;
+  planned: number;
+  bound: number;
+  cost: number;
+  points_per_unit: number;
+}
+
+/** A plan with `level: "indicators"`: the indicators moved, largest composite effect first. */
+export interface IndicatorPlan {
+  index: string;
+  unit: string;
+  year: number | null;
+  threshold: number;
+  reachable: boolean;
+  score_now: number;
+  score_planned: number;
+  rank_now: number;
+  rank_planned: number;
+  out_of: number;
+  total_cost: number;
+  steps: IndicatorStep[];
+}
+
 export interface Plan {
   /** Index id. */
   index: string;
@@ -676,12 +744,14 @@ export function compareCsv(
  * @throws {DataError} when the unit is not in the data for the year (with suggestions), or as {@link score}.
  * @throws {SpecError | ComputeError} as {@link score}.
  */
+export function diagnose(spec: SpecInput, rows: Row[], options: DiagnoseOptions & { level: "indicators" }): IndicatorsDiagnosis;
 export function diagnose(spec: SpecInput, rows: Row[], options: DiagnoseOptions): Diagnosis;
 
 /**
  * Diagnoses one unit from CSV text.
  * @throws {SpecError | DataError | ComputeError} as {@link diagnose} and {@link scoreCsv}.
  */
+export function diagnoseCsv(spec: SpecInput, csvText: CsvInput, options: CsvDiagnoseOptions & { level: "indicators" }): IndicatorsDiagnosis;
 export function diagnoseCsv(spec: SpecInput, csvText: CsvInput, options: CsvDiagnoseOptions): Diagnosis;
 
 /**
@@ -694,12 +764,14 @@ export function diagnoseCsv(spec: SpecInput, csvText: CsvInput, options: CsvDiag
  *   negative cap or a non-positive cost, or a root the planner does not support.
  * @throws {DataError} when the unit is not in the data for the year, or as {@link score}.
  */
+export function plan(spec: SpecInput, rows: Row[], options: PlanOptions & { level: "indicators" }): IndicatorPlan;
 export function plan(spec: SpecInput, rows: Row[], options: PlanOptions): Plan;
 
 /**
  * Plans from CSV text.
  * @throws {SpecError | DataError | ComputeError} as {@link plan} and {@link scoreCsv}.
  */
+export function planCsv(spec: SpecInput, csvText: CsvInput, options: CsvPlanOptions & { level: "indicators" }): IndicatorPlan;
 export function planCsv(spec: SpecInput, csvText: CsvInput, options: CsvPlanOptions): Plan;
 
 /**

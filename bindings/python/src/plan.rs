@@ -23,9 +23,13 @@ fn field(name: &str) -> PyResult<Field> {
 /// maximum and at `caps[id]`, points weighted by `costs[id]` (default 1), the other units
 /// fixed (`field="fixed"`) or moved by their own trend (`field="trend"`).
 ///
+/// With `level="indicators"`, over the indicators below the sub-indices instead (raw values;
+/// caps and costs name indicators, in raw units; each bounded by the best value of the year,
+/// or with `beyond_best=True` by its natural range: [`chiso::indicators::plan_indicators`]).
+///
 /// Returns the core's result as plain dicts and lists (its JSON form).
 #[pyfunction]
-#[pyo3(signature = (spec, data, unit, target, *, year=None, caps=None, costs=None, field="fixed"))]
+#[pyo3(signature = (spec, data, unit, target, *, year=None, caps=None, costs=None, field="fixed", level="sub_indices", beyond_best=false))]
 #[allow(clippy::too_many_arguments)] // the Python keyword arguments
 pub fn plan<'py>(
     py: Python<'py>,
@@ -37,8 +41,23 @@ pub fn plan<'py>(
     caps: Option<HashMap<String, f64>>,
     costs: Option<HashMap<String, f64>>,
     field: &str,
+    level: &str,
+    beyond_best: bool,
 ) -> PyResult<Bound<'py, PyAny>> {
     let (definition, dataset) = (&spec.get().inner, &data.get().inner);
+    if crate::diagnose::indicators(level)? {
+        let options = chiso::indicators::IndicatorPlanOptions {
+            caps: caps.unwrap_or_default(),
+            costs: costs.unwrap_or_default(),
+            beyond_best,
+            field: self::field(field)?,
+        };
+        let plan = run(py, || {
+            let target: Target = target.parse()?;
+            chiso::indicators::plan_indicators(definition, dataset, unit, year, target, &options)
+        })?;
+        return crate::to_python(py, &plan);
+    }
     let options =
         PlanOptions { caps: caps.unwrap_or_default(), costs: costs.unwrap_or_default(), field: self::field(field)? };
     let plan = run(py, || {

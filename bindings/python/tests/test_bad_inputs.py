@@ -99,6 +99,11 @@ def run(case: dict[str, Any], tmp: Path) -> None:
     data = data_of(case, tmp)
     if data is None:
         return
+    if "calibrate" in case:
+        k = case["calibrate"]
+        scale = tuple(k["scale"]) if "scale" in k else None
+        chiso.calibrate(data, k["target"], columns=k.get("columns"), scale=scale)
+        return
     if "compare" in case:
         c = case["compare"]
         mapping = chiso.UnitMapping.from_csv(c["unit_map"]) if "unit_map" in c else None

@@ -233,7 +233,7 @@ def test_wrong_python_types() -> None:
     with pytest.raises(TypeError, match="spec must be"):
         chiso.compare(3, {"unit": ["A"]}, from_year=1, to_year=2)  # type: ignore[arg-type]
     with pytest.raises(TypeError, match="data must be"):
-        chiso.diagnose("pci", 3.5, "A")  # type: ignore[arg-type]
+        chiso.diagnose("pci", 3.5, "A")  # type: ignore[call-overload]
     with pytest.raises(TypeError, match="expected a 1-D array"):
         chiso.dataset({"unit": ["A", "B"], "x": np.ones((2, 2))})
     with pytest.raises(TypeError, match="not a string"):

@@ -7,11 +7,16 @@ use chiso::{Dataset, IndexDefinition};
 
 use crate::{data, error, spec, to_js, Options};
 
-const ROW_OPTIONS: &[&str] = &["unit", "year", "from", "unitColumn", "yearColumn"];
-const CSV_OPTIONS: &[&str] = &["unit", "year", "from", "unitColumn", "yearColumn", "delimiter"];
+const ROW_OPTIONS: &[&str] = &["unit", "year", "from", "level", "unitColumn", "yearColumn"];
+const CSV_OPTIONS: &[&str] = &["unit", "year", "from", "level", "unitColumn", "yearColumn", "delimiter"];
 
 /// Diagnoses through the core and converts the result.
 fn run(definition: &IndexDefinition, data: &Dataset, unit: &str, options: &Options) -> Result<JsValue, JsValue> {
+    if options.indicators {
+        let d = chiso::indicators::diagnose_indicators(definition, data, unit, options.year, options.previous)
+            .map_err(error::to_js)?;
+        return to_js(&d);
+    }
     let diagnosis =
         chiso::diagnose::diagnose(definition, data, unit, options.year, options.previous).map_err(error::to_js)?;
     to_js(&diagnosis)

@@ -157,6 +157,10 @@ pub(crate) struct Options {
     pub lang: Option<&'static str>,
     /// `format`: `md` or `html` (reports).
     pub format: Option<ReportFormat>,
+    /// `level`: `sub_indices` (default) or `indicators` (diagnoses and plans).
+    pub indicators: bool,
+    /// `beyondBest`: indicator plans may pass the year's best values (up to natural ranges).
+    pub beyond_best: bool,
 }
 
 /// Reads `{<sub-index id>: number}` (the `caps` and `costs` options).
@@ -221,6 +225,24 @@ impl Options {
                 "from" => options.previous = optional_year_arg(&v, &format!("{function}: option 'from'"))?,
                 #[cfg(feature = "analysis")]
                 "target" => options.target = Some(text(&v)?),
+                #[cfg(feature = "analysis")]
+                "level" => {
+                    options.indicators = match text(&v)?.as_str() {
+                        "sub_indices" => false,
+                        "indicators" => true,
+                        _ => {
+                            return Err(type_error(&format!(
+                                "{function}: option 'level' must be 'sub_indices' or 'indicators'"
+                            )))
+                        }
+                    }
+                }
+                #[cfg(feature = "analysis")]
+                "beyondBest" => {
+                    options.beyond_best = v
+                        .as_bool()
+                        .ok_or_else(|| type_error(&format!("{function}: option 'beyondBest' must be a boolean")))?
+                }
                 #[cfg(feature = "analysis")]
                 "caps" => options.caps = number_map(&v, function, "caps")?,
                 #[cfg(feature = "analysis")]
@@ -289,5 +311,15 @@ impl Options {
     /// The core's planning options.
     pub(crate) fn plan(&self) -> chiso::plan::PlanOptions {
         chiso::plan::PlanOptions { caps: self.caps.clone(), costs: self.costs.clone(), field: self.field }
+    }
+
+    #[cfg(feature = "analysis")]
+    pub(crate) fn indicator_plan(&self) -> chiso::indicators::IndicatorPlanOptions {
+        chiso::indicators::IndicatorPlanOptions {
+            caps: self.caps.clone(),
+            costs: self.costs.clone(),
+            beyond_best: self.beyond_best,
+            field: self.field,
+        }
     }
 }

@@ -9,9 +9,21 @@ use chiso::{Dataset, IndexDefinition};
 
 use crate::{data, error, spec, to_js, type_error, Options};
 
-const ROW_OPTIONS: &[&str] = &["unit", "year", "target", "caps", "costs", "field", "unitColumn", "yearColumn"];
-const CSV_OPTIONS: &[&str] =
-    &["unit", "year", "target", "caps", "costs", "field", "unitColumn", "yearColumn", "delimiter"];
+const ROW_OPTIONS: &[&str] =
+    &["unit", "year", "target", "caps", "costs", "field", "level", "beyondBest", "unitColumn", "yearColumn"];
+const CSV_OPTIONS: &[&str] = &[
+    "unit",
+    "year",
+    "target",
+    "caps",
+    "costs",
+    "field",
+    "level",
+    "beyondBest",
+    "unitColumn",
+    "yearColumn",
+    "delimiter",
+];
 
 /// The required `unit` and `target` options, checked before any data is read.
 fn subject<'a>(options: &'a Options, function: &str) -> Result<(&'a str, Target), JsValue> {
@@ -29,6 +41,12 @@ fn run(
     (unit, target): (&str, Target),
     options: &Options,
 ) -> Result<JsValue, JsValue> {
+    if options.indicators {
+        let plan =
+            chiso::indicators::plan_indicators(definition, data, unit, options.year, target, &options.indicator_plan())
+                .map_err(error::to_js)?;
+        return to_js(&plan);
+    }
     let plan =
         chiso::plan::plan(definition, data, unit, options.year, target, &options.plan()).map_err(error::to_js)?;
     to_js(&plan)

@@ -7,7 +7,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 
-import { ChisoError, ComputeError, DataError, Dataset, Spec, SpecError, compareCsv, reportCsv, scoreCsv, validateSpec } from "chiso";
+import { ChisoError, ComputeError, DataError, Dataset, Spec, SpecError, calibrate, compareCsv, reportCsv, scoreCsv, validateSpec } from "chiso";
 
 const catalogue = JSON.parse(
   readFileSync(new URL("../../../tests/bad_inputs/catalogue.json", import.meta.url), "utf8"),
@@ -82,6 +82,11 @@ function run(testCase) {
     if (!report.valid) throw report.error;
     return;
   }
+  if (testCase.calibrate) {
+    // Only the options the case gives (an undefined option is not the same as none).
+    calibrate(csv, { ...testCase.calibrate });
+    return;
+  }
   if (testCase.compare) {
     const { from, to, unit_map: unitMap } = testCase.compare;
     compareCsv(spec, csv, from, to, unitMap === undefined ? undefined : { unitMap });
@@ -114,7 +119,7 @@ function skipReason(testCase) {
 
 for (const testCase of catalogue.cases) {
   for (const [how, runner] of [["", run], [" (classes)", runClasses]]) {
-    if (how && testCase.compare) continue; // comparisons have no class
+    if (how && (testCase.compare || testCase.calibrate)) continue; // comparisons and calibrations have no class
     test(testCase.id + how, { skip: skipReason(testCase) }, () => {
       // TOML that has no JSON form (a TOML syntax error, NaN or infinity) meets the package's
       // "built without toml" error instead.

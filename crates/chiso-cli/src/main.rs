@@ -4,6 +4,7 @@
 
 mod datasets;
 mod groups;
+mod indicators;
 mod output;
 mod profile;
 mod robustness;
@@ -194,6 +195,9 @@ enum Command {
         /// Year to compare with (default: the year before, when the data has it).
         #[arg(long)]
         from: Option<i32>,
+        /// The sub-indices, or the indicators below them.
+        #[arg(long, value_enum, default_value = "sub-indices")]
+        level: indicators::Level,
         /// Output format (`table` or `json`).
         #[arg(long, value_enum, default_value = "table")]
         format: Format,
@@ -219,6 +223,14 @@ enum Command {
         /// Other units held fixed, or moved by their own average yearly change.
         #[arg(long, value_enum, default_value = "fixed")]
         field: FieldArg,
+        /// Plan over the sub-indices, or over the indicators below them (raw values; caps and
+        /// costs then name indicators, in their raw units).
+        #[arg(long, value_enum, default_value = "sub-indices")]
+        level: indicators::Level,
+        /// Indicators only: let them pass the best value any unit reached that year, up to
+        /// their natural range.
+        #[arg(long)]
+        beyond_best: bool,
         /// Print one summary row instead of one row per sub-index (csv).
         #[arg(long)]
         summary: bool,
@@ -511,19 +523,55 @@ fn run(cli: Cli) -> Result<String, chiso::Error> {
                 Format::Json => output::compare_json(&comparison),
             })
         }
-        Command::Diagnose { input, subject: Subject { unit, year }, from, format, lang } => {
+        Command::Diagnose { input, subject: Subject { unit, year }, from, level, format, lang } => {
             let definition = load_index(&input.index)?;
             let data = load_data(&input)?;
+            if level == indicators::Level::Indicators {
+                let d = chiso::indicators::diagnose_indicators(&definition, &data, &unit, year, from)?;
+                return Ok(match format {
+                    Format::Json => serde_json::to_string_pretty(&d).unwrap_or_default(),
+                    _ => indicators::diagnosis_table(&d, lang == Lang::Vi),
+                });
+            }
             let d = chiso::diagnose::diagnose(&definition, &data, &unit, year, from)?;
             Ok(match format {
                 Format::Json => serde_json::to_string_pretty(&d).unwrap_or_default(),
                 _ => output::diagnosis_table(&d, lang == Lang::Vi),
             })
         }
-        Command::Plan { input, subject: Subject { unit, year }, target, caps, costs, field, summary, format, lang } => {
+        Command::Plan {
+            input,
+            subject: Subject { unit, year },
+            target,
+            caps,
+            costs,
+            field,
+            level,
+            beyond_best,
+            summary,
+            format,
+            lang,
+        } => {
             let definition = load_index(&input.index)?;
             let data = load_data(&input)?;
             let target: Target = target.parse()?;
+            if level == indicators::Level::Indicators {
+                let options = chiso::indicators::IndicatorPlanOptions {
+                    caps: pairs(&caps, "--cap")?,
+                    costs: pairs(&costs, "--cost")?,
+                    beyond_best,
+                    field: match field {
+                        FieldArg::Fixed => Field::Fixed,
+                        FieldArg::Trend => Field::Trend,
+                    },
+                };
+                let p = chiso::indicators::plan_indicators(&definition, &data, &unit, year, target, &options)?;
+                return Ok(match format {
+                    Format::Table => indicators::plan_table(&p, lang == Lang::Vi),
+                    Format::Csv => indicators::plan_csv(&p, raw),
+                    Format::Json => serde_json::to_string_pretty(&p).unwrap_or_default(),
+                });
+            }
             let options = PlanOptions {
                 caps: pairs(&caps, "--cap")?,
                 costs: pairs(&costs, "--cost")?,

@@ -124,6 +124,7 @@ fn spec_file(input: &PipelineInput) -> SpecFile {
                     .filter_map(|(name, v)| v.map(|v| (name.to_owned(), Param::Number(v.value()))))
                     .collect(),
             }),
+            range: None,
             missing: None,
             impute: None,
             treat: None,
@@ -178,6 +179,8 @@ fn spec_file(input: &PipelineInput) -> SpecFile {
                 precision: None,
                 published_top: None,
                 remove: e.remove.iter().take(2).map(|n| id(usize::from(*n) % count)).collect(),
+                leaves: Vec::new(),
+                nodes: Vec::new(),
                 note: None,
             };
             from = to + 1;

@@ -20,6 +20,19 @@ macro_rules! presets {
 
 presets!("pci", "papi", "pgi", "par_index", "sipas", "sipas_overall", "ddci", "dgi", "egov_district", "ict_index");
 
+/// `pci_indicators` (PCI 2013–2018 down to ~140 indicators, per-year goalposts and printed
+/// names: ~270 KB of TOML) behind the `indicator-presets` feature, so that the WebAssembly
+/// scoring module, built without default features, stays within its size budget; the npm
+/// package ships it as a JSON file instead (HACKING.md, "Adding a preset").
+#[cfg(feature = "indicator-presets")]
+const LARGE: &[(&str, &str)] = &[("pci_indicators", include_str!(concat!(env!("OUT_DIR"), "/pci_indicators.json")))];
+#[cfg(not(feature = "indicator-presets"))]
+const LARGE: &[(&str, &str)] = &[];
+#[cfg(all(feature = "toml", feature = "indicator-presets"))]
+const LARGE_SOURCES: &[(&str, &str)] = &[("pci_indicators", include_str!("../presets/pci_indicators.toml"))];
+#[cfg(all(feature = "toml", not(feature = "indicator-presets")))]
+const LARGE_SOURCES: &[(&str, &str)] = &[];
+
 /// A preset id as the presets spell it: the CLI contract's hyphenated spellings
 /// (`par-index`, `egov-district`, `ict-index`) name the same presets as `par_index`, ….
 pub fn canonical(id: &str) -> String {
@@ -28,14 +41,14 @@ pub fn canonical(id: &str) -> String {
 
 /// Ids of the presets shipped with this version (canonical spellings).
 pub fn ids() -> Vec<&'static str> {
-    PRESETS.iter().map(|(id, _)| *id).collect()
+    PRESETS.iter().chain(LARGE).map(|(id, _)| *id).collect()
 }
 
 /// The TOML source of a preset, to copy and adapt (with the `toml` feature).
 #[cfg(feature = "toml")]
 pub fn source(id: &str) -> Option<&'static str> {
     let wanted = canonical(id);
-    SOURCES.iter().find(|(p, _)| *p == wanted).map(|(_, s)| *s)
+    SOURCES.iter().chain(LARGE_SOURCES).find(|(p, _)| *p == wanted).map(|(_, s)| *s)
 }
 
 /// A preset index definition by id (e.g. `pci`); resolve it for a year.
@@ -50,6 +63,7 @@ pub fn get(id: &str) -> Result<IndexDefinition, SpecError> {
     let wanted = canonical(id);
     let (_, json) = PRESETS
         .iter()
+        .chain(LARGE)
         .find(|(p, _)| *p == wanted)
         .ok_or_else(|| SpecError::UnknownPreset { id: id.into(), available: ids().join(", ") })?;
     IndexDefinition::from_json(json)

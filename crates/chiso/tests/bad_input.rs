@@ -47,6 +47,12 @@ fn spec_tree_errors_name_the_node() {
         ("[[nodes]]\nid = \"total\"\nchildren = [\"a\", \"b\"]\n[[nodes]]\nid = \"a\"\n[[nodes]]\nid = \"b\"\n[[editions]]\nfrom = 2010\nto = 2015\n[[editions]]\nfrom = 2015\nto = 2020\n", &["edition 2015–2020 overlaps edition 2010–2015"]),
         ("[[nodes]]\nid = \"total\"\nchildren = [\"a\", \"b\"]\n[[nodes]]\nid = \"a\"\n[[nodes]]\nid = \"b\"\n[[editions]]\nfrom = 2010\nto = 2015\nremove = [\"a\", \"b\"]\n", &["node 'total' has no children left in this edition"]),
         ("[[nodes]]\nid = \"total\"\nchildren = [\"a\"]\n[[nodes]]\nid = \"a\"\n[[editions]]\nfrom = 2010\nto = 2015\nweights = { zz = 3 }\n", &["edition 2010–2015 refers to node 'zz'"]),
+        ("[[nodes]]\nid = \"total\"\nchildren = [\"a\"]\n[[nodes]]\nid = \"a\"\n[[editions]]\nfrom = 2010\nto = 2015\nleaves = [\"zz\"]\n", &["edition 2010–2015 refers to node 'zz'"]),
+        ("[[nodes]]\nid = \"total\"\nchildren = [\"a\"]\n[[nodes]]\nid = \"a\"\n[[editions]]\nfrom = 2010\nto = 2015\n[[editions.nodes]]\nid = \"zz\"\nlabel = { vi = \"Z\", en = \"Z\" }\n", &["edition 2010–2015 refers to node 'zz'"]),
+        ("[[nodes]]\nid = \"total\"\nchildren = [\"a\"]\n[[nodes]]\nid = \"a\"\n[[editions]]\nfrom = 2010\nto = 2015\n[[editions.nodes]]\nid = \"a\"\nweight = 3\n", &["edition 2010–2015 changes the weight of node 'a'", "change only label and normalise"]),
+        ("[[nodes]]\nid = \"total\"\nchildren = [\"a\"]\n[[nodes]]\nid = \"a\"\n[[editions]]\nfrom = 2010\nto = 2015\n[[editions.nodes]]\nid = \"a\"\nnormalise = { method = \"min_max\" }\n", &["node 'a'", "min_max needs a target range"]),
+        ("[[nodes]]\nid = \"total\"\nchildren = [\"a\"]\n[[nodes]]\nid = \"a\"\n[[editions]]\nfrom = 2010\nto = 2015\nleaves = [\"total\"]\n", &["edition 2010–2015 lists node 'total' under leaves", "the root is always computed"]),
+        ("[[nodes]]\nid = \"total\"\nchildren = [\"a\"]\n[[nodes]]\nid = \"a\"\n[[editions]]\nfrom = 2010\nto = 2015\nleaves = [\"a\"]\n", &["lists node 'a' under leaves, but it has no children"]),
     ];
     for (body, parts) in cases {
         assert_contains(&spec_err(&format!("{HEAD}{body}")), parts);

@@ -122,6 +122,15 @@ fn run(case: &Value, limits: &Limits) -> Result<(), Error> {
         Some(path) => Dataset::from_csv_path(path, &read)?,
         None => Dataset::from_csv_bytes(&bytes, &read)?,
     };
+    if let Some(c) = case.get("calibrate") {
+        let options = chiso::calibrate::CalibrateOptions {
+            columns: c["columns"].as_array().map(|a| a.iter().map(|v| v.as_str().unwrap().to_owned()).collect()),
+            scale: c["scale"].as_array().map(|a| (a[0].as_f64().unwrap(), a[1].as_f64().unwrap())),
+            ..chiso::calibrate::CalibrateOptions::new(c["target"].as_str().unwrap())
+        };
+        chiso::calibrate::calibrate(&data, &options)?;
+        return Ok(());
+    }
     if let Some(c) = case.get("compare") {
         let mapping = c["unit_map"].as_str().map(UnitMapping::from_csv_str).transpose()?;
         let (from, to) = (c["from"].as_i64().unwrap() as i32, c["to"].as_i64().unwrap() as i32);

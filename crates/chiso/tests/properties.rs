@@ -94,6 +94,7 @@ impl Tree {
                     multiplier: (!leaf).then_some(self.multiplier[n]),
                     normalise: (leaf && self.min_max[n])
                         .then(|| NormaliseFile { method: "min_max".into(), params: Default::default() }),
+                    range: None,
                     missing: None,
                     impute: None,
                     treat: None,
@@ -411,6 +412,8 @@ fn spec_file() -> impl Strategy<Value = SpecFile> {
                     to: from + span,
                     weights: weights.into_iter().map(|(n, w)| (Tree::id(n), w)).collect(),
                     remove: remove.into_iter().collect(),
+                    leaves: Vec::new(),
+                    nodes: Vec::new(),
                     note: note.clone(),
                     maxima: Default::default(),
                     rank: None,

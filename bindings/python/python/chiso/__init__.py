@@ -17,7 +17,7 @@ The computation is the Rust core's (``chiso._chiso``); ``chiso._input`` converts
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Union
+from typing import TYPE_CHECKING, Any, Union, overload
 
 from chiso import _chiso
 from chiso._chiso import (
@@ -207,6 +207,7 @@ def compare(
 # --- analysis ---------------------------------------------------------------------------
 
 
+@overload
 def diagnose(
     spec: SpecInput,
     data: DataInput,
@@ -216,21 +217,49 @@ def diagnose(
     previous_year: int | None = None,
     unit_column: str = "unit",
     year_column: str = "year",
-) -> _Diagnosis:
+    level: Literal["sub_indices"] = "sub_indices",
+) -> _Diagnosis: ...
+@overload
+def diagnose(
+    spec: SpecInput,
+    data: DataInput,
+    unit: str,
+    *,
+    year: int | None = None,
+    previous_year: int | None = None,
+    unit_column: str = "unit",
+    year_column: str = "year",
+    level: Literal["indicators"],
+) -> dict[str, Any]: ...
+def diagnose(
+    spec: SpecInput,
+    data: DataInput,
+    unit: str,
+    *,
+    year: int | None = None,
+    previous_year: int | None = None,
+    unit_column: str = "unit",
+    year_column: str = "year",
+    level: Literal["sub_indices", "indicators"] = "sub_indices",
+) -> _Diagnosis | dict[str, Any]:
     """Diagnoses one unit in one year: where each sub-index stands against the median and the
     leader, what raising it would add to the composite, what fell since ``previous_year``
     (default: the year before, when the data has it) and where the composite's change came
     from. Returns plain dicts and lists (``pandas.DataFrame(d["components"])`` tabulates the
-    sub-indices)."""
+    sub-indices). ``level="indicators"``: each indicator below the sub-indices (raw value
+    against the median and the best unit, contributions, gain at the best value, change since
+    the year before; ``d["indicators"]``), e.g. with the ``pci_indicators`` preset."""
     return _chiso.diagnose(
         _spec(spec),
         dataset(data, unit_column=unit_column, year_column=year_column),
         unit,
         year=year,
         previous_year=previous_year,
+        level=level,
     )
 
 
+@overload
 def plan(
     spec: SpecInput,
     data: DataInput,
@@ -243,13 +272,49 @@ def plan(
     field: Literal["fixed", "trend"] = "fixed",
     unit_column: str = "unit",
     year_column: str = "year",
-) -> _Plan:
+    level: Literal["sub_indices"] = "sub_indices",
+    beyond_best: bool = False,
+) -> _Plan: ...
+@overload
+def plan(
+    spec: SpecInput,
+    data: DataInput,
+    unit: str,
+    target: str,
+    *,
+    year: int | None = None,
+    caps: Mapping[str, float] | None = None,
+    costs: Mapping[str, float] | None = None,
+    field: Literal["fixed", "trend"] = "fixed",
+    unit_column: str = "unit",
+    year_column: str = "year",
+    level: Literal["indicators"],
+    beyond_best: bool = False,
+) -> dict[str, Any]: ...
+def plan(
+    spec: SpecInput,
+    data: DataInput,
+    unit: str,
+    target: str,
+    *,
+    year: int | None = None,
+    caps: Mapping[str, float] | None = None,
+    costs: Mapping[str, float] | None = None,
+    field: Literal["fixed", "trend"] = "fixed",
+    unit_column: str = "unit",
+    year_column: str = "year",
+    level: Literal["sub_indices", "indicators"] = "sub_indices",
+    beyond_best: bool = False,
+) -> _Plan | dict[str, Any]:
     """The smallest improvement of ``unit``'s sub-indices in ``year`` that reaches ``target``:
     ``"score:70"``, ``"rank:10"``, ``"top:10"`` or ``"gain:3"`` (places). Each sub-index is
     capped at its scale maximum and at ``caps[id]``; ``costs[id]`` weighs its points
     (default 1: the fewest total points). The other units keep their scores
     (``field="fixed"``) or move by their own yearly trend (``field="trend"``). Returns plain
-    dicts and lists; ``steps`` lists every sub-index with its required ``gain``."""
+    dicts and lists; ``steps`` lists every sub-index with its required ``gain``.
+    ``level="indicators"`` plans over the indicators below the sub-indices instead (raw values;
+    ``caps`` and ``costs`` name indicators, in raw units), each bounded by the best value any
+    unit reached that year, or with ``beyond_best=True`` by its natural range."""
     return _chiso.plan(
         _spec(spec),
         dataset(data, unit_column=unit_column, year_column=year_column),
@@ -259,6 +324,8 @@ def plan(
         caps=None if caps is None else dict(caps),
         costs=None if costs is None else dict(costs),
         field=field,
+        level=level,
+        beyond_best=beyond_best,
     )
 
 

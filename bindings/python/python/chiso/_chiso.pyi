@@ -2,7 +2,7 @@
 
 from collections.abc import Iterable, Mapping, Sequence
 from os import PathLike
-from typing import Any, ClassVar, Literal, TypedDict, final
+from typing import Any, ClassVar, Literal, TypedDict, final, overload
 
 import numpy as np
 import numpy.typing as npt
@@ -342,6 +342,7 @@ class _Plan(TypedDict):
     total_cost: float
     steps: list[_PlanStep]
 
+@overload
 def diagnose(
     spec: Spec,
     data: Dataset,
@@ -349,7 +350,29 @@ def diagnose(
     *,
     year: int | None = None,
     previous_year: int | None = None,
+    level: Literal["sub_indices"] = "sub_indices",
 ) -> _Diagnosis: ...
+@overload
+def diagnose(
+    spec: Spec,
+    data: Dataset,
+    unit: str,
+    *,
+    year: int | None = None,
+    previous_year: int | None = None,
+    level: Literal["indicators"],
+) -> dict[str, Any]: ...
+@overload
+def diagnose(
+    spec: Spec,
+    data: Dataset,
+    unit: str,
+    *,
+    year: int | None = None,
+    previous_year: int | None = None,
+    level: str = "sub_indices",
+) -> _Diagnosis | dict[str, Any]: ...
+@overload
 def plan(
     spec: Spec,
     data: Dataset,
@@ -360,7 +383,37 @@ def plan(
     caps: dict[str, float] | None = None,
     costs: dict[str, float] | None = None,
     field: Literal["fixed", "trend"] = "fixed",
+    level: Literal["sub_indices"] = "sub_indices",
+    beyond_best: bool = False,
 ) -> _Plan: ...
+@overload
+def plan(
+    spec: Spec,
+    data: Dataset,
+    unit: str,
+    target: str,
+    *,
+    year: int | None = None,
+    caps: dict[str, float] | None = None,
+    costs: dict[str, float] | None = None,
+    field: Literal["fixed", "trend"] = "fixed",
+    level: Literal["indicators"],
+    beyond_best: bool = False,
+) -> dict[str, Any]: ...
+@overload
+def plan(
+    spec: Spec,
+    data: Dataset,
+    unit: str,
+    target: str,
+    *,
+    year: int | None = None,
+    caps: dict[str, float] | None = None,
+    costs: dict[str, float] | None = None,
+    field: Literal["fixed", "trend"] = "fixed",
+    level: str = "sub_indices",
+    beyond_best: bool = False,
+) -> _Plan | dict[str, Any]: ...
 def report(
     spec: Spec,
     data: Dataset,

@@ -259,7 +259,7 @@ pub fn plan(
 
 /// The other units ranked with `unit` (the whole year, or its `rank_within` group): their
 /// scores as they are, or moved by each one's average yearly change.
-fn field(
+pub(crate) fn field(
     definition: &IndexDefinition,
     data: &Dataset,
     spec: &IndexSpec,
@@ -319,7 +319,7 @@ fn rank_group<'a>(
 /// The lowest composite that ranks `n` or better among `others` under the spec's rank rule
 /// (ties and rounding as the ranking applies them): a score equal to the best such other
 /// unit's, or under a rounded rule the lowest value that rounds to it.
-fn threshold_for_rank(spec: &IndexSpec, others: &[f64], n: u32) -> f64 {
+pub(crate) fn threshold_for_rank(spec: &IndexSpec, others: &[f64], n: u32) -> f64 {
     let rule = spec.rank_rule();
     let rank_of = |v: f64| rank_among(v, others, Direction::HigherIsBetter, rule);
     if rank_of(f64::NEG_INFINITY) <= n {

@@ -35,7 +35,101 @@ pub fn report(
     // The default target is the top 10, or the top third of a small field (13 districts → 4).
     let target = target.unwrap_or(Target::Rank(10.min(d.out_of.div_ceil(3)).max(1)));
     let p = plan(definition, data, unit, year, target, &PlanOptions::default())?;
-    Ok(render(&d, Some(&p), lang, format))
+    let mut out = render(&d, Some(&p), lang, format);
+    // With indicators below the sub-indices in the data (e.g. the pci_indicators preset), the
+    // same target planned over them, and the indicators with most to gain.
+    let below = crate::indicators::diagnose_indicators(definition, data, unit, year, None);
+    if let Ok(di) = below {
+        let pi = crate::indicators::plan_indicators(definition, data, unit, year, target, &Default::default())?;
+        let section = indicator_section(&di, &pi, lang, format);
+        match out.rfind("</article>") {
+            Some(at) if format == ReportFormat::Html => out.insert_str(at, &section),
+            _ => out.push_str(&section),
+        }
+    }
+    Ok(out)
+}
+
+/// The report's indicator section: the five indicators that would gain the composite most at
+/// the best value of the year, and the target planned over the indicators.
+fn indicator_section(
+    d: &crate::indicators::IndicatorsDiagnosis,
+    p: &crate::indicators::IndicatorPlan,
+    lang: &str,
+    format: ReportFormat,
+) -> String {
+    let w = Words { vi: lang == "vi" };
+    let html = format == ReportFormat::Html;
+    let esc = |s: &str| if html { escape(s) } else { escape_markdown(s) };
+    let value = |x: f64| format_decimal(x, 3, w.vi);
+    let title = w.t("Các chỉ tiêu thành phần", "Indicators");
+    let gains: Vec<String> = d
+        .weakest
+        .iter()
+        .take(5)
+        .filter_map(|id| d.indicators.iter().find(|i| &i.id == id))
+        .map(|i| {
+            format!(
+                "{} ({} {}, {} {}: +{} {})",
+                esc(i.label.get(lang)),
+                value(i.value),
+                w.t("hiện tại", "now"),
+                w.t("tốt nhất", "best"),
+                value(i.best),
+                w.n(i.gain_to_best),
+                w.t("điểm", "points")
+            )
+        })
+        .collect();
+    let summary = if p.reachable {
+        format!(
+            "{}: {} {} {} → {}, {} {}.",
+            w.t("Kế hoạch theo chỉ tiêu", "Planned over the indicators"),
+            p.steps.len(),
+            w.t("chỉ tiêu thay đổi, điểm", "indicators moved, score"),
+            w.n(p.score_now),
+            w.n(p.score_planned),
+            w.t("hạng", "rank"),
+            p.rank_planned
+        )
+    } else {
+        format!(
+            "{}: {} ({} {}).",
+            w.t("Kế hoạch theo chỉ tiêu", "Planned over the indicators"),
+            w.t("không đạt được trong mức tốt nhất của năm", "not reachable within the year's best values"),
+            w.t("tối đa", "at most"),
+            w.n(p.score_planned)
+        )
+    };
+    let head =
+        [w.t("Chỉ tiêu", "Indicator"), w.t("Hiện tại", "Current"), w.t("Kế hoạch", "Planned"), w.t("Điểm", "Points")];
+    let rows: Vec<Vec<String>> = p
+        .steps
+        .iter()
+        .map(|s| {
+            vec![
+                esc(s.label.get(lang)),
+                value(s.current),
+                value(s.planned),
+                w.d(s.points_per_unit * (s.planned - s.current).abs()),
+            ]
+        })
+        .collect();
+    let mut out = String::new();
+    if html {
+        let _ = write!(out, "<h2>{title}</h2>\n<ul>");
+        for g in &gains {
+            let _ = write!(out, "<li>{g}</li>");
+        }
+        let _ = write!(out, "</ul>\n<p>{summary}</p>\n{}", html_table(&head, &rows));
+    } else {
+        let _ = write!(out, "\n## {title}\n\n");
+        for g in &gains {
+            let _ = writeln!(out, "- {g}");
+        }
+        let _ = write!(out, "\n{summary}\n\n{}", md_table(&head, &rows));
+    }
+    out
 }
 
 pub(crate) struct Words {

@@ -46,6 +46,17 @@ pub(crate) fn build(file: &SpecFile, edition: Option<&EditionFile>, limits: &Lim
             .ok_or_else(|| SpecError::UnknownNode { id: id.to_owned(), referenced_by: referenced_by() })
     };
     let mut removed = HashSet::new();
+    #[cfg(feature = "indicator-presets")]
+    let (leaves, changed): (HashSet<&str>, HashMap<&str, &NodeFile>) = (
+        edition.map(|e| e.leaves.iter().map(String::as_str).collect()).unwrap_or_default(),
+        edition.map(|e| e.nodes.iter().map(|n| (n.id.as_str(), n)).collect()).unwrap_or_default(),
+    );
+    #[cfg(not(feature = "indicator-presets"))]
+    let (leaves, changed): (HashSet<&str>, HashMap<&str, &NodeFile>) = (HashSet::new(), HashMap::new());
+    #[cfg(feature = "indicator-presets")]
+    if let Some(e) = edition {
+        edition_changes(file, e, &edition_name, &lookup, &mut removed)?;
+    }
     if let Some(e) = edition {
         let by = || edition_name.clone().unwrap_or_default();
         for id in &e.remove {
@@ -154,7 +165,7 @@ pub(crate) fn build(file: &SpecFile, edition: Option<&EditionFile>, limits: &Lim
     for &old in &kept {
         let raw = &file.nodes[old];
         let weight = edition.and_then(|e| e.weights.get(&raw.id).copied()).or(raw.weight);
-        let emptied = !raw.children.is_empty() && children[old].is_empty();
+        let emptied = !raw.children.is_empty() && children[old].is_empty() && !leaves.contains(raw.id.as_str());
         if emptied {
             return Err(SpecError::EmptyGroup {
                 node: raw.id.clone(),
@@ -162,7 +173,8 @@ pub(crate) fn build(file: &SpecFile, edition: Option<&EditionFile>, limits: &Lim
             });
         }
         let max = edition.and_then(|e| e.maxima.get(&raw.id).copied()).or(raw.max);
-        let mut node = build_node(raw, weight, max, &defaults)?;
+        let edit = Edit { leaf: leaves.contains(raw.id.as_str()), changes: changed.get(raw.id.as_str()).copied() };
+        let mut node = build_node(raw, weight, max, &defaults, edit)?;
         node.children = children[old].iter().map(|&c| new_index[c]).collect();
         node.parent = parent[old].map(|p| new_index[p]);
         node.depth = depth[old];
@@ -263,7 +275,21 @@ fn derive_maxima(nodes: &mut [Node], order: &[usize]) -> Result<(), SpecError> {
     Ok(())
 }
 
-fn build_node(raw: &NodeFile, weight: Option<f64>, max: Option<f64>, defaults: &Defaults) -> Result<Node, SpecError> {
+/// What an edition changes in a node: made a leaf (`leaves`), and its label and normalisation
+/// (`nodes`).
+#[derive(Clone, Copy, Default)]
+struct Edit<'a> {
+    leaf: bool,
+    changes: Option<&'a NodeFile>,
+}
+
+fn build_node(
+    raw: &NodeFile,
+    weight: Option<f64>,
+    max: Option<f64>,
+    defaults: &Defaults,
+    edit: Edit<'_>,
+) -> Result<Node, SpecError> {
     let id = raw.id.as_str();
     let weight = finite(weight.unwrap_or(1.0), id, "weight")?;
     if weight < 0.0 {
@@ -299,7 +325,7 @@ fn build_node(raw: &NodeFile, weight: Option<f64>, max: Option<f64>, defaults: &
             });
         }
     }
-    let percent_of_max = raw.percent_of_max.unwrap_or(false);
+    let percent_of_max = raw.percent_of_max.unwrap_or(false) && !edit.leaf;
     if percent_of_max {
         if raw.children.is_empty() {
             return Err(SpecError::EmptyGroup {
@@ -325,8 +351,8 @@ fn build_node(raw: &NodeFile, weight: Option<f64>, max: Option<f64>, defaults: &
             ),
         });
     }
-    let is_leaf = raw.children.is_empty();
-    let aggregation = match (&raw.aggregation, is_leaf) {
+    let is_leaf = raw.children.is_empty() || edit.leaf;
+    let aggregation = match (if edit.leaf { &None } else { &raw.aggregation }, is_leaf) {
         (Some(_), true) => {
             return Err(SpecError::EmptyGroup {
                 node: id.to_owned(),
@@ -343,7 +369,7 @@ fn build_node(raw: &NodeFile, weight: Option<f64>, max: Option<f64>, defaults: &
             expected: Aggregation::NAMES,
         })?),
     };
-    let normalise = match &raw.normalise {
+    let normalise = match edit.changes.and_then(|c| c.normalise.as_ref()).or(raw.normalise.as_ref()) {
         None => Normalisation::None,
         Some(_) if !is_leaf => {
             return Err(SpecError::InvalidParameter {
@@ -384,9 +410,15 @@ fn build_node(raw: &NodeFile, weight: Option<f64>, max: Option<f64>, defaults: &
     }
     Ok(Node {
         id: id.to_owned(),
-        label: raw.label.clone().unwrap_or_else(|| Labels::same(id)),
+        label: edit
+            .changes
+            .and_then(|c| c.label.as_ref())
+            .or(raw.label.as_ref())
+            .cloned()
+            .unwrap_or_else(|| Labels::same(id)),
         weight,
         direction,
+        range: node_range(raw)?,
         // Points lie in 0..max, a percentage in 0..100, unless a scale says otherwise.
         scale: raw.scale.or_else(|| {
             if percent_of_max {
@@ -576,6 +608,8 @@ pub(crate) fn to_file(spec: &IndexSpec) -> SpecFile {
             weight: Some(n.weight),
             direction: Some(n.direction.name().to_owned()),
             scale: n.scale,
+            #[cfg(feature = "indicator-presets")]
+            range: n.range,
             aggregation: n.aggregation.map(|a| a.name().to_owned()),
             max: if n.percent_of_max { None } else { n.max },
             percent_of_max: n.percent_of_max.then_some(true),
@@ -661,4 +695,100 @@ pub(crate) fn to_file(spec: &IndexSpec) -> SpecFile {
         nodes,
         editions: Vec::new(),
     }
+}
+
+/// Checks an edition's `nodes` and `leaves` and removes the children of its leaves. These
+/// serve presets such as `pci_indicators`, which the WebAssembly package leaves out: without
+/// the `indicator-presets` feature they are refused, and the code stays out of the module.
+/// A node's index by id, or an error naming what refers to it.
+#[cfg(feature = "indicator-presets")]
+type Lookup<'a> = dyn Fn(&str, &dyn Fn() -> String) -> Result<usize, SpecError> + 'a;
+
+#[cfg(feature = "indicator-presets")]
+fn edition_changes(
+    file: &SpecFile,
+    e: &EditionFile,
+    edition_name: &Option<String>,
+    lookup: &Lookup<'_>,
+    removed: &mut HashSet<usize>,
+) -> Result<(), SpecError> {
+    let by = || edition_name.clone().unwrap_or_default();
+    for id in e.nodes.iter().map(|n| &n.id) {
+        lookup(id, &by)?;
+    }
+    for n in &e.nodes {
+        let other = [
+            ("weight", n.weight.is_some()),
+            ("direction", n.direction.is_some()),
+            ("scale", n.scale.is_some()),
+            ("aggregation", n.aggregation.is_some()),
+            ("max", n.max.is_some()),
+            ("percent_of_max", n.percent_of_max.is_some()),
+            ("multiplier", n.multiplier.is_some()),
+            ("range", n.range.is_some()),
+            ("missing", n.missing.is_some()),
+            ("impute", n.impute.is_some()),
+            ("treat", n.treat.is_some()),
+            ("children", !n.children.is_empty()),
+        ];
+        if let Some((field, _)) = other.iter().find(|(_, set)| *set) {
+            return Err(SpecError::InvalidEdition {
+                    index: file.id.clone(),
+                    edition: by(),
+                    message: format!(
+                        "changes the {field} of node '{}': an edition's nodes change only label and normalise (weights and maxima have their own maps; remove and leaves change the tree)",
+                        n.id
+                    ),
+                });
+        }
+    }
+    // A group made a leaf loses its children (and their subtrees) in this edition. The
+    // headline is always computed, so it cannot be one; a leaf already is one.
+    for id in &e.leaves {
+        let node = &file.nodes[lookup(id, &by)?];
+        if *id == file.root || node.children.is_empty() {
+            return Err(SpecError::InvalidEdition {
+                index: file.id.clone(),
+                edition: by(),
+                message: format!(
+                    "lists node '{id}' under leaves, but {}",
+                    if *id == file.root {
+                        "the root is always computed from its children"
+                    } else {
+                        "it has no children"
+                    }
+                ),
+            });
+        }
+        for child in &node.children {
+            removed.insert(lookup(child, &|| format!("node '{id}'"))?);
+        }
+    }
+    Ok(())
+}
+
+/// A leaf's declared range (`range`), checked; none without the `indicator-presets` feature,
+/// whose presets are the ones that declare ranges.
+#[cfg(feature = "indicator-presets")]
+fn node_range(raw: &NodeFile) -> Result<Option<super::Range>, SpecError> {
+    let id = raw.id.as_str();
+    if let Some(r) = raw.range {
+        for v in r.min.iter().chain(&r.max) {
+            finite(*v, id, "range")?;
+        }
+        if let (Some(lo), Some(hi)) = (r.min, r.max) {
+            if lo >= hi {
+                return Err(SpecError::InvalidParameter {
+                    node: id.to_owned(),
+                    message: format!("range minimum {lo} must be below its maximum {hi}"),
+                });
+            }
+        }
+    }
+    Ok(raw.range)
+}
+
+#[cfg(not(feature = "indicator-presets"))]
+fn node_range(_raw: &NodeFile) -> Result<Option<super::Range>, SpecError> {
+    Ok(None)
 }

@@ -6,6 +6,8 @@
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
+#[cfg(feature = "indicator-presets")]
+use super::Range;
 use super::{Labels, Scale, YearRange};
 
 /// A specification file: one tree, optionally with editions that change it by year.
@@ -106,6 +108,12 @@ pub struct NodeFile {
     /// How a leaf's raw values are rescaled before aggregation (default: used as they are).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub normalise: Option<NormaliseFile>,
+    /// The values a leaf's raw data can take (`{ min = 0, max = 1 }` for a share): bounds for
+    /// the indicator-level planner.
+    #[cfg(feature = "indicator-presets")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(skip))]
+    pub range: Option<Range>,
     /// This group's rule for missing children (overrides the spec's).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub missing: Option<MissingFile>,
@@ -326,6 +334,19 @@ pub struct EditionFile {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     #[cfg_attr(feature = "ts", ts(as = "Option<_>", optional))]
     pub remove: Vec<String>,
+    /// Groups that are leaves in this edition: their children are dropped and they take their
+    /// own column (e.g. a sub-index whose indicators do not reproduce it that year).
+    #[cfg(feature = "indicator-presets")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(feature = "ts", ts(skip))]
+    pub leaves: Vec<String>,
+    /// Nodes whose label or rescaling differ in this edition (e.g. an indicator's wording that
+    /// year, goalposts calibrated per year): `id` and the fields that change, `label` and
+    /// `normalise` only (weights and maxima have their own maps).
+    #[cfg(feature = "indicator-presets")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(feature = "ts", ts(skip))]
+    pub nodes: Vec<NodeFile>,
     /// Where the edition comes from.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,

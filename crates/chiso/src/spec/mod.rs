@@ -126,6 +126,29 @@ impl Scale {
     }
 }
 
+/// The values a raw indicator can take (a share 0–1, days from 0 up): the indicator-level
+/// planner never moves it outside. Either end may be open.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct Range {
+    /// Lowest possible value (none: unbounded below).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub min: Option<f64>,
+    /// Highest possible value (none: unbounded above).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max: Option<f64>,
+}
+
+impl Range {
+    /// `value` moved into the range.
+    pub fn clamp(&self, value: f64) -> f64 {
+        let v = self.min.map_or(value, |m| value.max(m));
+        self.max.map_or(v, |m| v.min(m))
+    }
+}
+
 /// Which values ranks are made on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum RankBasis {
@@ -204,6 +227,8 @@ pub struct Node {
     pub direction: Direction,
     /// Scale of the node's score, if declared.
     pub scale: Option<Scale>,
+    /// The values its raw data can take, if declared (leaves; the indicator planner's bounds).
+    pub range: Option<Range>,
     /// Aggregation of the children (groups only).
     pub aggregation: Option<Aggregation>,
     /// Most points the node can score (declared, or Σ wᵢ·maxᵢ of a sum's children).
