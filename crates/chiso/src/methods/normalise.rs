@@ -115,7 +115,18 @@ pub fn normalise_in(
             if max == min {
                 return degenerate(if_constant, min);
             }
-            map(&|v| low + (high - low) * (v - min) / (max - min))
+            // The bounds map exactly to `low` and `high`: `(high − low)·M / M` can round one ulp
+            // below `high - low`, and a unit at the maximum would then score less after raising
+            // its value (a new M) — ranks must never move the wrong way by rounding.
+            map(&|v| {
+                if v == max {
+                    high
+                } else if v == min {
+                    low
+                } else {
+                    low + (high - low) * (v - min) / (max - min)
+                }
+            })
         }
         Normalisation::ZScore { mean, sd, if_constant } => {
             let pool = pool();
