@@ -28,6 +28,8 @@ pub mod analyses;
 pub mod data;
 mod engine;
 pub mod error;
+#[cfg(feature = "xlsx")]
+pub mod io;
 pub mod limits;
 pub mod methods;
 pub mod presentation;

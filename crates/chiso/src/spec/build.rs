@@ -213,6 +213,7 @@ pub(crate) fn build(file: &SpecFile, edition: Option<&EditionFile>, limits: &Lim
             }
             other => other,
         },
+        unit_aliases: file.unit_aliases.clone(),
         root: new_index[root],
         order: order.iter().map(|&n| new_index[n]).collect(),
         nodes,
@@ -385,6 +386,7 @@ fn build_node(raw: &NodeFile, weight: Option<f64>, max: Option<f64>, defaults: &
     Ok(Node {
         id: id.to_owned(),
         label: raw.label.clone().unwrap_or_else(|| Labels::same(id)),
+        aliases: raw.aliases.clone(),
         weight,
         direction,
         // Points lie in 0..max, a percentage in 0..100, unless a scale says otherwise.
@@ -573,6 +575,7 @@ pub(crate) fn to_file(spec: &IndexSpec) -> SpecFile {
         .map(|n| NodeFile {
             id: n.id.clone(),
             label: Some(n.label.clone()),
+            aliases: n.aliases.clone(),
             weight: Some(n.weight),
             direction: Some(n.direction.name().to_owned()),
             scale: n.scale,
@@ -658,6 +661,7 @@ pub(crate) fn to_file(spec: &IndexSpec) -> SpecFile {
         impute: None,
         treat: None,
         screen: spec.screen.map(|s| super::file::ScreenFile { min_share: s.min_share }),
+        unit_aliases: spec.unit_aliases.clone(),
         nodes,
         editions: Vec::new(),
     }
