@@ -444,9 +444,9 @@ pub enum DataError {
         /// The system's reason.
         message: String,
     },
-    /// A spreadsheet cannot be opened: not a spreadsheet, damaged, or password-protected.
+    /// A workbook cannot be read (not a spreadsheet, damaged, password-protected) or written.
     #[cfg(feature = "xlsx")]
-    #[error("cannot read the workbook: {message}")]
+    #[error("{message}")]
     Workbook {
         /// What is wrong, and what to do.
         message: String,

@@ -214,7 +214,7 @@ fn read_bytes(
         None => names
             .first()
             .cloned()
-            .ok_or_else(|| DataError::Workbook { message: "the workbook has no sheets".into() })?,
+            .ok_or_else(|| DataError::Workbook { message: "cannot read the workbook: it has no sheets".into() })?,
     };
     let range = book.worksheet_range(&sheet).map_err(|e| workbook_error(&e.to_string()))?;
     // Formulas only tell a formula without a saved result from an empty cell: a reader that
@@ -330,10 +330,12 @@ fn date_text(serial: f64) -> String {
 fn workbook_error(message: &str) -> DataError {
     if message.contains("password") {
         return DataError::Workbook {
-            message: "the workbook is password-protected (encrypted); save an unprotected copy (Excel: File › Info › Protect Workbook › Encrypt with Password, clear the password)".into(),
+            message: "cannot read the workbook: it is password-protected (encrypted); save an unprotected copy (Excel: File › Info › Protect Workbook › Encrypt with Password, clear the password)".into(),
         };
     }
-    DataError::Workbook { message: format!("{message}; expected an .xlsx, .xls or .ods workbook") }
+    DataError::Workbook {
+        message: format!("cannot read the workbook: {message}; expected an .xlsx, .xls or .ods workbook"),
+    }
 }
 
 /// Opens a workbook by its content: a zip is `.xlsx` or `.ods`, an OLE container `.xls` or an
@@ -360,7 +362,7 @@ fn open(bytes: &[u8]) -> Result<Sheets<Cursor<&[u8]>>, DataError> {
         return Xls::new(cursor()).map(Sheets::Xls).map_err(|e| workbook_error(&e.to_string().to_lowercase()));
     }
     Err(DataError::Workbook {
-        message: "the file is not a spreadsheet (expected an .xlsx, .xls or .ods workbook; for CSV, give a .csv file)"
+        message: "cannot read the workbook: the file is not a spreadsheet (expected an .xlsx, .xls or .ods workbook; for CSV, give a .csv file)"
             .into(),
     })
 }
@@ -817,7 +819,8 @@ fn check_merged_header(grid: &Grid<'_>, merged: &[Dimensions], header: usize, wi
 }
 
 /// Writes scores as a formatted workbook: a sheet for the headline (score, rank, out of, tier,
-/// change since the unit's previous year in the results), one per further node level, and
+/// change since the unit's previous year in the results; each year's units by rank), one per
+/// further node level (the same row order), and
 /// `About` naming the spec and the edition of each year. Scores are shown at the index's
 /// precision; each cell keeps the full value. Headers are node ids, so the workbook reads
 /// back with [`read_sheet`] to the same numbers.
@@ -875,8 +878,12 @@ pub fn write_scores(scores: &Scores, definition: &IndexDefinition, source: Optio
         headers.extend([format!("{root}_change"), format!("{root}_rank_change")]);
     }
     write_headers(sheet, &headers, &bold).map_err(out)?;
-    for (i, r) in scores.rows.iter().enumerate() {
-        let row = (i + 1) as u32;
+    // As published: each year's units by rank.
+    let mut order: Vec<usize> = (0..scores.rows.len()).collect();
+    order.sort_by_key(|&i| (scores.rows[i].year, scores.rows[i].rank));
+    for (k, &i) in order.iter().enumerate() {
+        let r = &scores.rows[i];
+        let row = (k + 1) as u32;
         unit_year(sheet, row, &r.unit, r.year).map_err(out)?;
         sheet.write_number_with_format(row, 2, r.score, &score_format).map_err(out)?;
         sheet.write_number(row, 3, r.rank).map_err(out)?;
@@ -907,8 +914,8 @@ pub fn write_scores(scores: &Scores, definition: &IndexDefinition, source: Optio
             headers.extend([(*id).to_owned(), format!("{id}_rank")]);
         }
         write_headers(sheet, &headers, &bold).map_err(out)?;
-        for (i, r) in scores.rows.iter().enumerate() {
-            let row = (i + 1) as u32;
+        for (k, &i) in order.iter().enumerate() {
+            let (r, row) = (&scores.rows[i], (k + 1) as u32);
             unit_year(sheet, row, &r.unit, r.year).map_err(out)?;
             let components: HashMap<&str, (f64, u32)> =
                 r.components.iter().map(|c| (c.id.as_str(), (c.score, c.rank))).collect();
