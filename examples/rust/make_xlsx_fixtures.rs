@@ -155,6 +155,12 @@ fn bad_inputs(dir: &Path) {
     let mut book = Workbook::new();
     book.add_worksheet().set_name("Summary").unwrap();
     book.save(dir.join("empty_sheet.xlsx")).unwrap();
+
+    // Not a bad input: a formula with its saved result inside the table is read as its value.
+    let mut book = Workbook::new();
+    let sheet = small(&mut book);
+    sheet.write_formula(2, 4, Formula::new("=E2+0.5").set_result("7.25")).unwrap();
+    book.save(dir.join("formula_with_result.xlsx")).unwrap();
 }
 
 fn main() {

@@ -240,3 +240,13 @@ fn written_scores_round_trip_through_calamine_with_the_same_numbers() {
     assert_eq!(item("index").as_deref(), Some("pci"));
     assert_eq!(item("edition for 2018").as_deref(), Some("the edition of 2013–2021"));
 }
+
+#[test]
+fn a_formula_in_the_table_gives_its_saved_result() {
+    let pci = presets::get("pci").unwrap();
+    let path = root().join("tests/bad_inputs/xlsx/formula_with_result.xlsx");
+    let read = read_sheet_path(&path, &options(2018, "Province"), Some(&pci)).unwrap();
+    // E3 is `=E2+0.5` saved as 7.25 (BRVT's transparency); E2 is a plain number.
+    assert_eq!(read.dataset.units()[1], "Bà Rịa - Vũng Tàu");
+    assert_eq!(read.dataset.values("transparency").unwrap(), &[Some(6.96 - 0.4), Some(7.25), Some(7.34 - 0.4)]);
+}
