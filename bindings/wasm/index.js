@@ -973,3 +973,35 @@ export function auditCsv(spec, csvText, options) {
 export function calibrate(data, options) {
   return analysis(calibrate, "calibrate", data, options);
 }
+
+/**
+ * Reads one sheet of a workbook (.xlsx, .xls or .ods bytes) into a {@link Dataset}, with the
+ * core's reader: headers matched to `options.spec`'s nodes (id, label or a declared alias such
+ * as VCCI's `Sub-Index 3: Transparency`), unit names through its unit aliases (`BRVT`), rows
+ * below the table (Min, Median, Max, repeated headers) reported in `notes`, never scored. A
+ * sheet without a year column needs `options.year` when the spec has editions. Analysis module.
+ * @param {Uint8Array | ArrayBuffer} bytes the workbook file's bytes
+ * @param {import("./index.js").ExcelReadOptions} [options] `{spec?, sheet?, unitColumn?, yearColumn?, year?}`
+ * @returns {import("./index.js").ExcelSheet} `{data, sheet, columns, unit_aliases, notes}`
+ * @throws {DataError} naming the sheet and the cell (variants `SheetCell`, `NoSheet`, `SheetTable`, `Workbook`, `NoYear`)
+ */
+export function readExcel(bytes, options) {
+  const { spec, ...rest } = options ?? {};
+  const read = analysis(readExcel, "readExcel", bytes, spec, rest);
+  const data = Dataset.fromRows(read.rows, { unitColumn: read.unitColumn, yearColumn: read.yearColumn });
+  return { data, ...read.report };
+}
+
+/**
+ * Scores rows (as {@link score} does) and returns the results as an .xlsx workbook: the
+ * headline (score, rank, tier, change since each unit's previous year), one sheet per node
+ * level and `About` (spec, edition); scores shown at the index's precision, cells unrounded.
+ * Analysis module.
+ * @param {SpecInput} spec a preset id, a spec object, or JSON text
+ * @param {Row[]} rows `{unit, year?, <node id>: number | string}`
+ * @param {import("./index.js").ExcelWriteOptions} [options] `{year?, strict?, unitColumn?, yearColumn?}`
+ * @returns {Uint8Array} the workbook's bytes
+ */
+export function writeExcel(spec, rows, options) {
+  return analysis(writeExcel, "writeExcel", spec, rows, options);
+}

@@ -183,7 +183,12 @@ fn class_of<'py>(py: Python<'py>, error: &chiso::Error) -> PyResult<Bound<'py, P
             | D::LengthMismatch { .. }
             | D::TooLarge { .. }
             | D::UnknownMappedUnit { .. }
-            | D::Unreadable { .. },
+            | D::Unreadable { .. }
+            | D::Workbook { .. }
+            | D::NoSheet { .. }
+            | D::SheetTable { .. }
+            | D::SheetCell { .. }
+            | D::NoYear { .. },
         ) => data_error(py)?,
         E::Compute(C::InvalidTarget { .. } | C::InvalidCalibration { .. }) => option_error(py)?,
         E::Compute(

@@ -22,6 +22,7 @@ pub mod sensitivity;
 pub mod spec;
 pub mod uncertainty;
 pub mod units;
+pub mod xlsx;
 
 /// A core result with nested structure as Python dicts and lists, through its serde JSON
 /// form (the shape the WebAssembly binding gives too).
@@ -58,6 +59,8 @@ fn _chiso(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(sensitivity::sensitivity_result, m)?)?;
     m.add_function(wrap_pyfunction!(audit::audit_result, m)?)?;
     m.add_function(wrap_pyfunction!(calibrate::calibrate_result, m)?)?;
+    m.add_function(wrap_pyfunction!(xlsx::read_sheet, m)?)?;
+    m.add_function(wrap_pyfunction!(xlsx::write_excel, m)?)?;
     m.setattr("_panic", wrap_pyfunction!(_panic, m)?)?;
     Ok(())
 }

@@ -48,6 +48,8 @@ pub mod spec;
 mod types;
 #[cfg(feature = "analysis")]
 pub mod uncertainty;
+#[cfg(feature = "analysis")]
+pub mod xlsx;
 
 /// Runs once when the module is instantiated (and again after `index.js` resets it).
 #[wasm_bindgen(start)]

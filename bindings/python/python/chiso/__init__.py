@@ -37,6 +37,7 @@ from chiso._chiso import (
     presets,
     score_columns,
 )
+from chiso._excel import excel_sheet, read_excel, to_excel
 from chiso._input import DataInput, Shape, backend_of, dataset
 from chiso._results import Comparison, Scores, Table
 
@@ -67,12 +68,15 @@ __all__ = [
     "compare_columns",
     "dataset",
     "diagnose",
+    "excel_sheet",
     "plan",
     "preset",
     "presets",
+    "read_excel",
     "report",
     "score",
     "score_columns",
+    "to_excel",
     "uncertainty",
     "rank_changes",
     "rank_probabilities",
