@@ -41,10 +41,12 @@ def test_vcci_summaries_give_the_published_composites_and_ranks(
     frame = chiso.score("pci", data).to_pandas()
     expected = published(year)
     assert len(frame) == 63
-    for row in frame.itertuples():
-        composite, rank = expected[str(row.unit)]
-        assert abs(float(row.score) - composite) < 2e-5, row.unit
-        assert int(row.rank) == rank, row.unit
+    for unit, score, rank in zip(
+        frame["unit"].tolist(), frame["score"].tolist(), frame["rank"].tolist()
+    ):
+        composite, published_rank = expected[unit]
+        assert abs(score - composite) < 2e-5, unit
+        assert rank == published_rank, unit
     assert report["sheet"] == sheet
     assert [n["row"] for n in report["notes"] if n["row"]][:2] == [66, 67]
     if year == 2018:

@@ -247,6 +247,7 @@ def score_columns(
     components: bool = False,
     stages: bool = False,
 ) -> _ScoreColumns: ...
+
 class _ExcelColumn(TypedDict):
     letter: str
     header: str

@@ -25,7 +25,9 @@ def _spec_or_none(spec: Spec | str | None) -> Spec | None:
         return spec
     if isinstance(spec, str):
         return _chiso.preset(spec)
-    raise TypeError(f"spec must be a chiso.Spec or a preset id such as 'pci', not {type(spec).__name__}")
+    raise TypeError(
+        f"spec must be a chiso.Spec or a preset id such as 'pci', not {type(spec).__name__}"
+    )
 
 
 def excel_sheet(
