@@ -137,7 +137,7 @@ pub fn read_sheet_path(
 /// use chiso::io::xlsx::{read_sheet, write_scores, SheetOptions};
 /// use chiso::{presets, score, ScoreOptions};
 /// # let pci = presets::get("pci")?;
-/// # let csv = "unit,Sub-Index 1: Entry Costs,land_access,transparency,time_costs,informal_charges,policy_bias,proactivity,business_support,labor_policy,legal_institutions\nBRVT,7.57,6.41,6.18,7.03,6.37,5.42,5.49,6.59,6.47,6.37\n";
+/// # let csv = "unit,entry_costs,land_access,transparency,time_costs,informal_charges,policy_bias,proactivity,business_support,labor_policy,legal_institutions\nBRVT,7.57,6.41,6.18,7.03,6.37,5.42,5.49,6.59,6.47,6.37\n";
 /// # let data = chiso::Dataset::from_csv_str(csv, &Default::default())?;
 /// # let scores = score(&pci, &data, &ScoreOptions { year: Some(2018), ..Default::default() })?;
 /// # let bytes = write_scores(&scores, &pci, None)?;
@@ -270,7 +270,7 @@ impl Grid<'_> {
             Data::Bool(b) => b.to_string(),
             Data::DateTimeIso(s) | Data::DurationIso(s) => s.clone(),
             Data::DateTime(d) => date_text(d.as_f64()),
-            Data::Error(e) => format!("#{e:?}"),
+            Data::Error(e) => e.to_string(),
             Data::Empty => String::new(),
         }
     }
@@ -654,7 +654,7 @@ fn read_grid(
                         r,
                         c,
                         &header_texts,
-                        format!("the cell holds the error value #{e:?}, not a number; fix the formula or leave the cell empty"),
+                        format!("the cell holds the error value {e}, not a number; fix the formula or leave the cell empty"),
                     ))
                 }
                 other @ (Data::DateTime(_) | Data::DateTimeIso(_) | Data::DurationIso(_)) => {
