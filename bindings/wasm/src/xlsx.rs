@@ -54,6 +54,9 @@ fn sheet_options(value: &JsValue) -> Result<SheetOptions, JsValue> {
     Ok(options)
 }
 
+/// A column's name, its cells as text, and its numbers unless it holds text.
+type ColumnCells = (String, Vec<Option<String>>, Option<Vec<Option<f64>>>);
+
 /// A workbook's sheet as `{ unitColumn, yearColumn, rows, report }`: rows of
 /// `{<unit column>, <year column>?, <column>: number | string | null}` in sheet order, and the
 /// core's report (`sheet`, `columns`, `unit_aliases`, `notes`).
@@ -64,7 +67,7 @@ pub fn read_excel(workbook: JsValue, spec: JsValue, options: JsValue) -> Result<
     let definition = if spec.is_undefined() || spec.is_null() { None } else { Some(spec::definition(&spec)?) };
     let read = read_sheet(&bytes, &options, definition.as_ref()).map_err(error::to_js)?;
     let dataset = &read.dataset;
-    let columns: Vec<(String, Vec<Option<String>>, Option<Vec<Option<f64>>>)> = dataset
+    let columns: Vec<ColumnCells> = dataset
         .column_names()
         .map(|name| {
             let numbers = if dataset.is_text(name) { None } else { dataset.values(name).ok().map(<[_]>::to_vec) };
