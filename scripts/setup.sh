@@ -61,30 +61,41 @@ if ! cmp -s "$REQS" "$VENV/.requirements-dev.txt"; then
   cp "$REQS" "$VENV/.requirements-dev.txt"
 fi
 
-# --- npm dev dependencies of the wasm bindings ----------------------------------------
-# Hash of package.json and (if present) package-lock.json, the inputs of node_modules.
+# The user guide's site generator, in the same venv (scripts/test.sh docs).
+DOCS_REQS="$ROOT/scripts/requirements-docs.txt"
+if ! cmp -s "$DOCS_REQS" "$VENV/.requirements-docs.txt"; then
+  say "installing the docs tools from scripts/requirements-docs.txt"
+  "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check -r "$DOCS_REQS"
+  cp "$DOCS_REQS" "$VENV/.requirements-docs.txt"
+fi
+
+# --- npm dev dependencies: the wasm bindings, and typedoc for the guide -----------------
+# Hash of a folder's package.json and (if present) package-lock.json, the inputs of node_modules.
 npm_inputs_hash() {
   local f
   for f in package.json package-lock.json; do
-    if [[ -f "$WASM_PKG_DIR/$f" ]]; then cat "$WASM_PKG_DIR/$f"; fi
+    if [[ -f "$1/$f" ]]; then cat "$1/$f"; fi
   done | sha256sum
 }
-if [[ -f "$WASM_PKG_DIR/package.json" ]]; then
+npm_install() { # npm_install DIR: npm ci (or install) unless node_modules matches its inputs
+  local dir="$1" stamp want
+  [[ -f "$dir/package.json" ]] || return 0
   # The stamp holds the hash of the inputs node_modules was installed from.
-  stamp="$WASM_PKG_DIR/node_modules/.chiso-setup-stamp"
-  want="$(npm_inputs_hash)"
-  if [[ "$(cat "$stamp" 2>/dev/null)" != "$want" ]]; then
-    npm_flags=(--no-audit --no-fund --loglevel=error)
-    if [[ -f "$WASM_PKG_DIR/package-lock.json" ]]; then
-      say "npm ci in bindings/wasm"
-      (cd "$WASM_PKG_DIR" && npm ci "${npm_flags[@]}")
-    else
-      say "npm install in bindings/wasm (no package-lock.json yet: this creates one)"
-      (cd "$WASM_PKG_DIR" && npm install "${npm_flags[@]}")
-    fi
-    # npm install may have written the lockfile: stamp what is there now.
-    npm_inputs_hash >"$stamp"
+  stamp="$dir/node_modules/.chiso-setup-stamp"
+  want="$(npm_inputs_hash "$dir")"
+  [[ "$(cat "$stamp" 2>/dev/null)" != "$want" ]] || return 0
+  local npm_flags=(--no-audit --no-fund --loglevel=error)
+  if [[ -f "$dir/package-lock.json" ]]; then
+    say "npm ci in ${dir#"$ROOT"/}"
+    (cd "$dir" && npm ci "${npm_flags[@]}")
+  else
+    say "npm install in ${dir#"$ROOT"/} (no package-lock.json yet: this creates one)"
+    (cd "$dir" && npm install "${npm_flags[@]}")
   fi
-fi
+  # npm install may have written the lockfile: stamp what is there now.
+  npm_inputs_hash "$dir" >"$stamp"
+}
+npm_install "$WASM_PKG_DIR"
+npm_install "$ROOT/scripts/typedoc"
 
 say "toolchain ready ($((SECONDS - start))s)"

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The one command that installs everything (scripts/setup.sh) and runs every test.
-# Usage: bash scripts/test.sh [all|lint|rust|cli|python|wasm|browser]   (default: all)
+# Usage: bash scripts/test.sh [all|lint|rust|cli|python|wasm|browser|docs]   (default: all)
 # wasm = the npm package's `npm test` (Node, types, browser); browser = the browser tests alone.
 # CHISO_SKIP_SETUP=1 skips the setup.sh call (for quick reruns on a warm machine).
 # Stops at the first failure.
@@ -9,13 +9,13 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 SHARED="$ROOT/../shared"
 # `browser` is not in the list: `wasm` runs `npm test`, which includes the browser tests.
-ALL_STEPS=(lint rust cli python wasm)
+ALL_STEPS=(lint rust cli python wasm docs)
 cd "$ROOT"
 
-usage() { echo "usage: $0 [all|lint|rust|cli|python|wasm|browser]" >&2; exit 2; }
+usage() { echo "usage: $0 [all|lint|rust|cli|python|wasm|browser|docs]" >&2; exit 2; }
 case "${1:-all}" in
   all) steps=("${ALL_STEPS[@]}") ;;
-  lint | rust | cli | python | wasm | browser) steps=("$1") ;;
+  lint | rust | cli | python | wasm | browser | docs) steps=("$1") ;;
   *) usage ;;
 esac
 
@@ -74,7 +74,7 @@ step_lint() {
   # Broken intra-doc links in the core's API docs are errors.
   RUSTDOCFLAGS="-D warnings" cargo doc -q -p chiso --no-deps
   local py_dirs=() d
-  for d in bindings/python examples/python; do
+  for d in bindings/python examples/python docs/samples scripts; do
     [[ -d $d ]] && py_dirs+=("$d")
   done
   if ((${#py_dirs[@]})); then
@@ -110,8 +110,10 @@ step_cli() {
 
 step_python() {
   rm -f target/wheels/*.whl
+  # --8<-- [start:wheel]
   maturin build --release -m bindings/python/Cargo.toml -o target/wheels
   pip install --quiet --disable-pip-version-check --force-reinstall --no-deps target/wheels/*.whl
+  # --8<-- [end:wheel]
   # The tests import the installed wheel: API, shared vectors, bad input, charts (Agg),
   # docstring examples, the example notebook (nbclient), stubs (mypy, stubtest).
   pytest bindings/python/tests  # no MPLBACKEND here: the notebook kernel needs its inline backend
@@ -157,7 +159,9 @@ PY
 wasm_built=0
 build_wasm() {
   ((wasm_built)) && return 0
+  # --8<-- [start:wasm]
   bash bindings/wasm/build.sh
+  # --8<-- [end:wasm]
   wasm_built=1
 }
 
@@ -177,6 +181,29 @@ step_browser() {
   fi
   build_wasm
   (cd bindings/wasm && npm run --silent test:browser)
+}
+
+# The user guide (mkdocs.yml, docs/): every sample run and its output compared
+# (scripts/docs_samples.py), the API references generated (rustdoc, typedoc, mkdocstrings from
+# the Python sources), then the site built offline in strict mode: a broken link or anchor, a
+# missing include or a page left out of the navigation fails. Output: target/site.
+step_docs() {
+  # What the samples call: the release CLI, the installed wheel, the npm package's modules.
+  cargo build --release -q -p chiso-cli
+  if ! python -c "import chiso" 2>/dev/null; then
+    maturin build --release -m bindings/python/Cargo.toml -o target/wheels
+    pip install --quiet --disable-pip-version-check --force-reinstall --no-deps target/wheels/*.whl
+  fi
+  [[ -f bindings/wasm/pkg/chiso_wasm_bg.wasm ]] || build_wasm
+  python scripts/docs_samples.py
+  python scripts/docs_python_api.py
+  rm -rf docs/reference/rust docs/reference/typescript
+  RUSTDOCFLAGS="-D warnings" cargo doc -q -p chiso --no-deps
+  cp -r target/doc docs/reference/rust
+  (cd scripts/typedoc && npx --no-install typedoc >/dev/null)
+  # Not --quiet: it hides the warnings that --strict counts.
+  NO_MKDOCS_2_WARNING=1 mkdocs build --strict
+  echo "user guide: $(find target/site -name '*.html' | wc -l) pages in target/site"
 }
 
 for step in "${steps[@]}"; do

@@ -10,8 +10,9 @@ from __future__ import annotations
 import os
 import tempfile
 
-import chiso
 import matplotlib
+
+import chiso
 from chiso.plot_uncertainty import caterpillar
 
 DATA = os.path.join(

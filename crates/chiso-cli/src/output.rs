@@ -69,10 +69,13 @@ pub fn score_table(scores: &Scores, definition: &IndexDefinition, vi: bool, comp
         if !out.is_empty() {
             out.push('\n');
         }
+        // `par_index` → "PAR INDEX": the id as a title, as the publishers print it.
+        let title = definition.id().to_uppercase().replace('_', " ");
         out.push_str(&if vi {
-            format!("{}{year_text} — {} ({n} đơn vị)\n\n", definition.id().to_uppercase(), label.get("vi"))
+            format!("{title}{year_text} — {} ({n} đơn vị)\n\n", label.get("vi"))
         } else {
-            format!("{}{year_text} — {} ({n} units)\n\n", definition.id().to_uppercase(), label.get("en"))
+            let units = if n == 1 { "unit" } else { "units" };
+            format!("{title}{year_text} — {} ({n} {units})\n\n", label.get("en"))
         });
         let has_tier = order.iter().any(|&i| scores.rows[i].tier.is_some());
         let mut header: Vec<String> = if vi {

@@ -127,6 +127,8 @@ def score(
     (``unit, year, score, rank, tier, tier_en``, ``{node}``, ``{node}_rank``) or long
     (``shape="long"``: ``unit, year, node, score, rank``).
 
+    Examples
+    --------
     >>> import chiso
     >>> pci = chiso.preset("pci")
     >>> ids = [n["id"] for n in pci.nodes(2019) if n["parent"] == "pci"]
@@ -176,6 +178,8 @@ def compare(
     (``merged into Hà Nội on 2008-08-01``). ``to_pandas(shape="long")`` gives one row per
     unit and year.
 
+    Examples
+    --------
     >>> import chiso
     >>> spec = chiso.Spec.from_dict({"id": "demo", "root": "total", "nodes": [
     ...     {"id": "total", "children": ["x"]}, {"id": "x"}]})
@@ -311,6 +315,8 @@ def calibrate(
     variant ``CollinearChildren``), or with ``drop_collinear=True`` left out and listed in
     ``undetermined``.
 
+    Examples
+    --------
     >>> data = {"unit": list("abcde"), "x": [0, 10, 5, 2, 4], "y": [4, 0, 2, 3, 1],
     ...         "s": [0, 6, 3, 1.25, 2.75]}
     >>> fit = calibrate(data, "s")

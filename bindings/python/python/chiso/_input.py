@@ -185,6 +185,8 @@ def dataset(
     - a list of row dicts (records);
     - a :class:`Dataset`, returned as it is.
 
+    Examples
+    --------
     >>> data = dataset({"unit": ["Hà Nội", "Huế"], "year": [2019, 2019], "x": [1.5, "2,5"]})
     >>> data.units, data.years, data.values("x")
     (['Hà Nội', 'Huế'], [2019, 2019], [1.5, 2.5])

@@ -460,6 +460,8 @@ class Scores(Table):
         """The ``n`` best-ranked rows of ``year`` (or of the only year), best first: ties share
         a rank, so more than ``n`` rows come back when the last place is tied.
 
+        Examples
+        --------
         >>> import chiso
         >>> data = {"unit": ["A", "B", "C"], "x": [1.0, 3.0, 2.0], "y": [1.0, 3.0, 2.0]}
         >>> spec = chiso.Spec.from_dict({"id": "demo", "root": "total", "nodes": [

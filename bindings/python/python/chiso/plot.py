@@ -9,6 +9,8 @@ Each function draws on ``ax`` (or on a new figure) and returns the matplotlib Ax
 - :func:`waterfall` — the year's change of the composite, sub-index by sub-index (the core's
   decomposition in :func:`chiso.diagnose`).
 
+Examples
+--------
 >>> import matplotlib
 >>> matplotlib.use("Agg")
 >>> import chiso, chiso.plot
