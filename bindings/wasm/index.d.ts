@@ -1207,7 +1207,9 @@ export interface ExcelSheet {
   notes: { row: number; text: string }[];
 }
 
-/** Reads one sheet of a workbook's bytes into a {@link Dataset} (analysis module). */
+/** Loads the workbook module (readExcel, writeExcel); browsers await it once before those calls. */
+export function loadExcel(): Promise<void>;
+/** Reads one sheet of a workbook's bytes into a {@link Dataset} (workbook module). */
 export function readExcel(bytes: Uint8Array | ArrayBuffer, options?: ExcelReadOptions): ExcelSheet;
-/** Scores rows and returns the results as an .xlsx workbook's bytes (analysis module). */
+/** Scores rows and returns the results as an .xlsx workbook's bytes (workbook module). */
 export function writeExcel(spec: SpecInput, rows: Row[], options?: ExcelWriteOptions): Uint8Array;

@@ -1,8 +1,8 @@
-//! Workbooks in the analysis module: `readExcel(bytes, spec?, options?)` reads a sheet with the
+//! Workbooks, the third module (`excel` feature, `pkg/chiso_excel`): `readExcel(bytes, spec?, options?)` reads a sheet with the
 //! core's reader (headers matched to the spec's nodes, units through its aliases) and gives its
 //! rows, which `index.js` turns into a `Dataset` of the scoring module; `writeExcel(spec, rows,
 //! options?)` scores with the core and returns the core's formatted workbook as bytes.
-//! Conversion only; the workbook code stays out of the scoring module.
+//! Conversion only; the workbook code stays out of the scoring and analysis modules.
 
 use wasm_bindgen::prelude::*;
 

@@ -213,7 +213,6 @@ pub(crate) fn build(file: &SpecFile, edition: Option<&EditionFile>, limits: &Lim
             }
             other => other,
         },
-        unit_aliases: file.unit_aliases.clone(),
         root: new_index[root],
         order: order.iter().map(|&n| new_index[n]).collect(),
         nodes,
@@ -386,7 +385,6 @@ fn build_node(raw: &NodeFile, weight: Option<f64>, max: Option<f64>, defaults: &
     Ok(Node {
         id: id.to_owned(),
         label: raw.label.clone().unwrap_or_else(|| Labels::same(id)),
-        aliases: raw.aliases.clone(),
         weight,
         direction,
         // Points lie in 0..max, a percentage in 0..100, unless a scale says otherwise.
@@ -575,7 +573,8 @@ pub(crate) fn to_file(spec: &IndexSpec) -> SpecFile {
         .map(|n| NodeFile {
             id: n.id.clone(),
             label: Some(n.label.clone()),
-            aliases: n.aliases.clone(),
+            // Header aliases serve the spreadsheet reader, which reads the definition's file.
+            aliases: Vec::new(),
             weight: Some(n.weight),
             direction: Some(n.direction.name().to_owned()),
             scale: n.scale,
@@ -661,7 +660,7 @@ pub(crate) fn to_file(spec: &IndexSpec) -> SpecFile {
         impute: None,
         treat: None,
         screen: spec.screen.map(|s| super::file::ScreenFile { min_share: s.min_share }),
-        unit_aliases: spec.unit_aliases.clone(),
+        unit_aliases: Default::default(),
         nodes,
         editions: Vec::new(),
     }

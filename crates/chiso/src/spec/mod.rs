@@ -194,8 +194,6 @@ pub struct Node {
     pub id: String,
     /// Labels.
     pub label: Labels,
-    /// Other headers of the node's column (see [`file::NodeFile::aliases`]).
-    pub aliases: Vec<String>,
     /// Weight relative to the siblings.
     pub weight: f64,
     /// Direction.
@@ -246,7 +244,6 @@ pub struct IndexSpec {
     pub(crate) screen: Option<Screening>,
     pub(crate) rank_within: Option<String>,
     pub(crate) published_top: Option<u32>,
-    pub(crate) unit_aliases: std::collections::BTreeMap<String, Vec<String>>,
     pub(crate) nodes: Vec<Node>,
     pub(crate) root: usize,
     /// Children before parents, root last.
@@ -285,10 +282,6 @@ impl IndexSpec {
     /// Ranks are published only for this many leading units, if limited.
     pub fn published_top(&self) -> Option<u32> {
         self.published_top
-    }
-    /// Other spellings of unit names, by the name results use.
-    pub fn unit_aliases(&self) -> &std::collections::BTreeMap<String, Vec<String>> {
-        &self.unit_aliases
     }
     /// Screening rule, if any.
     pub fn screen(&self) -> Option<Screening> {
