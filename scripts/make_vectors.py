@@ -385,5 +385,95 @@ def uncertainty_vectors(full):
                 f.write("\n")
 
 
+
+def profile_vectors(full):
+    """tests/vectors/profile/: a unit's profile across indices, full tables and published rows.
+
+    Full-table rows are the published PCI sub-indices; the expected numbers are the published
+    composites and ranks (DESIGN.md: Nam Định 2018 63.01, 35/63, +1.58 points, +6 places) and,
+    for published rows, the press releases quoted in examples/profile/README.md (changes are
+    this year's row minus last year's, written out below)."""
+    out = os.path.join(OUT, "profile")
+    os.makedirs(out, exist_ok=True)
+
+    def put(name, case):
+        with open(os.path.join(out, name + ".json"), "w", encoding="utf-8") as f:
+            json.dump({"name": name, **case}, f, ensure_ascii=False, indent=1)
+            f.write("\n")
+
+    def published(unit, year, score, rank, out_of):
+        return {"unit": unit, "year": year, "score": score, "rank": rank, "out_of": out_of}
+
+    unit = "Nam Định"
+    rows = [r for r in full if r["year"] in ("2017", "2018")]
+    now = next(r for r in rows if r["year"] == "2018" and r["province"] == unit)
+    before = next(r for r in rows if r["year"] == "2017" and r["province"] == unit)
+    others = sorted((float(r["pci_published"]) for r in rows if r["year"] == "2018" and r["province"] != unit),
+                    reverse=True)
+    put("nam_dinh_2018", {
+        "description": "Nam Định 2018 against 2017: PCI from the full table (published composites and ranks), PAR INDEX from its published result (75.60, 40/63, −0.9 points: 2017 = 76.50, rank not given); top 10 asked of both.",
+        "profile": {"unit": unit, "year": 2018, "previous": 2017, "targets": ["top:10"]},
+        "sources": [
+            {"index": "pci", "kind": "table", "rows": [input_row(r) for r in rows]},
+            {"index": "par_index", "kind": "published",
+             "rows": [published(unit, 2018, 75.60, 40, 63), published(unit, 2017, 75.60 + 0.9, None, 63)]},
+        ],
+        "tolerance": 1e-4,
+        "expected": [
+            {"index": "pci", "source": "full_table", "score": float(now["pci_published"]), "rank": 35, "out_of": 63,
+             "previous_year": 2017, "previous_score": float(before["pci_published"]), "previous_rank": 41,
+             "score_change": float(now["pci_published"]) - float(before["pci_published"]), "rank_change": 6,
+             "percentile": 100 * (63 - 35) / 62, "previous_percentile": 100 * (63 - 41) / 62,
+             "targets": [{"status": "planned", "threshold": others[9],
+                          "distance": others[9] - float(now["pci_published"]), "rank_planned": 10}]},
+            {"index": "par_index", "source": "published", "score": 75.60, "rank": 40, "out_of": 63,
+             "previous_year": 2017, "previous_score": 76.50, "previous_rank": None, "score_change": -0.9,
+             "rank_change": None, "percentile": 100 * (63 - 40) / 62, "weakest": None,
+             "targets": [{"status": "needs_full_table"}]},
+        ],
+    })
+
+    d = "Hải Hà"
+    # (index, 2020 score, rank, change in points, change in places): the 2020 press release;
+    # 2019 = 2020 − change (the e-government change in points is not given).
+    release = [("ddci", 45.74, 12, -12.99, -2), ("par_index", 89.64, 10, 0.58, -4), ("sipas", 93.12, 10, -0.5, -3),
+               ("dgi", 84.83, 8, 0.34, -3), ("egov_district", 133.28, 3, None, 7)]
+    put("hai_ha_2020", {
+        "description": "Hải Hà district 2020 against 2019, published results only (13 districts in 2020; the 2019 field size is not given).",
+        "profile": {"unit": d, "year": 2020, "previous": 2019, "targets": []},
+        "sources": [
+            {"index": i, "kind": "published",
+             "rows": [published(d, 2020, s, r, 13),
+                      published(d, 2019, None if ds is None else round(s - ds, 2), r + dr, None)]}
+            for i, s, r, ds, dr in release
+        ],
+        "tolerance": 1e-9,
+        "expected": [
+            {"index": i, "source": "published", "score": s, "rank": r, "out_of": 13, "previous_rank": r + dr,
+             "rank_change": dr, "score_change": ds, "percentile": 100 * (13 - r) / 12, "previous_percentile": None}
+            for i, s, r, ds, dr in release
+        ],
+    })
+
+    unit = "Hà Nội"
+    rows = [r for r in full if r["year"] in ("2006", "2013")]
+    now = next(r for r in rows if r["year"] == "2013" and r["province"] == unit)
+    before = next(r for r in rows if r["year"] == "2006" and r["province"] == unit)
+    put("ha_noi_2013_mapped", {
+        "description": "Hà Nội 2013 against 2006 through the shipped province mapping (Hà Tây merged into Hà Nội in 2008): published composites and ranks.",
+        "profile": {"unit": unit, "year": 2013, "previous": 2006, "targets": [], "mapping": "vn-provinces"},
+        "sources": [{"index": "pci", "kind": "table", "rows": [input_row(r) for r in rows]}],
+        "tolerance": 1e-4,
+        "expected": [
+            {"index": "pci", "source": "full_table", "score": float(now["pci_published"]),
+             "rank": int(now["rank_published"]), "out_of": 63, "previous_rank": int(before["rank_published"]),
+             "previous_out_of": 64, "score_change": float(now["pci_published"]) - float(before["pci_published"]),
+             "rank_change": int(before["rank_published"]) - int(now["rank_published"]),
+             "note": "absorbed Hà Tây on 2008-08-01"},
+        ],
+    })
+
+
 main()
 uncertainty_vectors(load("pci_subindices.csv"))
+profile_vectors(load("pci_subindices.csv"))

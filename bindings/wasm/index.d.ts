@@ -951,6 +951,8 @@ export interface RankChangesOptions extends RobustnessOptions {
   from: number;
   /** The later year. */
   to: number;
+  /** `"vn-provinces"` or mapping CSV text: renamed and absorbing units are compared with their predecessor, units merged away go to `only_from`. */
+  unitMap?: string;
 }
 
 /** Options of {@link rankChangesCsv}. */
@@ -976,6 +978,8 @@ export interface RankChange {
   outside_interval: boolean;
   /** The two years' intervals do not overlap. */
   disjoint: boolean;
+  /** With `unitMap`: what happened to the unit (renamed, absorbed, …); absent otherwise. */
+  note?: string;
 }
 
 /** The result of {@link rankChanges}. */
@@ -1213,3 +1217,183 @@ export function loadExcel(): Promise<void>;
 export function readExcel(bytes: Uint8Array | ArrayBuffer, options?: ExcelReadOptions): ExcelSheet;
 /** Scores rows and returns the results as an .xlsx workbook's bytes (workbook module). */
 export function writeExcel(spec: SpecInput, rows: Row[], options?: ExcelWriteOptions): Uint8Array;
+// ---------------------------------------------------------------------------------------------
+// Profile (src/profile.rs): one unit across indices
+
+/** One index of {@link profile}: a full table (`rows` or `csv`, scored by the preset `index` or by `spec`) or published results (`published`: rows or CSV with `unit, year, score, rank, out_of[, tier]`). */
+export interface ProfileSource {
+  /** Preset id (`pci`, `par_index`, hyphens allowed) or the id shown for a published index. */
+  index: string;
+  /** Full table as rows. */
+  rows?: Row[];
+  /** Full table as CSV text. */
+  csv?: CsvInput;
+  /** Published results: rows or CSV text. */
+  published?: Row[] | CsvInput;
+  /** CSV text of either kind: published results when it has an `out_of` column, else a full table. */
+  text?: string;
+  /** The index's spec when it is not the preset `index`. */
+  spec?: SpecInput;
+  /** Unit column of a full table (default `unit`). */
+  unitColumn?: string;
+  /** Year column of a full table (default `year`). */
+  yearColumn?: string;
+  /** The unit's name in this source, when it differs. */
+  unit?: string;
+  /** Targets for this index only. */
+  targets?: string[];
+}
+
+/** Options of {@link profile}. */
+export interface ProfileOptions {
+  /** The unit. */
+  unit: string;
+  /** The year. */
+  year: number;
+  /** The year compared with (default: the year before). */
+  previous?: number;
+  /** Targets for every index: `top:N`, `rank:N`, `score:S`, `gain:K`. */
+  targets?: string[];
+  /** `"vn-provinces"` or mapping CSV text: matches units across renames and mergers. */
+  unitMap?: string;
+}
+
+/** Options of {@link profilePage}. */
+export interface ProfilePageOptions extends ProfileOptions {
+  /** Language (default `vi`, decimal commas). */
+  lang?: "vi" | "en";
+  /** Markdown (default) or a standalone HTML page with the position chart. */
+  format?: "md" | "html";
+}
+
+/** How a score reads: points, percent, or points out of `max`. */
+export type ScoreUnit = { kind: "points" } | { kind: "percent" } | { kind: "of_points"; max: number };
+
+/** What a target asks of one index. */
+export type TargetOutcome =
+  | {
+      status: "planned";
+      target: { kind: "score" | "rank" | "gain"; value: number };
+      reachable: boolean;
+      threshold: number;
+      distance: number;
+      total_gain: number;
+      rank_planned: number;
+    }
+  | { status: "needs_full_table"; target: { kind: "score" | "rank" | "gain"; value: number }; message: string };
+
+/** One index of a profile. */
+export interface ProfileRow {
+  index: string;
+  label: Labels;
+  /** Which kind of source the row came from. */
+  source: "full_table" | "published";
+  unit: string;
+  year: number;
+  score: number | null;
+  score_unit: ScoreUnit;
+  precision: number;
+  rank: number | null;
+  out_of: number | null;
+  unpublished: boolean;
+  tier: Labels | null;
+  /** 100 = first, 0 = last. */
+  percentile: number | null;
+  previous_year: number | null;
+  previous_score: number | null;
+  previous_rank: number | null;
+  previous_out_of: number | null;
+  previous_percentile: number | null;
+  score_change: number | null;
+  rank_change: number | null;
+  note: string | null;
+  /** Full tables only (`null` for published rows). */
+  weakest: {
+    id: string;
+    label: Labels;
+    score: number;
+    median: number;
+    leader: number;
+    leader_unit: string;
+    cost_to_median: number;
+  }[] | null;
+  targets: TargetOutcome[];
+}
+
+/** The result of {@link profile}. */
+export interface Profile {
+  unit: string;
+  year: number;
+  previous: number;
+  rows: ProfileRow[];
+}
+
+/**
+ * One unit across indices, from full tables and published results mixed (analysis module).
+ * @throws {TypeError} for a malformed source or option
+ * @throws {DataError} for a unit missing from a source (with suggestions) or a bad published row
+ * @throws {ComputeError} for a malformed target
+ */
+export function profile(sources: ProfileSource[], options: ProfileOptions): Profile;
+
+/** The {@link profile} as a Markdown or HTML page in Vietnamese or English. */
+export function profilePage(sources: ProfileSource[], options: ProfilePageOptions): string;
+
+// ---------------------------------------------------------------------------------------------
+// Survey aggregation (src/survey.rs)
+
+/** One indicator's estimate for one unit (and year). */
+export interface SurveyEstimate {
+  unit: string;
+  year: number | null;
+  indicator: string;
+  /** Weighted share or mean (times the multiplier); `null` without a valid answer. */
+  value: number | null;
+  n: number;
+  clusters: number;
+  effective_n: number;
+  se: number | null;
+  normal: [number, number] | null;
+  bootstrap: [number, number] | null;
+}
+
+/** The result of {@link survey} without `index`. */
+export interface SurveyResult {
+  indicators: string[];
+  units: [string, number | null][];
+  estimates: SurveyEstimate[];
+  warnings: string[];
+}
+
+/** One node's interval over the bootstrap replicates (with `index`). */
+export interface SurveyNodeInterval {
+  unit: string;
+  year: number | null;
+  node: string;
+  score: number;
+  low: number;
+  high: number;
+  rank_best: number;
+  rank_worst: number;
+  replicates: number;
+}
+
+/** Options of {@link survey}. */
+export interface SurveyOptions {
+  /** Bootstrap seed (overrides the spec's). */
+  seed?: number;
+  /** Bootstrap replicates (overrides the spec's; 0 turns the bootstrap off). */
+  replicates?: number;
+}
+
+/**
+ * Aggregates survey microdata as a survey spec (JSON text or object) says (analysis module).
+ * @throws {SpecError} for a bad survey spec, {@link DataError} for bad microdata
+ */
+export function survey(spec: string | object, csvText: CsvInput, options?: SurveyOptions): SurveyResult;
+/** With `options.index`: every node's score interval and rank range, scored by that index. */
+export function survey(
+  spec: string | object,
+  csvText: CsvInput,
+  options: SurveyOptions & { index: SpecInput },
+): { intervals: SurveyNodeInterval[]; warnings: string[] };

@@ -972,6 +972,35 @@ export function auditCsv(spec, csvText, options) {
   return analysis(auditCsv, "auditCsv", spec, csvText, options);
 }
 
+/**
+ * One unit across indices (`options.unit`, `options.year`): per index the score with its
+ * unit, rank of N in its ranking group, tier, change in points and places on
+ * `options.previous` (default the year before; across renames and mergers with
+ * `options.unitMap`), and for full tables the weakest components and the distance to
+ * `options.targets`. Each source is `{index, rows | csv}` (a full table, scored by the preset
+ * or `spec`) or `{index, published}` (rows or CSV `unit, year, score, rank, out_of[, tier]`);
+ * a target asked of published rows comes back as `status: "needs_full_table"`.
+ */
+export function profile(sources, options) {
+  return analysis(profile, "profile", sources, options);
+}
+
+/** The {@link profile} as a page: Markdown or (`format: "html"`) HTML with its chart, in `lang` `vi` (default) or `en`. */
+export function profilePage(sources, options) {
+  return analysis(profilePage, "profilePage", sources, options);
+}
+
+/**
+ * Survey aggregation: microdata (CSV text, one row per respondent) → weighted shares or means
+ * per unit with respondents, effective sample size, standard error, normal and bootstrap
+ * intervals, as the survey spec (JSON text or object) says. `options.seed`/`replicates`
+ * override its bootstrap; `options.index` (a preset id or spec) returns every node's interval
+ * and rank range over the replicates instead.
+ */
+export function survey(spec, csvText, options) {
+  return analysis(survey, "survey", spec, csvText, options);
+}
+
 /** Calibration: fits `options.target` as an affine function of the children's columns (rows or CSV text). */
 export function calibrate(data, options) {
   return analysis(calibrate, "calibrate", data, options);

@@ -16,10 +16,12 @@ pub mod display;
 pub mod error;
 pub mod plan;
 pub mod presets;
+pub mod profile;
 pub mod report;
 pub mod score;
 pub mod sensitivity;
 pub mod spec;
+pub mod survey;
 pub mod uncertainty;
 pub mod units;
 pub mod xlsx;
@@ -61,6 +63,10 @@ fn _chiso(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(calibrate::calibrate_result, m)?)?;
     m.add_function(wrap_pyfunction!(xlsx::read_sheet, m)?)?;
     m.add_function(wrap_pyfunction!(xlsx::write_excel, m)?)?;
+    m.add_class::<profile::ProfileResult>()?;
+    m.add_function(wrap_pyfunction!(profile::profile_result, m)?)?;
+    m.add_function(wrap_pyfunction!(profile::profile_manifest, m)?)?;
+    m.add_function(wrap_pyfunction!(survey::survey_result, m)?)?;
     m.setattr("_panic", wrap_pyfunction!(_panic, m)?)?;
     Ok(())
 }

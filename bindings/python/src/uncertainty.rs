@@ -52,7 +52,7 @@ pub fn uncertainty_result<'py>(
 /// Each unit's rank change from `from_year` to `to_year` with both years' rank intervals
 /// and the probability that the change has the observed sign (the core's `RankChanges`).
 #[pyfunction]
-#[pyo3(signature = (spec, data, inputs_json, *, from_year, to_year, samples=1000, seed=0))]
+#[pyo3(signature = (spec, data, inputs_json, *, from_year, to_year, samples=1000, seed=0, mapping=None))]
 #[allow(clippy::too_many_arguments)]
 pub fn rank_changes_result<'py>(
     py: Python<'py>,
@@ -63,11 +63,14 @@ pub fn rank_changes_result<'py>(
     to_year: i32,
     samples: usize,
     seed: u64,
+    mapping: Option<&Bound<'py, crate::units::UnitMapping>>,
 ) -> PyResult<Bound<'py, PyAny>> {
     let (definition, dataset) = (&spec.get().inner, &data.get().inner);
     let options = UncertaintyOptions { samples, seed };
+    let mapping = mapping.map(|m| &m.get().inner);
     let changes = run(py, || {
-        chiso::uncertainty::rank_changes(definition, dataset, from_year, to_year, &inputs(inputs_json)?, &options)
+        let inputs = inputs(inputs_json)?;
+        chiso::uncertainty::rank_changes_mapped(definition, dataset, from_year, to_year, &inputs, &options, mapping)
     })?;
     crate::to_python(py, &changes)
 }

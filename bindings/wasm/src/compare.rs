@@ -16,7 +16,7 @@ const VIETNAM_PROVINCES: &str = "vn-provinces";
 
 /// The `unitMap` option: the name of a shipped mapping, or mapping CSV text
 /// (`old_province,new_province,effective_date[,change_type]`).
-fn mapping(unit_map: Option<&str>, function: &str) -> Result<Option<UnitMapping>, JsValue> {
+pub(crate) fn mapping(unit_map: Option<&str>, function: &str) -> Result<Option<UnitMapping>, JsValue> {
     let Some(text) = unit_map else {
         return Ok(None);
     };

@@ -37,12 +37,16 @@ pub mod limits;
 #[cfg(feature = "analysis")]
 pub mod plan;
 #[cfg(feature = "analysis")]
+pub mod profile;
+#[cfg(feature = "analysis")]
 pub mod report;
 #[cfg(feature = "scoring")]
 pub mod score;
 #[cfg(feature = "analysis")]
 pub mod sensitivity;
 pub mod spec;
+#[cfg(feature = "analysis")]
+pub mod survey;
 #[cfg(test)]
 #[allow(clippy::expect_used, clippy::unwrap_used)]
 mod types;

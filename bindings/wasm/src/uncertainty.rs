@@ -111,7 +111,7 @@ pub fn uncertainty_csv(spec: JsValue, csv: JsValue, options: JsValue) -> Result<
     run_uncertainty(spec, csv, options, "uncertaintyCsv", true)
 }
 
-const CHANGES: &[&str] = &["from", "to", "inputs", "samples", "seed"];
+const CHANGES: &[&str] = &["from", "to", "inputs", "samples", "seed", "unitMap"];
 
 fn run_changes(
     spec_value: JsValue,
@@ -128,8 +128,10 @@ fn run_changes(
         samples: count(&options, function, "samples", 1000)? as usize,
         seed: count(&options, function, "seed", 0)?,
     };
+    let mapping = crate::compare::mapping(parsed.unit_map.as_deref(), function)?;
     let changes =
-        chiso::uncertainty::rank_changes(&definition, &dataset, from, to, &inputs, &settings).map_err(error::to_js)?;
+        chiso::uncertainty::rank_changes_mapped(&definition, &dataset, from, to, &inputs, &settings, mapping.as_ref())
+            .map_err(error::to_js)?;
     to_js(&changes)
 }
 

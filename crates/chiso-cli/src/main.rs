@@ -2,8 +2,10 @@
 //!
 //! Argument parsing and printing only; every number comes from the `chiso` crate.
 
+mod groups;
 mod input;
 mod output;
+mod profile;
 mod robustness;
 mod workbook;
 
@@ -55,7 +57,7 @@ enum CalibrateFormat {
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
-enum Lang {
+pub(crate) enum Lang {
     /// English labels, decimal points.
     En,
     /// Vietnamese labels, decimal commas.
@@ -101,6 +103,24 @@ struct Subject {
 
 #[derive(Subcommand)]
 enum Command {
+    /// One unit across indices: score, rank, tier and change per index, from full tables or
+    /// published results, with the weakest components and targets where a full table allows.
+    Profile(profile::ProfileArgs),
+    /// Performance groups of every unit on the headline and on each sub-index: the year's tier
+    /// rule applied to each (PAPI: quartile groups of the total and of every dimension).
+    Groups {
+        #[command(flatten)]
+        input: Input,
+        /// The year (default: the data's only year).
+        #[arg(long)]
+        year: Option<i32>,
+        /// Output format (CSV gives node ids and group levels, 0 = best).
+        #[arg(long, value_enum, default_value = "table")]
+        format: Format,
+        /// Language of labels.
+        #[arg(long, value_enum, default_value = "en")]
+        lang: Lang,
+    },
     /// Score and rank every unit (each year with its own edition).
     Score {
         #[command(flatten)]
@@ -226,6 +246,10 @@ enum Command {
         /// Compare with this earlier year: rank changes against the intervals.
         #[arg(long)]
         from: Option<i32>,
+        /// With --from, match units across merges, splits and renames: `vn-provinces` or a
+        /// mapping CSV (as `compare --unit-map`).
+        #[arg(long, requires = "from")]
+        unit_map: Option<String>,
         #[command(flatten)]
         uncertain: robustness::Uncertain,
         /// Output format.
@@ -353,8 +377,8 @@ enum Command {
     },
 }
 
-fn load_index(index: &str) -> Result<IndexDefinition, chiso::Error> {
-    if presets::ids().contains(&index) {
+pub(crate) fn load_index(index: &str) -> Result<IndexDefinition, chiso::Error> {
+    if presets::ids().contains(&presets::canonical(index).as_str()) {
         return Ok(presets::get(index)?);
     }
     let path = PathBuf::from(index);
@@ -411,6 +435,14 @@ fn load_mapping(name: &str) -> Result<UnitMapping, chiso::Error> {
 fn run(cli: Cli) -> Result<String, chiso::Error> {
     let raw = cli.raw_csv;
     match cli.command {
+        Command::Profile(args) => profile::run(args, raw),
+        Command::Groups { input, year, format, lang } => {
+            let definition = load_index(&input.index)?;
+            let data = input::load(&input, &definition, year)?;
+            let result = chiso::groups::node_groups(&definition, &data, year)?;
+            let code = if lang == Lang::Vi { "vi" } else { "en" };
+            Ok(groups::print(&result, code, format == Format::Csv, format == Format::Json, raw))
+        }
         Command::Score { input, year, format, strict, components, nodes, stage, lang, output } => {
             let definition = load_index(&input.index)?;
             let data = input::load(&input, &definition, year)?;
@@ -486,7 +518,7 @@ fn run(cli: Cli) -> Result<String, chiso::Error> {
             let code = if lang == Lang::Vi { "vi" } else { "en" };
             Ok(chiso::report::report(&definition, &data, &unit, year, target, code, format)?)
         }
-        Command::Uncertainty { input, year, from, uncertain, format } => {
+        Command::Uncertainty { input, year, from, unit_map, uncertain, format } => {
             let definition = load_index(&input.index)?;
             let data = input::load(&input, &definition, year)?;
             let inputs = uncertain.spec()?.inputs()?;
@@ -495,7 +527,16 @@ fn run(cli: Cli) -> Result<String, chiso::Error> {
                 let to = year.ok_or_else(|| chiso::ComputeError::InvalidTarget {
                     message: "--from needs --year: the later year of the comparison".into(),
                 })?;
-                let changes = chiso::uncertainty::rank_changes(&definition, &data, from, to, &inputs, &options)?;
+                let mapping = unit_map.as_deref().map(load_mapping).transpose()?;
+                let changes = chiso::uncertainty::rank_changes_mapped(
+                    &definition,
+                    &data,
+                    from,
+                    to,
+                    &inputs,
+                    &options,
+                    mapping.as_ref(),
+                )?;
                 return Ok(match format {
                     Format::Table => robustness::changes_table(&changes),
                     Format::Csv => robustness::changes_csv(&changes, raw),

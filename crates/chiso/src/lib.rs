@@ -41,7 +41,7 @@ pub mod spec;
 pub mod survey;
 
 // The modules at their long-standing paths (`chiso::rank`, `chiso::plan`, …).
-pub use analyses::{calibrate, compare, diagnose, plan, units};
+pub use analyses::{calibrate, compare, diagnose, groups, plan, profile, units};
 pub use methods::{aggregate, impute, normalise, rank, treat};
 pub use presentation::{display, report};
 pub use robustness::{audit, sensitivity, statistics, uncertainty};

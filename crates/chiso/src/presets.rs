@@ -20,7 +20,13 @@ macro_rules! presets {
 
 presets!("pci", "papi", "pgi", "par_index", "sipas", "sipas_overall", "ddci", "dgi", "egov_district", "ict_index");
 
-/// Ids of the presets shipped with this version.
+/// A preset id as the presets spell it: the CLI contract's hyphenated spellings
+/// (`par-index`, `egov-district`, `ict-index`) name the same presets as `par_index`, ….
+pub fn canonical(id: &str) -> String {
+    id.trim().replace('-', "_")
+}
+
+/// Ids of the presets shipped with this version (canonical spellings).
 pub fn ids() -> Vec<&'static str> {
     PRESETS.iter().map(|(id, _)| *id).collect()
 }
@@ -28,7 +34,8 @@ pub fn ids() -> Vec<&'static str> {
 /// The TOML source of a preset, to copy and adapt (with the `toml` feature).
 #[cfg(feature = "toml")]
 pub fn source(id: &str) -> Option<&'static str> {
-    SOURCES.iter().find(|(p, _)| *p == id).map(|(_, s)| *s)
+    let wanted = canonical(id);
+    SOURCES.iter().find(|(p, _)| *p == wanted).map(|(_, s)| *s)
 }
 
 /// A preset index definition by id (e.g. `pci`); resolve it for a year.
@@ -37,11 +44,13 @@ pub fn source(id: &str) -> Option<&'static str> {
 /// let pci = chiso::presets::get("pci").unwrap();
 /// assert_eq!(pci.editions().len(), 4);
 /// assert!(chiso::presets::get("nope").is_err());
+/// assert_eq!(chiso::presets::get("par-index").unwrap().id(), "par_index");
 /// ```
 pub fn get(id: &str) -> Result<IndexDefinition, SpecError> {
+    let wanted = canonical(id);
     let (_, json) = PRESETS
         .iter()
-        .find(|(p, _)| *p == id)
+        .find(|(p, _)| *p == wanted)
         .ok_or_else(|| SpecError::UnknownPreset { id: id.into(), available: ids().join(", ") })?;
     IndexDefinition::from_json(json)
 }

@@ -39,7 +39,9 @@ from chiso._chiso import (
 )
 from chiso._excel import excel_sheet, read_excel, to_excel
 from chiso._input import DataInput, Shape, backend_of, dataset
+from chiso._profile import Profile, profile
 from chiso._results import Comparison, Scores, Table
+from chiso._survey import survey
 
 if TYPE_CHECKING:
     from typing import Literal
@@ -73,6 +75,9 @@ __all__ = [
     "preset",
     "presets",
     "read_excel",
+    "Profile",
+    "profile",
+    "survey",
     "report",
     "score",
     "score_columns",

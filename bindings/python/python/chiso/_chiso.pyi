@@ -37,6 +37,10 @@ __all__ = [
     "calibrate_result",
     "read_sheet",
     "write_excel",
+    "_ProfileResult",
+    "profile_result",
+    "profile_manifest",
+    "survey_result",
 ]
 
 __version__: str
@@ -402,6 +406,39 @@ def report(
 ) -> str: ...
 def _panic(message: str) -> None: ...
 
+# --- profile (src/profile.rs) -------------------------------------------------------------
+
+@final
+class _ProfileResult:
+    def to_dict(self) -> dict[str, Any]: ...
+    def page(self, lang: str = "vi", format: str = "md") -> str: ...
+
+def profile_result(
+    unit: str,
+    year: int,
+    sources: list[tuple[str, Spec | None, Dataset, bool, str | None, list[str]]],
+    *,
+    previous: int | None = None,
+    targets: list[str] = ...,
+    mapping: UnitMapping | None = None,
+) -> _ProfileResult: ...
+def survey_result(
+    spec_text: str,
+    csv_text: str,
+    *,
+    seed: int | None = None,
+    replicates: int | None = None,
+    spec_index: Spec | None = None,
+) -> Any: ...
+def profile_manifest(
+    path: str,
+    *,
+    unit: str | None = None,
+    year: int | None = None,
+    previous: int | None = None,
+    targets: list[str] = ...,
+) -> _ProfileResult: ...
+
 # --- robustness (src/uncertainty.rs, src/sensitivity.rs, src/audit.rs) ------------------
 
 def uncertainty_result(
@@ -424,6 +461,7 @@ def rank_changes_result(
     to_year: int,
     samples: int = 1000,
     seed: int = 0,
+    mapping: UnitMapping | None = None,
 ) -> dict[str, Any]: ...
 def sensitivity_result(
     spec: Spec,

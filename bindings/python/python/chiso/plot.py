@@ -6,6 +6,8 @@ Each function draws on ``ax`` (or on a new figure) and returns the matplotlib Ax
 - :func:`radar` — a unit's sub-indices against the median and the best score of each;
 - :func:`ranking` — scores of one year as bars, best first;
 - :func:`bump` — rank over the years for chosen units;
+- :func:`position` — a unit's place in the field of every index of a :func:`chiso.profile`
+  (100 = first, 0 = last) and its movement since the previous year;
 - :func:`waterfall` — the year's change of the composite, sub-index by sub-index (the core's
   decomposition in :func:`chiso.diagnose`).
 
@@ -37,8 +39,9 @@ if TYPE_CHECKING:
     from matplotlib.projections.polar import PolarAxes  # noqa: F401 (for the annotation)
 
     from chiso._chiso import _Diagnosis
+    from chiso._profile import Profile
 
-__all__ = ["bump", "radar", "ranking", "waterfall"]
+__all__ = ["bump", "position", "radar", "ranking", "waterfall"]
 
 Lang = Literal["vi", "en"]
 
@@ -361,4 +364,65 @@ def waterfall(
     ax.spines[["top", "right"]].set_visible(False)
     unit, index = _literal(diagnosis["unit"]), _literal(diagnosis["index"].upper())
     ax.set_title(title or f"{unit}: {index} {before} → {year}", fontweight="bold")
+    return ax
+
+
+def position(
+    profile: Profile,
+    *,
+    lang: Lang = "en",
+    ax: Axes | None = None,
+    title: str | None = None,
+) -> Axes:
+    """The unit's relative position in every index of a profile (the core's ``percentile``:
+    100 = first, 0 = last), as a dot this year and a hollow dot the previous year, joined by
+    the movement. Rows without a rank are left empty.
+
+    Returns the Axes; ``ax.collections[0]`` holds this year's points (x = percentile, y =
+    the row, top row first) and ``ax.collections[1]`` the previous year's.
+    """
+    _check_lang(lang)
+    plt = _pyplot()
+    rows = profile.rows
+    if ax is None:
+        figure = plt.figure(figsize=(7.5, 0.6 * len(rows) + 1.5), layout="constrained")
+        ax = figure.add_subplot()
+    y = [len(rows) - 1 - i for i in range(len(rows))]
+    now = [(r["percentile"], yy) for r, yy in zip(rows, y) if r["percentile"] is not None]
+    before = [
+        (r["previous_percentile"], yy)
+        for r, yy in zip(rows, y)
+        if r["previous_percentile"] is not None
+    ]
+    for r, yy in zip(rows, y):
+        if r["percentile"] is not None and r["previous_percentile"] is not None:
+            up = r["percentile"] >= r["previous_percentile"]
+            ax.plot(
+                [r["previous_percentile"], r["percentile"]],
+                [yy, yy],
+                color=UP if up else DOWN,
+                lw=2,
+            )
+    ax.scatter(
+        [p for p, _ in now],
+        [yy for _, yy in now],
+        color=BARS,
+        s=50,
+        zorder=3,
+        label=str(profile.year),
+    )
+    ax.scatter(
+        [p for p, _ in before],
+        [yy for _, yy in before],
+        facecolors="white",
+        edgecolors=TOTAL,
+        s=40,
+        zorder=3,
+        label=str(profile.previous),
+    )
+    ax.set_yticks(y, [_literal(_wrap(r["label"][lang], 28)) for r in rows], fontsize=8)
+    ax.set_xlim(-5, 105)
+    ax.set_xlabel("vị trí (100 = đứng đầu)" if lang == "vi" else "position (100 = first)")
+    ax.legend(loc="lower right", fontsize=8)
+    ax.set_title(_literal(title if title is not None else f"{profile.unit} {profile.year}"))
     return ax

@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     import pandas as pd
 
     from chiso import DataInput, SpecInput
+    from chiso._chiso import UnitMapping
 
 __all__ = [
     "AuditFrames",
@@ -145,10 +146,14 @@ def rank_changes(
     weights_pm: float | None = None,
     samples: int = 1000,
     seed: int = 0,
+    mapping: UnitMapping | None = None,
     unit_column: str = "unit",
     year_column: str = "year",
 ) -> pd.DataFrame:
     """Each unit's rank change from ``from_year`` to ``to_year`` against its uncertainty.
+    With ``mapping`` (e.g. ``chiso.UnitMapping.vietnam_provinces()``), renamed units and the
+    absorbing side of a merger are compared with their predecessor (column ``note`` says what
+    happened) and units merged away are listed in ``attrs["only_from"]``.
 
     Columns ``unit``, ``rank_from``, ``rank_to``, ``change`` (places gained), ``from_p05``,
     ``from_p95``, ``to_p05``, ``to_p95``, ``p_same_sign`` (share of samples where the change
@@ -166,8 +171,11 @@ def rank_changes(
         to_year=to_year,
         samples=samples,
         seed=seed,
+        mapping=mapping,
     )
     frame: pd.DataFrame = pandas.DataFrame(result["changes"])
+    if "note" in frame:
+        frame["note"] = frame["note"].astype(object).where(frame["note"].notna(), None)
     keys = (
         "index",
         "from",

@@ -18,6 +18,7 @@ import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
 
 import { checkHostileNames } from "./hostile.mjs";
+import { checkProfilePage } from "./profile.mjs";
 import { checkReportPage } from "./report.mjs";
 import { checkScorecard } from "./scorecard.mjs";
 
@@ -191,6 +192,9 @@ async function main() {
     mkdirSync(SHOTS, { recursive: true });
     console.log(`# screenshots in ${SHOTS}`);
     await checkReportPage(page, { base: `http://127.0.0.1:${port}`, check, published, shots: SHOTS });
+
+    // <chiso-profile>: one unit across indices (full tables and published results), both languages.
+    await checkProfilePage(page, { base: `http://127.0.0.1:${port}`, check, published, shots: SHOTS });
 
     // The scorecard and the <chiso-scorecard> embed, against the shared vectors.
     await checkScorecard(page, context, { base: `http://127.0.0.1:${port}`, check, shots: SHOTS });

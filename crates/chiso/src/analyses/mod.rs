@@ -4,5 +4,7 @@
 pub mod calibrate;
 pub mod compare;
 pub mod diagnose;
+pub mod groups;
 pub mod plan;
+pub mod profile;
 pub mod units;

@@ -2,4 +2,5 @@
 //! and province reports. Rounding happens here and nowhere in computation.
 
 pub mod display;
+pub mod profile_page;
 pub mod report;

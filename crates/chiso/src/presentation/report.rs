@@ -38,28 +38,28 @@ pub fn report(
     Ok(render(&d, Some(&p), lang, format))
 }
 
-struct Words {
-    vi: bool,
+pub(crate) struct Words {
+    pub(crate) vi: bool,
 }
 
 impl Words {
-    fn t<'a>(&self, vi: &'a str, en: &'a str) -> &'a str {
+    pub(crate) fn t<'a>(&self, vi: &'a str, en: &'a str) -> &'a str {
         if self.vi {
             vi
         } else {
             en
         }
     }
-    fn n(&self, x: f64) -> String {
+    pub(crate) fn n(&self, x: f64) -> String {
         format_decimal(x, 2, self.vi)
     }
-    fn d(&self, x: f64) -> String {
+    pub(crate) fn d(&self, x: f64) -> String {
         format_delta(x, 2, self.vi)
     }
 }
 
 /// Text for HTML and SVG, in element content and in quoted attributes alike.
-fn escape(text: &str) -> String {
+pub(crate) fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {
@@ -77,7 +77,7 @@ fn escape(text: &str) -> String {
 /// Text for Markdown: a backslash before the characters that would end a table cell (`|`),
 /// start HTML (`<`, `>`), a link (`[`, `]`) or code (`` ` ``), and line breaks as spaces, so a
 /// name shows literally on one line whatever it holds.
-fn escape_markdown(text: &str) -> String {
+pub(crate) fn escape_markdown(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {
@@ -291,11 +291,12 @@ pub fn render(d: &Diagnosis, p: Option<&Plan>, lang: &str, format: ReportFormat)
     out
 }
 
-const STYLE: &str = "body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#222}\
+pub(crate) const STYLE: &str =
+    "body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#222}\
 table{border-collapse:collapse;margin:.5rem 0}td,th{padding:.25rem .6rem;border-bottom:1px solid #ddd}\
 td:not(:first-child){text-align:right}.charts{display:flex;flex-wrap:wrap;gap:1rem}.headline{font-size:1.15rem}";
 
-fn md_table(head: &[&str], rows: &[Vec<String>]) -> String {
+pub(crate) fn md_table(head: &[&str], rows: &[Vec<String>]) -> String {
     let mut out = format!(
         "| {} |\n|{}|\n",
         head.join(" | "),
@@ -307,7 +308,7 @@ fn md_table(head: &[&str], rows: &[Vec<String>]) -> String {
     out
 }
 
-fn html_table(head: &[&str], rows: &[Vec<String>]) -> String {
+pub(crate) fn html_table(head: &[&str], rows: &[Vec<String>]) -> String {
     let mut out = String::from("<table><thead><tr>");
     for h in head {
         let _ = write!(out, "<th>{h}</th>");

@@ -547,6 +547,10 @@ pub struct RankChange {
     pub outside_interval: bool,
     /// The two years' 5–95 % intervals do not overlap.
     pub disjoint: bool,
+    /// What a unit mapping says about the unit (renamed, absorbed, …), with
+    /// [`rank_changes_mapped`].
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
 }
 
 /// The result of [`rank_changes`].
@@ -594,15 +598,51 @@ pub fn rank_changes(
     inputs: &[UncertainInput],
     options: &UncertaintyOptions,
 ) -> Result<RankChanges, Error> {
+    rank_changes_mapped(definition, data, from, to, inputs, options, None)
+}
+
+/// [`rank_changes`] through a unit mapping (e.g. [`crate::UnitMapping::vietnam_provinces`]):
+/// a renamed unit, or the absorbing side of a merger, is compared with its predecessor (as
+/// [`crate::compare_mapped`] matches them), and a unit merged away is listed in `only_from`.
+pub fn rank_changes_mapped(
+    definition: &IndexDefinition,
+    data: &Dataset,
+    from: i32,
+    to: i32,
+    inputs: &[UncertainInput],
+    options: &UncertaintyOptions,
+    mapping: Option<&crate::UnitMapping>,
+) -> Result<RankChanges, Error> {
+    use std::collections::HashMap;
     check_samples(options.samples)?;
     let before = Prepared::new(definition, data, Some(from), inputs)?;
     let after = Prepared::new(definition, data, Some(to), inputs)?;
     let a = uncertainty_prepared(&before, options)?;
     let b = uncertainty_prepared(&after, options)?;
     let (na, nb) = (a.units.len(), b.units.len());
+    // The second year's name of each first-year unit (hashed: linear in units).
+    let mut earlier: HashMap<String, (usize, Option<String>)> = HashMap::with_capacity(na);
+    for (i, ua) in a.units.iter().enumerate() {
+        match mapping.filter(|_| from < to).map(|m| m.successor(&ua.unit, from, to)) {
+            None => {
+                earlier.insert(ua.unit.clone(), (i, None));
+            }
+            Some(crate::units::Successor::Continues { name, note }) => {
+                earlier.insert(name, (i, note));
+            }
+            Some(crate::units::Successor::MergedInto { .. }) => {}
+        }
+    }
+    let mut matched = vec![false; na];
     let mut changes = Vec::new();
+    let mut only_to = Vec::new();
     for (j, ub) in b.units.iter().enumerate() {
-        let Some(i) = a.units.iter().position(|ua| ua.unit == ub.unit) else { continue };
+        let Some((i, note)) = earlier.get(&ub.unit) else {
+            only_to.push(ub.unit.clone());
+            continue;
+        };
+        let (i, note) = (*i, note.clone());
+        matched[i] = true;
         let ua = &a.units[i];
         let change = i64::from(ua.nominal_rank) - i64::from(ub.nominal_rank);
         let same = (0..options.samples)
@@ -624,12 +664,10 @@ pub fn rank_changes(
             p_same_sign: same as f64 / options.samples as f64,
             outside_interval: from_rank < ub.rank_p05 || from_rank > ub.rank_p95,
             disjoint: ua.rank_p95 < ub.rank_p05 || ub.rank_p95 < ua.rank_p05,
+            note,
         });
     }
-    let only_from =
-        a.units.iter().filter(|u| !b.units.iter().any(|v| v.unit == u.unit)).map(|u| u.unit.clone()).collect();
-    let only_to =
-        b.units.iter().filter(|u| !a.units.iter().any(|v| v.unit == u.unit)).map(|u| u.unit.clone()).collect();
+    let only_from = a.units.iter().zip(&matched).filter(|(_, m)| !**m).map(|(u, _)| u.unit.clone()).collect();
     let moved: Vec<&RankChange> = changes.iter().filter(|c| c.change != 0).collect();
     Ok(RankChanges {
         index: before.index.clone(),
