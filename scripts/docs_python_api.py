@@ -54,9 +54,31 @@ def document(tree: ast.Module, module: Any) -> int:
     return count
 
 
+def examples_sections(text: str) -> str:
+    """Puts an `Examples` heading above each doctest block that lacks one, so that the
+    numpy-style parser shows it as code rather than as Markdown quotes."""
+    out: list[str] = []
+    in_doctest = False
+    for line in text.split("\n"):
+        stripped = line.lstrip()
+        starts = stripped.startswith(">>>")
+        if starts and not in_doctest:
+            previous = [x.strip() for x in out if x.strip()][-2:]
+            if previous != ["Examples", "--------"]:
+                indent = line[: len(line) - len(stripped)]
+                if out and out[-1].strip():
+                    out.append("")
+                out += [indent + "Examples", indent + "--------"]
+        in_doctest = bool(stripped) and (starts or in_doctest)
+        out.append(line)
+    return "\n".join(out)
+
+
 def main() -> None:
     shutil.rmtree(OUT.parent, ignore_errors=True)
     shutil.copytree(SOURCE, OUT, ignore=shutil.ignore_patterns("*.so", "__pycache__"))
+    for module in OUT.glob("*.py"):
+        module.write_text(examples_sections(module.read_text(encoding="utf-8")), encoding="utf-8")
     stub = OUT / "_chiso.pyi"
     tree = ast.parse(stub.read_text(encoding="utf-8"))
     count = document(tree, importlib.import_module("chiso._chiso"))

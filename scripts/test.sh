@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The one command that installs everything (scripts/setup.sh) and runs every test.
-# Usage: bash scripts/test.sh [all|lint|rust|cli|python|wasm|browser|docs]   (default: all)
-# wasm = the npm package's `npm test` (Node, types, browser); browser = the browser tests alone.
+# Usage: bash scripts/test.sh [all|lint|rust|cli|python|wasm|package|browser|docs]   (default: all)
+# wasm = the npm package's `npm test` (Node, types, browser); browser = the browser tests alone;
+# package = cargo package, maturin sdist and npm pack, with what each would publish checked.
 # CHISO_SKIP_SETUP=1 skips the setup.sh call (for quick reruns on a warm machine).
 # Stops at the first failure.
 set -euo pipefail
@@ -9,13 +10,13 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 SHARED="$ROOT/../shared"
 # `browser` is not in the list: `wasm` runs `npm test`, which includes the browser tests.
-ALL_STEPS=(lint rust cli python wasm docs)
+ALL_STEPS=(lint rust cli python wasm package docs)
 cd "$ROOT"
 
-usage() { echo "usage: $0 [all|lint|rust|cli|python|wasm|browser|docs]" >&2; exit 2; }
+usage() { echo "usage: $0 [all|lint|rust|cli|python|wasm|package|browser|docs]" >&2; exit 2; }
 case "${1:-all}" in
   all) steps=("${ALL_STEPS[@]}") ;;
-  lint | rust | cli | python | wasm | browser | docs) steps=("$1") ;;
+  lint | rust | cli | python | wasm | package | browser | docs) steps=("$1") ;;
   *) usage ;;
 esac
 
@@ -148,6 +149,16 @@ except ImportError as e:
     assert "chiso[pandas]" in str(e)
 else:
     raise AssertionError("pandas should not be installed in the fresh venv")
+# The bundled tables without pandas: descriptions and CSV text work, load() says what to install.
+assert chiso.datasets.list()[0].name == "pci"
+assert chiso.datasets.csv_text("pci").startswith("year,province,province_ascii,")
+try:
+    chiso.datasets.load("pci")
+except ImportError as e:
+    assert "chiso[pandas]" in str(e) and "csv_text" in str(e), e
+else:
+    raise AssertionError("chiso.datasets.load needs pandas")
+assert chiso.spec_schema()["title"] == "chiso index specification"
 print(f"fresh venv: chiso {chiso.__version__} from {chiso.__file__}")
 print(scores)
 PY
@@ -181,6 +192,32 @@ step_browser() {
   fi
   build_wasm
   (cd bindings/wasm && npm run --silent test:browser)
+}
+
+# What would be published: the crates (`cargo package`, which also builds each packaged crate
+# from its archive: the CLI against the packaged core), the Python source distribution and the
+# npm tarball; scripts/check_packages.py lists each archive and checks it holds the sources,
+# README, CHANGELOG, licences, types, the bundled datasets and the spec schema as files, the
+# same bytes as the repository's. --allow-dirty: a developer's uncommitted work packages too
+# (CI's clone is clean).
+step_package() {
+  # Cargo treats the packaged core in its temporary registry as immutable: it unpacks it once
+  # per registry path and version and keeps what it built from it, so a second run would
+  # verify the CLI against the first run's core. So: a target directory of its own, without
+  # the core's build results and unpacked copies (registry/src/-HASH, never crates.io's).
+  local out=target/package-verify
+  rm -rf "${CARGO_HOME:-$HOME/.cargo}"/registry/src/-*/chiso-0.1.0 "$out/package" \
+    "$out"/debug/.fingerprint/chiso-* "$out"/debug/deps/libchiso-* "$out"/debug/deps/chiso-*
+  CARGO_TARGET_DIR="$out" cargo package -p chiso -p chiso-cli --allow-dirty
+  python scripts/check_packages.py crate "$out/package/chiso-0.1.0.crate"
+  python scripts/check_packages.py cli "$out/package/chiso-cli-0.1.0.crate"
+  rm -rf target/sdist
+  maturin sdist -m bindings/python/Cargo.toml -o target/sdist
+  python scripts/check_packages.py sdist target/sdist/chiso-0.1.0.tar.gz
+  build_wasm
+  rm -rf target/npm && mkdir -p target/npm
+  (cd bindings/wasm && npm pack --ignore-scripts --loglevel=error --pack-destination ../../target/npm >/dev/null)
+  python scripts/check_packages.py npm target/npm/chiso-0.1.0.tgz
 }
 
 # The user guide (mkdocs.yml, docs/): every sample run and its output compared

@@ -38,6 +38,14 @@ done
 # Published tables the scorecard component shows when given no data of its own.
 mkdir -p "$HERE/data"
 cp examples/data/pci/pci_subindices.csv "$HERE/data/pci.csv"
+# The published tables by name (`datasets.load`, bundled.js; described by datasets.json) and the
+# JSON Schema of spec files: files beside the modules, read on demand, not compiled into them.
+rm -rf "$HERE/data/datasets"
+mkdir -p "$HERE/data/datasets"
+cp -L crates/chiso/datasets/*.csv crates/chiso/units/provinces_*.csv "$HERE/data/datasets/"
+cp crates/chiso/schema/chiso-spec.schema.json "$HERE/data/"
+# The licences (npm pack leaves symbolic links out, so copies).
+cp LICENSE-MIT LICENSE-APACHE "$HERE/"
 
 for name in chiso_wasm chiso_analysis chiso_excel; do
   wasm="$HERE/pkg/${name}_bg.wasm"

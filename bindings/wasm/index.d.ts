@@ -1397,3 +1397,6 @@ export function survey(
   csvText: CsvInput,
   options: SurveyOptions & { index: SpecInput },
 ): { intervals: SurveyNodeInterval[]; warnings: string[] };
+// The bundled published tables and the JSON Schema of spec files (bundled.js).
+export { datasets, specSchema } from "./bundled.js";
+export type { BundledDataset, DatasetColumn, DatasetInfo } from "./bundled.js";

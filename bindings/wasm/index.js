@@ -1079,3 +1079,6 @@ function excel(api, name, ...args) {
   }
   return callIn(rawExcel, api, rawExcel[name], ...args);
 }
+// The bundled published tables and the JSON Schema of spec files: files shipped beside the
+// modules and read on demand (bundled.js), not compiled into them.
+export { datasets, specSchema } from "./bundled.js";

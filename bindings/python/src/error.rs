@@ -188,7 +188,8 @@ fn class_of<'py>(py: Python<'py>, error: &chiso::Error) -> PyResult<Bound<'py, P
             | D::NoSheet { .. }
             | D::SheetTable { .. }
             | D::SheetCell { .. }
-            | D::NoYear { .. },
+            | D::NoYear { .. }
+            | D::UnknownDataset { .. },
         ) => data_error(py)?,
         E::Compute(C::InvalidTarget { .. } | C::InvalidCalibration { .. }) => option_error(py)?,
         E::Compute(

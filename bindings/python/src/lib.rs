@@ -11,6 +11,7 @@ pub mod audit;
 pub mod calibrate;
 pub mod compare;
 pub mod data;
+pub mod datasets;
 pub mod diagnose;
 pub mod display;
 pub mod error;
@@ -63,6 +64,9 @@ fn _chiso(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(calibrate::calibrate_result, m)?)?;
     m.add_function(wrap_pyfunction!(xlsx::read_sheet, m)?)?;
     m.add_function(wrap_pyfunction!(xlsx::write_excel, m)?)?;
+    m.add_function(wrap_pyfunction!(datasets::dataset_list, m)?)?;
+    m.add_function(wrap_pyfunction!(datasets::dataset_csv, m)?)?;
+    m.add_function(wrap_pyfunction!(datasets::spec_schema_json, m)?)?;
     m.add_class::<profile::ProfileResult>()?;
     m.add_function(wrap_pyfunction!(profile::profile_result, m)?)?;
     m.add_function(wrap_pyfunction!(profile::profile_manifest, m)?)?;

@@ -2,6 +2,7 @@
 //!
 //! Argument parsing and printing only; every number comes from the `chiso` crate.
 
+mod datasets;
 mod groups;
 mod input;
 mod output;
@@ -375,6 +376,17 @@ enum Command {
         #[arg(long, default_value = "toml")]
         format: String,
     },
+    /// List the published tables bundled with chiso (PCI, PAPI, COINr's ASEM, unit mappings)
+    /// with their sources and licences; `datasets show NAME` prints one.
+    Datasets {
+        #[command(subcommand)]
+        action: Option<datasets::Action>,
+        /// `table` or `json`.
+        #[arg(long, value_enum, default_value = "table")]
+        format: datasets::Format,
+    },
+    /// Print the JSON Schema of specification files (for editors: see docs/schema.md).
+    Schema,
 }
 
 pub(crate) fn load_index(index: &str) -> Result<IndexDefinition, chiso::Error> {
@@ -645,6 +657,8 @@ fn run(cli: Cli) -> Result<String, chiso::Error> {
             }
         }
         Command::Presets => Ok(output::presets_list()),
+        Command::Datasets { action, format } => datasets::run(action, format),
+        Command::Schema => Ok(chiso::spec::schema::JSON.to_owned()),
         Command::Spec { index, year, format } => {
             let definition = load_index(&index)?;
             let spec = match year {

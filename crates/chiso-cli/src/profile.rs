@@ -109,12 +109,21 @@ pub fn run(args: ProfileArgs, raw: bool) -> Result<String, chiso::Error> {
         ProfileFormat::Md => chiso::presentation::profile_page::render(&p, code, ReportFormat::Markdown),
         ProfileFormat::Html => chiso::presentation::profile_page::render(&p, code, ReportFormat::Html),
         ProfileFormat::Table => {
-            let header: Vec<String> = ["index", "source", "score", "rank", "tier", "Δ points", "Δ places", "note"]
-                .iter()
-                .map(|s| (*s).to_owned())
-                .collect();
+            let header: Vec<String> = if vi {
+                ["Chỉ số", "Nguồn", "Điểm", "Hạng", "Nhóm", "± điểm", "± bậc", "Ghi chú"]
+            } else {
+                ["Index", "Source", "Score", "Rank", "Tier", "Δ points", "Δ places", "Note"]
+            }
+            .iter()
+            .map(|s| (*s).to_owned())
+            .collect();
             let rows: Vec<Vec<String>> = p.rows.iter().map(|r| table_row(r, code, vi)).collect();
-            let mut out = render(&header, &rows, &[false, false, true, true, false, true, true, false]);
+            let mut out = if vi {
+                format!("{} {} (so với {})\n\n", p.unit, p.year, p.previous)
+            } else {
+                format!("{} {} (against {})\n\n", p.unit, p.year, p.previous)
+            };
+            out.push_str(&render(&header, &rows, &[false, false, true, true, false, true, true, false]));
             for r in &p.rows {
                 for t in &r.targets {
                     out.push_str(&target_line(r, t, code));
@@ -185,11 +194,21 @@ fn source_name(kind: SourceKind) -> &'static str {
     }
 }
 
+/// The source kind as the table shows it.
+fn source_label(kind: SourceKind, vi: bool) -> &'static str {
+    match (kind, vi) {
+        (SourceKind::FullTable, false) => "full table",
+        (SourceKind::FullTable, true) => "bảng đầy đủ",
+        (SourceKind::Published, false) => "published",
+        (SourceKind::Published, true) => "kết quả công bố",
+    }
+}
+
 fn table_row(r: &ProfileRow, code: &str, vi: bool) -> Vec<String> {
     let dash = || "—".to_owned();
     vec![
         r.label.get(code).to_owned(),
-        source_name(r.source).into(),
+        source_label(r.source, vi).into(),
         chiso::presentation::profile_page::format_score(r, vi),
         match (r.rank, r.out_of) {
             (Some(rank), Some(n)) => format!("{rank}/{n}"),
@@ -207,15 +226,28 @@ fn table_row(r: &ProfileRow, code: &str, vi: bool) -> Vec<String> {
 fn target_line(r: &ProfileRow, t: &TargetOutcome, code: &str) -> String {
     let label = r.label.get(code);
     match t {
-        TargetOutcome::Planned { target, reachable, threshold, distance, total_gain, rank_planned } => format!(
-            "{label}: {} needs {threshold:.2} ({distance:+.2} points; sub-indices gain {total_gain:.2}; rank {rank_planned}){}\n",
-            match target {
+        TargetOutcome::Planned { target, reachable, threshold, distance, total_gain, rank_planned } => {
+            let target = match target {
                 Target::Rank(n) => format!("top:{n}"),
                 Target::Gain(k) => format!("gain:{k}"),
                 Target::Score(x) => format!("score:{x}"),
-            },
-            if *reachable { "" } else { ", not reachable within the scales" }
-        ),
+            };
+            if code == "vi" {
+                let d = |x: f64| chiso::display::format_decimal(x, 2, true);
+                format!(
+                    "{label}: {target} cần {} ({} điểm; các chỉ số thành phần tăng {}; hạng {rank_planned}){}\n",
+                    d(*threshold),
+                    chiso::display::format_delta(*distance, 2, true),
+                    d(*total_gain),
+                    if *reachable { "" } else { ", không đạt được trong thang điểm" }
+                )
+            } else {
+                format!(
+                    "{label}: {target} needs {threshold:.2} ({distance:+.2} points; sub-indices gain {total_gain:.2}; rank {rank_planned}){}\n",
+                    if *reachable { "" } else { ", not reachable within the scales" }
+                )
+            }
+        }
         TargetOutcome::NeedsFullTable { message, .. } => format!("{label}: {message}\n"),
     }
 }

@@ -32,7 +32,7 @@ fn failure(out: &Output) -> String {
 fn nam_dinh_2018_as_published() {
     let out = stdout(&chiso(&["profile", "--manifest", "examples/profile/nam_dinh_2018.toml"]));
     let pci = out.lines().find(|l| l.starts_with("Provincial Competitiveness Index  ")).unwrap();
-    for part in ["full_table", "63.01 points", "35/63", "+1.58", "+6"] {
+    for part in ["full table", "63.01 points", "35/63", "+1.58", "+6"] {
         assert!(pci.contains(part), "{pci} lacks {part}");
     }
     let par = out.lines().find(|l| l.starts_with("Administrative Reform Index (PAR INDEX)  ")).unwrap();

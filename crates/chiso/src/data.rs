@@ -82,7 +82,7 @@ pub struct Dataset {
 
 /// Reads a whole input file: a missing file is [`DataError::NoSuchFile`], any other failure
 /// [`DataError::Unreadable`], both naming the path.
-pub fn read_file(path: impl AsRef<Path>) -> Result<Vec<u8>, DataError> {
+pub(crate) fn read_file(path: impl AsRef<Path>) -> Result<Vec<u8>, DataError> {
     let path = path.as_ref();
     std::fs::read(path).map_err(|e| match e.kind() {
         std::io::ErrorKind::NotFound => DataError::NoSuchFile { path: path.display().to_string() },
@@ -90,7 +90,8 @@ pub fn read_file(path: impl AsRef<Path>) -> Result<Vec<u8>, DataError> {
     })
 }
 
-/// Reads a whole UTF-8 text file (a unit mapping, a survey): [`read_file`]'s errors, or
+/// Reads a whole UTF-8 text file (a unit mapping, a survey): a missing file is
+/// [`DataError::NoSuchFile`], another failure [`DataError::Unreadable`], bad UTF-8
 /// [`DataError::Encoding`] with the line of the first invalid byte.
 pub fn read_text(path: impl AsRef<Path>) -> Result<String, DataError> {
     String::from_utf8(read_file(path)?).map_err(|e| {

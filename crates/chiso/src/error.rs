@@ -444,6 +444,14 @@ pub enum DataError {
         /// The system's reason.
         message: String,
     },
+    /// No bundled dataset has this name (`datasets::load`).
+    #[error("no bundled dataset '{name}'; available datasets: {available}")]
+    UnknownDataset {
+        /// The name asked for.
+        name: String,
+        /// The names of the bundled datasets.
+        available: String,
+    },
     /// A workbook cannot be read (not a spreadsheet, damaged, password-protected) or written.
     #[cfg(feature = "xlsx")]
     #[error("{message}")]
@@ -813,6 +821,7 @@ impl DataError {
             InvalidValue { .. } => "InvalidValue",
             NoSuchFile { .. } => "NoSuchFile",
             Unreadable { .. } => "Unreadable",
+            UnknownDataset { .. } => "UnknownDataset",
             #[cfg(feature = "xlsx")]
             Workbook { .. } => "Workbook",
             #[cfg(feature = "xlsx")]
@@ -832,7 +841,13 @@ impl DataError {
         let mut at = Location::default();
         match self {
             Encoding { line } | Csv { line, .. } => at.line = Some(*line),
-            Empty { .. } | NoRows | NoRowsForYear { .. } | TooLarge { .. } | NoSuchFile { .. } | Unreadable { .. } => {}
+            Empty { .. }
+            | NoRows
+            | NoRowsForYear { .. }
+            | TooLarge { .. }
+            | NoSuchFile { .. }
+            | Unreadable { .. }
+            | UnknownDataset { .. } => {}
             #[cfg(feature = "xlsx")]
             Workbook { .. } | NoSheet { .. } | SheetTable { .. } => {}
             #[cfg(feature = "xlsx")]

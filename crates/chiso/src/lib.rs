@@ -26,6 +26,8 @@
 // with the methods the engine applies in `methods`.
 pub mod analyses;
 pub mod data;
+#[cfg(feature = "datasets")]
+pub mod datasets;
 mod engine;
 pub mod error;
 #[cfg(feature = "xlsx")]

@@ -69,7 +69,7 @@ impl Limits {
     };
 
     /// Refuses a specification text longer than [`Self::max_bytes`].
-    pub fn check_spec_bytes(&self, bytes: usize) -> Result<(), SpecError> {
+    pub(crate) fn check_spec_bytes(&self, bytes: usize) -> Result<(), SpecError> {
         if bytes > self.max_bytes {
             return Err(SpecError::TooLarge { bytes, max: self.max_bytes });
         }

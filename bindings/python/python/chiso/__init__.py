@@ -39,6 +39,8 @@ from chiso._chiso import (
 )
 from chiso._excel import excel_sheet, read_excel, to_excel
 from chiso._input import DataInput, Shape, backend_of, dataset
+from chiso._input import DataInput, Shape, dataset
+from chiso._input import backend_of as _backend_of
 from chiso._profile import Profile, profile
 from chiso._results import Comparison, Scores, Table
 from chiso._survey import survey
@@ -88,6 +90,9 @@ __all__ = [
     "sensitivity",
     "audit",
     "calibrate",
+    "datasets",
+    "robustness",
+    "spec_schema",
 ]
 
 SpecInput = Union[Spec, str]
@@ -156,7 +161,7 @@ def score(
         components=components,
         stages=stages,
     )
-    return Scores(table, backend=backend_of(data))
+    return Scores(table, backend=_backend_of(data))
 
 
 def compare(
@@ -201,7 +206,7 @@ def compare(
         to_year=to_year,
         unit_mapping=unit_mapping,
     )
-    return Comparison(table, backend=backend_of(data))
+    return Comparison(table, backend=_backend_of(data))
 
 
 # --- analysis ---------------------------------------------------------------------------
@@ -346,6 +351,8 @@ def calibrate(
 
 # --- robustness (chiso/robustness.py; charts in chiso/plot_uncertainty.py) ---------------
 
+# --- bundled tables and the spec file format (chiso/datasets.py) ---------------------------
+from chiso import datasets, robustness  # noqa: E402
 from chiso.robustness import (  # noqa: E402
     audit,
     rank_changes,
@@ -353,3 +360,31 @@ from chiso.robustness import (  # noqa: E402
     sensitivity,
     uncertainty,
 )
+
+
+def spec_schema() -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) of spec files, generated from the Rust types.
+
+    The same file ships in the crate and the npm package and ``chiso schema`` prints it;
+    ``docs/schema.md`` shows how to make an editor check spec files with it.
+
+    >>> import chiso
+    >>> schema = chiso.spec_schema()
+    >>> schema["title"], schema["required"]
+    ('chiso index specification', ['id', 'root', 'nodes'])
+    """
+    import json
+
+    schema: dict[str, Any] = json.loads(_chiso.spec_schema_json())
+    return schema
+
+
+def __dir__() -> list[str]:
+    """The API (``__all__``) and the private names: not the names imported for annotations
+    (``Any``, ``Mapping``, ``Union``), which stay importable so that ``typing.get_type_hints``
+    resolves the signatures (tests/test_api_surface.py)."""
+    return sorted(set(__all__) | {n for n in globals() if n.startswith("_")})
+
+
+# Needed above only while this module is imported.
+del annotations, TYPE_CHECKING

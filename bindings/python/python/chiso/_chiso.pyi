@@ -37,6 +37,9 @@ __all__ = [
     "calibrate_result",
     "read_sheet",
     "write_excel",
+    "dataset_list",
+    "dataset_csv",
+    "spec_schema_json",
     "_ProfileResult",
     "profile_result",
     "profile_manifest",
@@ -114,6 +117,12 @@ class Spec:
 
 def presets() -> list[str]: ...
 def preset(id: str, year: int | None = None) -> Spec: ...
+
+# --- datasets (src/datasets.rs) -------------------------------------------------------------
+
+def dataset_list() -> list[dict[str, Any]]: ...
+def dataset_csv(name: str) -> str: ...
+def spec_schema_json() -> str: ...
 
 # --- data (src/data.rs) -----------------------------------------------------------------
 

@@ -132,10 +132,13 @@ def profile(
     Give ``sources`` (see :data:`SourceInput`) or a ``manifest`` file (TOML or JSON, as
     ``chiso profile --manifest``).
 
+    Examples
+    --------
     >>> rows = {"unit": ["Hải Hà", "Hải Hà"], "year": [2020, 2019], "score": [93.12, 93.62],
     ...         "rank": [10, 7], "out_of": [13, 13]}
     >>> p = profile("Hải Hà", 2020, [{"index": "sipas", "published": rows}])
-    >>> p.rows[0]["rank_change"], p.rows[0]["source"]
+    >>> first = p.rows[0]
+    >>> first["rank_change"], first["source"]
     (-3, 'published')
     """
     if isinstance(mapping, str):

@@ -85,7 +85,7 @@ pub(crate) fn rank_direction(node: &Node) -> Direction {
 
 /// The sort key of a score under a rule: rounded if the rule ranks rounded scores, negated
 /// when higher is better (so that ascending keys are best first).
-pub fn rank_key(score: f64, direction: Direction, rule: RankRule) -> f64 {
+pub(crate) fn rank_key(score: f64, direction: Direction, rule: RankRule) -> f64 {
     let s = match rule.basis {
         RankBasis::Unrounded => score,
         RankBasis::Rounded(d) => round_half_away(score, d),

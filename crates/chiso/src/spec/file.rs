@@ -11,6 +11,7 @@ use super::{Labels, Scale, YearRange};
 /// A specification file: one tree, optionally with editions that change it by year.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct SpecFile {
     /// Index id, e.g. `pci`.
@@ -72,6 +73,7 @@ pub struct SpecFile {
 /// One node as written in a file.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct NodeFile {
     /// Unique id; also the data column that holds the node's values.
@@ -91,6 +93,7 @@ pub struct NodeFile {
     /// `higher_is_better` (default) or `lower_is_better`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "ts", ts(type = "\"higher_is_better\" | \"lower_is_better\""))]
+    #[cfg_attr(feature = "schema", schemars(schema_with = "super::schema::node_direction"))]
     pub direction: Option<String>,
     /// The range of the node's score.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -98,6 +101,7 @@ pub struct NodeFile {
     /// How the children are combined (groups only).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "ts", ts(as = "Option<super::ts::AggregationName>"))]
+    #[cfg_attr(feature = "schema", schemars(schema_with = "super::schema::node_aggregation"))]
     pub aggregation: Option<String>,
     /// Most points the node can score (a criterion's or an area's maximum). On a node whose
     /// values are read as they are, values must lie in 0..max; a `weighted_sum` group without
@@ -136,9 +140,11 @@ pub struct NodeFile {
 /// when one is unknown or of the wrong type.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct NormaliseFile {
     /// Method name.
     #[cfg_attr(feature = "ts", ts(as = "super::ts::NormalisationName"))]
+    #[cfg_attr(feature = "schema", schemars(schema_with = "super::schema::normalise_method"))]
     pub method: String,
     /// Parameters by name.
     #[serde(flatten)]
@@ -148,6 +154,7 @@ pub struct NormaliseFile {
 /// A parameter value in a file.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(untagged)]
 pub enum Param {
     /// `true` / `false`.
@@ -161,10 +168,12 @@ pub enum Param {
 /// A rule for missing children as written in a file.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct MissingFile {
     /// `fail` or `available`.
     #[cfg_attr(feature = "ts", ts(type = "\"fail\" | \"available\""))]
+    #[cfg_attr(feature = "schema", schemars(schema_with = "super::schema::missing_rule"))]
     pub rule: String,
     /// `available`: share of the children (or of their weight) required, 0–1 (default 0.5).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -172,16 +181,19 @@ pub struct MissingFile {
     /// `count` or `weight` (default `weight`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "ts", ts(type = "\"count\" | \"weight\""))]
+    #[cfg_attr(feature = "schema", schemars(schema_with = "super::schema::missing_share_of"))]
     pub share_of: Option<String>,
 }
 
 /// An imputation as written in a file.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ImputeFile {
     /// Methods tried in order: `mean`, `median`, `previous`, `value` (empty: no imputation).
     #[cfg_attr(feature = "ts", ts(type = "Array<\"mean\" | \"median\" | \"previous\" | \"value\">"))]
+    #[cfg_attr(feature = "schema", schemars(schema_with = "super::schema::impute_methods"))]
     pub methods: Vec<String>,
     /// The value for `value`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -194,10 +206,12 @@ pub struct ImputeFile {
 /// An outlier treatment as written in a file.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct TreatFile {
     /// `winsorise` (COINr's default treatment) or `none`.
     #[cfg_attr(feature = "ts", ts(type = "\"winsorise\" | \"none\""))]
+    #[cfg_attr(feature = "schema", schemars(schema_with = "super::schema::treat_method"))]
     pub method: String,
     /// Most values winsorised (default 5).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -216,6 +230,7 @@ pub struct TreatFile {
 /// A screening rule as written in a file.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ScreenFile {
     /// Share of leaf indicators a unit must have (before imputation), 0–1.
@@ -225,11 +240,13 @@ pub struct ScreenFile {
 /// A ranking rule as written in a file.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct RankFile {
     /// `unrounded` (default) or `rounded`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "ts", ts(type = "\"unrounded\" | \"rounded\""))]
+    #[cfg_attr(feature = "schema", schemars(schema_with = "super::schema::rank_on"))]
     pub on: Option<String>,
     /// Decimals when ranking on rounded scores.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -237,24 +254,29 @@ pub struct RankFile {
     /// `competition` (1, 2, 2, 4; default) or `dense` (1, 2, 2, 3).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "ts", ts(type = "\"competition\" | \"dense\""))]
+    #[cfg_attr(feature = "schema", schemars(schema_with = "super::schema::rank_ties"))]
     pub ties: Option<String>,
 }
 
 /// A tier rule as written in a file.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct TiersFile {
     /// `score_bands`, `rank_bands` or `quantile_groups`.
     #[cfg_attr(feature = "ts", ts(type = "\"score_bands\" | \"rank_bands\" | \"quantile_groups\""))]
+    #[cfg_attr(feature = "schema", schemars(schema_with = "super::schema::tiers_rule"))]
     pub rule: String,
     /// `quantile_groups`: `linear` (R type 7, default) or `nearest_rank` (R type 1) percentiles.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "ts", ts(type = "\"linear\" | \"nearest_rank\""))]
+    #[cfg_attr(feature = "schema", schemars(schema_with = "super::schema::tiers_percentile"))]
     pub percentile: Option<String>,
     /// `quantile_groups`: a score equal to a cut goes to the `upper` (default) or `lower` group.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "ts", ts(type = "\"upper\" | \"lower\""))]
+    #[cfg_attr(feature = "schema", schemars(schema_with = "super::schema::tiers_ties"))]
     pub ties: Option<String>,
     /// First year the rule applies to (omit for no lower limit).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -272,6 +294,7 @@ pub struct TiersFile {
 /// One tier band as written in a file.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct BandFile {
     /// Tier label.
@@ -287,6 +310,7 @@ pub struct BandFile {
 /// An edition: the base tree with changes, for a range of years.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct EditionFile {
     /// First year.

@@ -30,6 +30,8 @@ impl Aggregation {
     /// Names accepted in spec files.
     pub const NAMES: &'static str =
         "weighted_mean, weighted_sum, geometric_mean, harmonic_mean, minimum, maximum, median, copeland";
+    /// Other spellings [`Aggregation::from_name`] accepts (written back as the names above).
+    pub const ALIASES: &'static str = "mean, arithmetic_mean, sum, min, max";
 
     /// Parses a method name.
     pub fn from_name(name: &str) -> Option<Self> {

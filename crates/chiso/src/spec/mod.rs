@@ -9,6 +9,7 @@ mod definition;
 pub mod file;
 mod methods;
 mod params;
+pub mod schema;
 #[cfg(feature = "ts")]
 pub mod ts;
 
@@ -29,6 +30,7 @@ pub const MAX_NODES: usize = 100_000;
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Labels {
     /// Vietnamese.
     pub vi: String,
@@ -58,6 +60,7 @@ impl Labels {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct YearRange {
     /// First year.
     pub from: i32,
@@ -107,6 +110,7 @@ impl Direction {
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Scale {
     /// Lowest possible score.
     pub min: f64,

@@ -118,7 +118,7 @@ impl UncertainInput {
 
     /// Whether the input is about the data of a year (drawn independently per year) rather
     /// than a methodological choice (drawn alike in every year of a comparison).
-    pub fn is_data(&self) -> bool {
+    pub(crate) fn is_data(&self) -> bool {
         matches!(self, UncertainInput::SamplingError { .. })
     }
 }

@@ -39,7 +39,7 @@ pub(crate) mod random;
 use serde::Serialize;
 
 pub use inputs::{ErrorSource, NodeError, UncertainInput, Z95};
-pub use plan::{parse_normalisation, ErrorSpec, Exclude, InputsSpec};
+pub use plan::{ErrorSpec, Exclude, InputsSpec};
 
 use crate::data::Dataset;
 use crate::diagnose::analysis_year;

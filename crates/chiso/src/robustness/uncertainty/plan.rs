@@ -107,7 +107,7 @@ fn method<T>(
 }
 
 /// `none`, `min_max` (1–10, PCI's rescaling) or `min_max:LOW:HIGH`.
-pub fn parse_normalisation(text: &str) -> Option<Normalisation> {
+pub(crate) fn parse_normalisation(text: &str) -> Option<Normalisation> {
     let mut parts = text.split(':');
     match (parts.next()?, parts.next(), parts.next(), parts.next()) {
         ("none", None, None, None) => Some(Normalisation::None),
