@@ -38,7 +38,6 @@ from chiso._chiso import (
     score_columns,
 )
 from chiso._excel import excel_sheet, read_excel, to_excel
-from chiso._input import DataInput, Shape, backend_of, dataset
 from chiso._input import DataInput, Shape, dataset
 from chiso._input import backend_of as _backend_of
 from chiso._profile import Profile, profile
