@@ -60,6 +60,9 @@ pub struct SpecFile {
     /// `TT-Hue` read as `Bà Rịa - Vũng Tàu` or `Thừa Thiên Huế` (matched after NFC, ignoring
     /// case; every match is reported).
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    // Read everywhere, written only where the spreadsheet reader that uses them is built: the
+    // WebAssembly scoring module has no room for the code.
+    #[cfg_attr(not(feature = "xlsx"), serde(skip_serializing))]
     #[cfg_attr(feature = "ts", ts(as = "Option<_>", optional))]
     pub unit_aliases: BTreeMap<String, Vec<String>>,
     /// The nodes of the tree, in any order.
@@ -85,6 +88,7 @@ pub struct NodeFile {
     /// `Sub-Index 3: Transparency`): a spreadsheet column with this header (or the id or a
     /// label; NFC, spaces collapsed, case ignored) is read as the node's column.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(not(feature = "xlsx"), serde(skip_serializing))]
     #[cfg_attr(feature = "ts", ts(as = "Option<_>", optional))]
     pub aliases: Vec<String>,
     /// Weight relative to its siblings (default 1).
