@@ -234,6 +234,7 @@ step_docs() {
   [[ -f bindings/wasm/pkg/chiso_wasm_bg.wasm ]] || build_wasm
   python scripts/docs_samples.py
   python scripts/docs_python_api.py
+  python scripts/docs_spec_reference.py
   rm -rf docs/reference/rust docs/reference/typescript
   RUSTDOCFLAGS="-D warnings" cargo doc -q -p chiso --no-deps
   cp -r target/doc docs/reference/rust
