@@ -13,13 +13,13 @@ HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(cd "$HERE/../.." && pwd)"
 cd "$ROOT"
 
-# Two modules from the one crate (its features): chiso_wasm (scoring, comparison, diagnosis,
-# plans, reports), which index.js loads on import, and chiso_analysis (uncertainty,
-# sensitivity, audit), loaded on first use. Each build overwrites chiso_wasm.wasm: keep a copy.
+# Three modules from the one crate (its features): chiso_wasm (scoring), which index.js loads
+# on import, chiso_analysis (comparison, diagnosis, plans, reports, uncertainty, sensitivity,
+# audit) and chiso_excel (workbooks in and out), each loaded on first use. Each build overwrites chiso_wasm.wasm: keep a copy.
 OUT=target/wasm32-unknown-unknown/release-wasm
 tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT
-for part in scoring:chiso_wasm analysis:chiso_analysis; do
+for part in scoring:chiso_wasm analysis:chiso_analysis excel:chiso_excel; do
   feature="${part%%:*}" name="${part#*:}"
   cargo build -p chiso-wasm --target wasm32-unknown-unknown --profile release-wasm \
     --no-default-features --features "$feature"
@@ -29,7 +29,7 @@ rm -rf "$HERE/pkg"
 # The web target serves browsers and, through initSync, Node. The name and producers sections
 # are debugging and telemetry data: dropping them saves ~160 kB of the module (~40 kB gzipped).
 # The reset-state function lets index.js recover from a trap (a panic under panic = "abort").
-for name in chiso_wasm chiso_analysis; do
+for name in chiso_wasm chiso_analysis chiso_excel; do
   wasm-bindgen "$tmp/$name.wasm" \
     --target web --remove-name-section --remove-producers-section --experimental-reset-state-function \
     --out-dir "$HERE/pkg"
@@ -52,7 +52,7 @@ cp crates/chiso/schema/chiso-spec.schema.json "$HERE/data/"
 # The licences (npm pack leaves symbolic links out, so copies).
 cp LICENSE-MIT LICENSE-APACHE "$HERE/"
 
-for name in chiso_wasm chiso_analysis; do
+for name in chiso_wasm chiso_analysis chiso_excel; do
   wasm="$HERE/pkg/${name}_bg.wasm"
   echo "${name}_bg.wasm: $(wc -c <"$wasm") bytes, $(gzip -9c "$wasm" | wc -c) gzipped"
 done

@@ -1248,6 +1248,47 @@ export interface Calibration {
  */
 export function calibrate(data: Row[] | string | Uint8Array | ArrayBuffer, options: CalibrateOptions): Calibration;
 
+/** Options of {@link readExcel}. */
+export interface ExcelReadOptions {
+  /** The spec whose node ids, labels and aliases name the columns, and whose unit aliases name the units. */
+  spec?: SpecInput;
+  /** The sheet (default: the workbook's first). */
+  sheet?: string;
+  /** Header of the unit column (default `unit`; VCCI: `Province`, `Tỉnh`). */
+  unitColumn?: string;
+  /** Header of the year column, if the sheet has one (default `year`). */
+  yearColumn?: string;
+  /** The year of every row of a sheet without a year column. */
+  year?: number;
+}
+
+/** Options of {@link writeExcel}. */
+export interface ExcelWriteOptions {
+  year?: number;
+  strict?: boolean;
+  unitColumn?: string;
+  yearColumn?: string;
+}
+
+/** A sheet read by {@link readExcel}: the data and what the reading decided. */
+export interface ExcelSheet {
+  data: Dataset;
+  /** The sheet read. */
+  sheet: string;
+  /** Every column read: its letter, header, the dataset's name for it and how it was matched. */
+  columns: { letter: string; header: string; name: string; matched_by: "id" | "label" | "alias" | null; units_from: string | null }[];
+  /** Unit names read through an alias. */
+  unit_aliases: { written: string; unit: string }[];
+  /** Rows below the table and columns not read (row 0: a note about a column). */
+  notes: { row: number; text: string }[];
+}
+
+/** Loads the workbook module (readExcel, writeExcel); browsers await it once before those calls. */
+export function loadExcel(): Promise<void>;
+/** Reads one sheet of a workbook's bytes into a {@link Dataset} (workbook module). */
+export function readExcel(bytes: Uint8Array | ArrayBuffer, options?: ExcelReadOptions): ExcelSheet;
+/** Scores rows and returns the results as an .xlsx workbook's bytes (workbook module). */
+export function writeExcel(spec: SpecInput, rows: Row[], options?: ExcelWriteOptions): Uint8Array;
 // ---------------------------------------------------------------------------------------------
 // Profile (src/profile.rs): one unit across indices
 

@@ -5,16 +5,19 @@
 // functions, and turns the core's structured errors into ChisoError subclasses. Types:
 // index.d.ts (with types.generated.d.ts, generated from the Rust types).
 //
-// Two modules: pkg/chiso_wasm (specs, data, scores, the classes), loaded on import, and
+// Three modules: pkg/chiso_wasm (specs, data, scores, the classes), loaded on import,
 // pkg/chiso_analysis (comparison, diagnosis, plans, reports, uncertainty, sensitivity, audit),
-// loaded on first use in Node or by `await loadAnalyses()` in browsers, so that a page that only
-// scores downloads the smaller module.
+// loaded on first use in Node or by `await loadAnalyses()` in browsers, and pkg/chiso_excel
+// (workbooks in and out), likewise by `await loadExcel()`, so that a page that only scores
+// downloads the smallest module.
 
 import init, * as raw from "./pkg/chiso_wasm.js";
 import initAnalysis, * as rawAnalysis from "./pkg/chiso_analysis.js";
+import initExcel, * as rawExcel from "./pkg/chiso_excel.js";
 
 const wasmUrl = new URL("./pkg/chiso_wasm_bg.wasm", import.meta.url);
 const analysisUrl = new URL("./pkg/chiso_analysis_bg.wasm", import.meta.url);
+const excelUrl = new URL("./pkg/chiso_excel_bg.wasm", import.meta.url);
 
 // Node (and other runtimes with `process`) read the file; browsers fetch it. getBuiltinModule
 // keeps `node:fs` out of bundlers' sight; the dynamic import covers older Node versions.
@@ -1003,6 +1006,79 @@ export function calibrate(data, options) {
   return analysis(calibrate, "calibrate", data, options);
 }
 
+/**
+ * Reads one sheet of a workbook (.xlsx, .xls or .ods bytes) into a {@link Dataset}, with the
+ * core's reader: headers matched to `options.spec`'s nodes (id, label or a declared alias such
+ * as VCCI's `Sub-Index 3: Transparency`), unit names through its unit aliases (`BRVT`), rows
+ * below the table (Min, Median, Max, repeated headers) reported in `notes`, never scored. A
+ * sheet without a year column needs `options.year` when the spec has editions. In the workbook
+ * module: Node loads it on the first call; browsers `await loadExcel()` once first.
+ * @param {Uint8Array | ArrayBuffer} bytes the workbook file's bytes
+ * @param {import("./index.js").ExcelReadOptions} [options] `{spec?, sheet?, unitColumn?, yearColumn?, year?}`
+ * @returns {import("./index.js").ExcelSheet} `{data, sheet, columns, unit_aliases, notes}`
+ * @throws {DataError} naming the sheet and the cell (variants `SheetCell`, `NoSheet`, `SheetTable`, `Workbook`, `NoYear`)
+ */
+export function readExcel(bytes, options) {
+  const { spec, ...rest } = options ?? {};
+  const read = excel(readExcel, "readExcel", bytes, spec, rest);
+  const data = Dataset.fromRows(read.rows, { unitColumn: read.unitColumn, yearColumn: read.yearColumn });
+  return { data, ...read.report };
+}
+
+/**
+ * Scores rows (as {@link score} does) and returns the results as an .xlsx workbook: the
+ * headline (score, rank, tier, change since each unit's previous year), one sheet per node
+ * level and `About` (spec, edition); scores shown at the index's precision, cells unrounded.
+ * In the workbook module (see {@link loadExcel}).
+ * @param {SpecInput} spec a preset id, a spec object, or JSON text
+ * @param {Row[]} rows `{unit, year?, <node id>: number | string}`
+ * @param {import("./index.js").ExcelWriteOptions} [options] `{year?, strict?, unitColumn?, yearColumn?}`
+ * @returns {Uint8Array} the workbook's bytes
+ */
+export function writeExcel(spec, rows, options) {
+  return excel(writeExcel, "writeExcel", spec, rows, options);
+}
+
+let excelReady = false;
+let excelLoading = null;
+
+/**
+ * Loads the workbook module (readExcel, writeExcel), a third WebAssembly file next to the
+ * first: a spreadsheet reader and writer are larger than all of scoring, so pages that do not
+ * read workbooks never download them. Node loads it by itself on the first call; in browsers,
+ * await this once before calling those functions. Idempotent.
+ * @returns {Promise<void>}
+ * @example await loadExcel(); const { data } = readExcel(new Uint8Array(await file.arrayBuffer()), { spec: "pci", year: 2018 });
+ */
+export async function loadExcel() {
+  if (excelReady) return;
+  excelLoading ??= (async () => {
+    if (nodeFs) {
+      rawExcel.initSync({ module: nodeFs.readFileSync(excelUrl) });
+    } else {
+      await initExcel({ module_or_path: excelUrl });
+    }
+    excelReady = true;
+  })();
+  try {
+    await excelLoading;
+  } catch (e) {
+    excelLoading = null;
+    throw e;
+  }
+}
+
+/** Calls `name` of the workbook module for `api`, loading the module first in Node. */
+function excel(api, name, ...args) {
+  if (!excelReady) {
+    if (!nodeFs) {
+      throw new Error(`${api.name}: the workbook module is not loaded yet; \`await loadExcel()\` once before calling it`);
+    }
+    rawExcel.initSync({ module: nodeFs.readFileSync(excelUrl) });
+    excelReady = true;
+  }
+  return callIn(rawExcel, api, rawExcel[name], ...args);
+}
 // The bundled published tables and the JSON Schema of spec files: files shipped beside the
 // modules and read on demand (bundled.js), not compiled into them.
 export { datasets, specSchema } from "./bundled.js";

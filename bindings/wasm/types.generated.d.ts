@@ -66,6 +66,12 @@ treat?: TreatFile,
  */
 screen?: ScreenFile, 
 /**
+ * Other spellings of unit names, by the name results use: a spreadsheet's `BRVT` or
+ * `TT-Hue` read as `Bà Rịa - Vũng Tàu` or `Thừa Thiên Huế` (matched after NFC, ignoring
+ * case; every match is reported).
+ */
+unit_aliases?: { [key in string]: Array<string> }, 
+/**
  * The nodes of the tree, in any order.
  */
 nodes: Array<NodeFile>, 
@@ -86,6 +92,12 @@ id: string,
  * Labels in Vietnamese and English (default: the id).
  */
 label?: Labels, 
+/**
+ * Other column headers that hold this node's values, as publishers print them (e.g.
+ * `Sub-Index 3: Transparency`): a spreadsheet column with this header (or the id or a
+ * label; NFC, spaces collapsed, case ignored) is read as the node's column.
+ */
+aliases?: Array<string>, 
 /**
  * Weight relative to its siblings (default 1).
  */

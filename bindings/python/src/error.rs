@@ -184,6 +184,11 @@ fn class_of<'py>(py: Python<'py>, error: &chiso::Error) -> PyResult<Bound<'py, P
             | D::TooLarge { .. }
             | D::UnknownMappedUnit { .. }
             | D::Unreadable { .. }
+            | D::Workbook { .. }
+            | D::NoSheet { .. }
+            | D::SheetTable { .. }
+            | D::SheetCell { .. }
+            | D::NoYear { .. }
             | D::UnknownDataset { .. },
         ) => data_error(py)?,
         E::Compute(C::InvalidTarget { .. } | C::InvalidCalibration { .. }) => option_error(py)?,

@@ -25,6 +25,7 @@ pub mod spec;
 pub mod survey;
 pub mod uncertainty;
 pub mod units;
+pub mod xlsx;
 
 /// A core result with nested structure as Python dicts and lists, through its serde JSON
 /// form (the shape the WebAssembly binding gives too).
@@ -61,6 +62,8 @@ fn _chiso(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(sensitivity::sensitivity_result, m)?)?;
     m.add_function(wrap_pyfunction!(audit::audit_result, m)?)?;
     m.add_function(wrap_pyfunction!(calibrate::calibrate_result, m)?)?;
+    m.add_function(wrap_pyfunction!(xlsx::read_sheet, m)?)?;
+    m.add_function(wrap_pyfunction!(xlsx::write_excel, m)?)?;
     m.add_function(wrap_pyfunction!(datasets::dataset_list, m)?)?;
     m.add_function(wrap_pyfunction!(datasets::dataset_csv, m)?)?;
     m.add_function(wrap_pyfunction!(datasets::spec_schema_json, m)?)?;

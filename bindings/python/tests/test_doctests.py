@@ -10,7 +10,14 @@ import pytest
 
 matplotlib.use("Agg")
 
-MODULES = ["chiso", "chiso._input", "chiso._results", "chiso.plot", "chiso.datasets"]
+MODULES = [
+    "chiso",
+    "chiso._input",
+    "chiso._results",
+    "chiso._excel",
+    "chiso.plot",
+    "chiso.datasets",
+]
 
 
 @pytest.mark.parametrize("name", MODULES)

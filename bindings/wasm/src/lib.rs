@@ -10,7 +10,7 @@
 
 // Each module (`--no-default-features --features scoring` or `analysis`) uses only part of the
 // shared readers; the native build, which has both features, is the one linted.
-#![cfg_attr(not(all(feature = "scoring", feature = "analysis")), allow(unused_imports, dead_code))]
+#![cfg_attr(not(all(feature = "scoring", feature = "analysis", feature = "excel")), allow(unused_imports, dead_code))]
 
 use std::collections::HashMap;
 
@@ -52,6 +52,8 @@ pub mod survey;
 mod types;
 #[cfg(feature = "analysis")]
 pub mod uncertainty;
+#[cfg(feature = "excel")]
+pub mod xlsx;
 
 /// Runs once when the module is instantiated (and again after `index.js` resets it).
 #[wasm_bindgen(start)]

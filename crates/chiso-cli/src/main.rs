@@ -5,11 +5,12 @@
 mod datasets;
 mod groups;
 mod indicators;
+mod input;
 mod output;
 mod profile;
 mod robustness;
+mod workbook;
 
-use std::io::Read;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -22,7 +23,8 @@ use chiso::report::ReportFormat;
 use chiso::sensitivity::{FirstOrder, SensitivityOptions};
 use chiso::uncertainty::UncertaintyOptions;
 
-use chiso::{presets, CsvOptions, Dataset, IndexDefinition, ScoreOptions, UnitMapping};
+use chiso::{presets, IndexDefinition, ScoreOptions, UnitMapping};
+use input::Input;
 
 #[derive(Parser)]
 #[command(name = "chiso", version, about = "Composite indices (PCI, ...): score, rank and compare units")]
@@ -101,22 +103,6 @@ struct Subject {
     year: Option<i32>,
 }
 
-#[derive(clap::Args)]
-struct Input {
-    /// Preset id (e.g. `pci`) or path to a JSON/TOML specification.
-    #[arg(long)]
-    index: String,
-    /// CSV file (`,` with `.` decimals, or `;` with decimal commas); `-` reads standard input.
-    #[arg(long)]
-    input: PathBuf,
-    /// Column with the unit names.
-    #[arg(long, default_value = "unit")]
-    unit_column: String,
-    /// Column with the years.
-    #[arg(long, default_value = "year")]
-    year_column: String,
-}
-
 #[derive(Subcommand)]
 enum Command {
     /// One unit across indices: score, rank, tier and change per index, from full tables or
@@ -163,6 +149,10 @@ enum Command {
         /// Language of labels and decimal mark in tables.
         #[arg(long, value_enum, default_value = "en")]
         lang: Lang,
+        /// Also write the results to this workbook (.xlsx): the headline, one sheet per node
+        /// level, changes since each unit's previous year, and the spec and edition used.
+        #[arg(long)]
+        output: Option<PathBuf>,
     },
     /// Compare two years: score and rank changes per unit.
     Compare {
@@ -342,9 +332,12 @@ enum Command {
     /// column as an affine function of the children's columns (least squares) and write it as
     /// a weighted mean of rescaled children.
     Calibrate {
-        /// Wide CSV, one row per unit: the target column and the children's raw values.
+        /// Wide CSV or workbook, one row per unit: the target column and the children's raw values.
         #[arg(long)]
         input: PathBuf,
+        /// The workbook's sheet (default: its first).
+        #[arg(long)]
+        sheet: Option<String>,
         /// Column with the unit names.
         #[arg(long, default_value = "unit")]
         unit_column: String,
@@ -463,39 +456,26 @@ fn load_mapping(name: &str) -> Result<UnitMapping, chiso::Error> {
     Ok(UnitMapping::from_csv_path(name)?)
 }
 
-fn load_data(input: &Input) -> Result<Dataset, chiso::Error> {
-    read_csv(&input.input, &input.unit_column, &input.year_column)
-}
-
-fn read_csv(path: &std::path::Path, unit_column: &str, year_column: &str) -> Result<Dataset, chiso::Error> {
-    let options = CsvOptions { unit_column: unit_column.into(), year_column: year_column.into(), ..Default::default() };
-    if path.as_os_str() == "-" {
-        let mut bytes = Vec::new();
-        std::io::stdin()
-            .read_to_end(&mut bytes)
-            .map_err(|e| chiso::DataError::Unreadable { path: "standard input".into(), message: e.to_string() })?;
-        return Ok(Dataset::from_csv_bytes(&bytes, &options)?);
-    }
-    Ok(Dataset::from_csv_path(path, &options)?)
-}
-
 fn run(cli: Cli) -> Result<String, chiso::Error> {
     let raw = cli.raw_csv;
     match cli.command {
         Command::Profile(args) => profile::run(args, raw),
         Command::Groups { input, year, format, lang } => {
             let definition = load_index(&input.index)?;
-            let data = load_data(&input)?;
+            let data = input::load(&input, &definition, year)?;
             let result = chiso::groups::node_groups(&definition, &data, year)?;
             let code = if lang == Lang::Vi { "vi" } else { "en" };
             Ok(groups::print(&result, code, format == Format::Csv, format == Format::Json, raw))
         }
-        Command::Score { input, year, format, strict, components, nodes, stage, lang } => {
+        Command::Score { input, year, format, strict, components, nodes, stage, lang, output } => {
             let definition = load_index(&input.index)?;
-            let data = load_data(&input)?;
+            let data = input::load(&input, &definition, year)?;
             let options = ScoreOptions { year, strict, stages: stage.is_some(), ..Default::default() };
             let scores = chiso::score(&definition, &data, &options)?;
             output::warn_dropped(&scores);
+            if let Some(path) = &output {
+                workbook::write(path, &scores, &definition, &input.input)?;
+            }
             let components = components || nodes.is_some();
             if let (Some(stage), Some(stages)) = (stage, &scores.stages) {
                 let which = match stage {
@@ -514,7 +494,7 @@ fn run(cli: Cli) -> Result<String, chiso::Error> {
         }
         Command::Compare { input, from, to, unit_map, format, lang } => {
             let definition = load_index(&input.index)?;
-            let data = load_data(&input)?;
+            let data = input::load(&input, &definition, None)?;
             let mapping = unit_map.as_deref().map(load_mapping).transpose()?;
             let comparison = chiso::compare_mapped(&definition, &data, from, to, mapping.as_ref())?;
             Ok(match format {
@@ -525,7 +505,7 @@ fn run(cli: Cli) -> Result<String, chiso::Error> {
         }
         Command::Diagnose { input, subject: Subject { unit, year }, from, level, format, lang } => {
             let definition = load_index(&input.index)?;
-            let data = load_data(&input)?;
+            let data = input::load(&input, &definition, year)?;
             if level == indicators::Level::Indicators {
                 let d = chiso::indicators::diagnose_indicators(&definition, &data, &unit, year, from)?;
                 return Ok(match format {
@@ -553,7 +533,7 @@ fn run(cli: Cli) -> Result<String, chiso::Error> {
             lang,
         } => {
             let definition = load_index(&input.index)?;
-            let data = load_data(&input)?;
+            let data = input::load(&input, &definition, year)?;
             let target: Target = target.parse()?;
             if level == indicators::Level::Indicators {
                 let options = chiso::indicators::IndicatorPlanOptions {
@@ -589,7 +569,7 @@ fn run(cli: Cli) -> Result<String, chiso::Error> {
         }
         Command::Report { input, subject: Subject { unit, year }, target, format, lang } => {
             let definition = load_index(&input.index)?;
-            let data = load_data(&input)?;
+            let data = input::load(&input, &definition, year)?;
             let target = target.map(|t| t.parse::<Target>()).transpose()?;
             let format = match format {
                 ReportFormatArg::Md => ReportFormat::Markdown,
@@ -600,7 +580,7 @@ fn run(cli: Cli) -> Result<String, chiso::Error> {
         }
         Command::Uncertainty { input, year, from, unit_map, uncertain, format } => {
             let definition = load_index(&input.index)?;
-            let data = load_data(&input)?;
+            let data = input::load(&input, &definition, year)?;
             let inputs = uncertain.spec()?.inputs()?;
             let options = UncertaintyOptions { samples: uncertain.samples, seed: uncertain.seed };
             if let Some(from) = from {
@@ -633,7 +613,7 @@ fn run(cli: Cli) -> Result<String, chiso::Error> {
         }
         Command::Sensitivity { input, year, uncertain, bootstrap, first_order, format } => {
             let definition = load_index(&input.index)?;
-            let data = load_data(&input)?;
+            let data = input::load(&input, &definition, year)?;
             let inputs = uncertain.spec()?.inputs()?;
             let first_order = match first_order.as_str() {
                 "jansen" => FirstOrder::Jansen,
@@ -659,7 +639,7 @@ fn run(cli: Cli) -> Result<String, chiso::Error> {
         }
         Command::Audit { input, year, format } => {
             let definition = load_index(&input.index)?;
-            let data = load_data(&input)?;
+            let data = input::load(&input, &definition, year)?;
             let result = chiso::audit::audit(&definition, &data, year)?;
             Ok(match format {
                 Format::Table => robustness::audit_table(&result),
@@ -691,6 +671,7 @@ fn run(cli: Cli) -> Result<String, chiso::Error> {
         }
         Command::Calibrate {
             input,
+            sheet,
             unit_column,
             year_column,
             target,
@@ -705,7 +686,7 @@ fn run(cli: Cli) -> Result<String, chiso::Error> {
         } => {
             let method = chiso::calibrate::CalibrationMethod::from_name(&method, &target)?;
             let scale = scale.map(|text| parse_scale(&text, &target)).transpose()?;
-            let data = read_csv(&input, &unit_column, &year_column)?;
+            let data = input::read(&input, &unit_column, &year_column, sheet.as_deref(), year, None)?;
             let options = chiso::calibrate::CalibrateOptions {
                 target,
                 columns,

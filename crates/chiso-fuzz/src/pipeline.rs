@@ -110,6 +110,7 @@ fn spec_file(input: &PipelineInput) -> SpecFile {
         .map(|(i, n)| NodeFile {
             id: id(i),
             label: (i % 3 == 0).then(|| Labels { vi: format!("Nút {i}"), en: String::new() }),
+            aliases: Vec::new(),
             weight: n.weight.map(Num::value),
             direction: n.lower_is_better.then(|| "lower_is_better".into()),
             scale: n.scale.map(|(a, b)| Scale { min: a.value(), max: b.value() }),
@@ -197,6 +198,7 @@ fn spec_file(input: &PipelineInput) -> SpecFile {
         edition: None,
         rank_within: None,
         published_top: None,
+        unit_aliases: Default::default(),
         tiers,
         missing: None,
         impute: None,

@@ -452,6 +452,56 @@ pub enum DataError {
         /// The names of the bundled datasets.
         available: String,
     },
+    /// A workbook cannot be read (not a spreadsheet, damaged, password-protected) or written.
+    #[cfg(feature = "xlsx")]
+    #[error("{message}")]
+    Workbook {
+        /// What is wrong, and what to do.
+        message: String,
+    },
+    /// The sheet asked for is not in the workbook.
+    #[cfg(feature = "xlsx")]
+    #[error("the workbook has no sheet '{sheet}'; its sheets: {available}")]
+    NoSheet {
+        /// The sheet asked for.
+        sheet: String,
+        /// The workbook's sheets, quoted and comma-separated.
+        available: String,
+    },
+    /// The sheet holds no table: empty, or no header row naming the unit column.
+    #[cfg(feature = "xlsx")]
+    #[error("sheet '{sheet}': {message}")]
+    SheetTable {
+        /// The sheet.
+        sheet: String,
+        /// What was expected.
+        message: String,
+    },
+    /// One cell of a sheet cannot be read as data (a date or an error value in a number column,
+    /// a formula without a saved result, a merged header cell).
+    #[cfg(feature = "xlsx")]
+    #[error("sheet '{sheet}', cell {cell} (column '{column}'): {message}")]
+    SheetCell {
+        /// The sheet.
+        sheet: String,
+        /// The cell (`C7`) or cells (`B1:D1`).
+        cell: String,
+        /// The 1-based row of the sheet.
+        row: usize,
+        /// The column's header (or letter when it has none).
+        column: String,
+        /// What is wrong, and what to do.
+        message: String,
+    },
+    /// A sheet without a year column, read without the year its values are for.
+    #[cfg(feature = "xlsx")]
+    #[error("sheet '{sheet}' has no '{year_column}' column, so the year of its values is unknown; give the year (command line: --year 2018; Python: year=2018; JavaScript: {{ year: 2018 }})")]
+    NoYear {
+        /// The sheet.
+        sheet: String,
+        /// The year column looked for.
+        year_column: String,
+    },
 }
 
 fn unit_suffix(unit: &Option<String>) -> String {
@@ -772,6 +822,16 @@ impl DataError {
             NoSuchFile { .. } => "NoSuchFile",
             Unreadable { .. } => "Unreadable",
             UnknownDataset { .. } => "UnknownDataset",
+            #[cfg(feature = "xlsx")]
+            Workbook { .. } => "Workbook",
+            #[cfg(feature = "xlsx")]
+            NoSheet { .. } => "NoSheet",
+            #[cfg(feature = "xlsx")]
+            SheetTable { .. } => "SheetTable",
+            #[cfg(feature = "xlsx")]
+            SheetCell { .. } => "SheetCell",
+            #[cfg(feature = "xlsx")]
+            NoYear { .. } => "NoYear",
         }
     }
 
@@ -788,6 +848,15 @@ impl DataError {
             | NoSuchFile { .. }
             | Unreadable { .. }
             | UnknownDataset { .. } => {}
+            #[cfg(feature = "xlsx")]
+            Workbook { .. } | NoSheet { .. } | SheetTable { .. } => {}
+            #[cfg(feature = "xlsx")]
+            NoYear { year_column, .. } => at.column = Some(year_column.clone()),
+            #[cfg(feature = "xlsx")]
+            SheetCell { row, column, .. } => {
+                at.row = Some(*row);
+                at.column = Some(column.clone());
+            }
             UnknownUnit { unit, .. } | UnknownMappedUnit { unit, .. } => at.unit = Some(unit.clone()),
             MissingColumn { column, .. }
             | DuplicateColumn { column }

@@ -30,6 +30,8 @@ pub mod data;
 pub mod datasets;
 mod engine;
 pub mod error;
+#[cfg(feature = "xlsx")]
+pub mod io;
 pub mod limits;
 pub mod methods;
 pub mod presentation;

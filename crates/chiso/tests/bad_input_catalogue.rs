@@ -211,7 +211,65 @@ fn render(catalogue: &Value, outcomes: &[Outcome]) -> String {
         ));
     }
     out.push_str(&render_hostile(catalogue));
+    out.push_str(&render_spreadsheets());
     out
+}
+
+/// The spreadsheet cases (`tests/bad_inputs/spreadsheets.json`): binary workbooks, read by the
+/// core's sheet reader (Rust and Python; the JavaScript package reads no files).
+fn spreadsheets() -> Vec<Value> {
+    let text = std::fs::read_to_string(root().join("tests/bad_inputs/spreadsheets.json")).unwrap();
+    serde_json::from_str::<Value>(&text).unwrap()["cases"].as_array().unwrap().clone()
+}
+
+/// Reads and scores a spreadsheet case.
+fn run_spreadsheet(case: &Value) -> Result<(), Error> {
+    use chiso::io::xlsx::{read_sheet_path, SheetOptions};
+    let definition = definition(&case["spec"], &Limits::DEFAULT)?;
+    let options = SheetOptions {
+        sheet: case["sheet"].as_str().map(str::to_owned),
+        unit_column: case["unit_column"].as_str().unwrap().into(),
+        year: case["year"].as_i64().map(|y| y as i32),
+        ..Default::default()
+    };
+    let read = read_sheet_path(root().join(case["xlsx"].as_str().unwrap()), &options, Some(&definition))?;
+    chiso::score(&definition, &read.dataset, &ScoreOptions::default())?;
+    Ok(())
+}
+
+fn render_spreadsheets() -> String {
+    let mut out = String::from(
+        "\n## Spreadsheets\n\n\
+         Workbooks (`tests/bad_inputs/xlsx/`, listed in `tests/bad_inputs/spreadsheets.json`) read\n\
+         with `--input book.xlsx --sheet NAME` (Python: `chiso.read_excel`). Errors name the sheet\n\
+         and the cell; a formula gives its saved result, and rows below the table (Min, Median,\n\
+         Max, repeated headers) are reported as notes, not errors. See `docs/excel.md`.\n\n\
+         | # | Input | Kind | Variant | Message |\n|---|---|---|---|---|\n",
+    );
+    for (i, case) in spreadsheets().iter().enumerate() {
+        let error = run_spreadsheet(case).expect_err(case["id"].as_str().unwrap());
+        out.push_str(&format!(
+            "| {} | {} | {} | `{}` | {} |\n",
+            i + 1,
+            cell(case["input"].as_str().unwrap()),
+            error.kind(),
+            error.variant(),
+            cell(&error.to_string())
+        ));
+    }
+    out
+}
+
+#[test]
+fn every_spreadsheet_case_gives_its_error() {
+    let cases = spreadsheets();
+    assert!(cases.len() >= 6);
+    for case in &cases {
+        match run_spreadsheet(case) {
+            Ok(()) => panic!("{}: no error", case["id"]),
+            Err(error) => check(case, &case["expect"], &error),
+        }
+    }
 }
 
 /// A value shown literally in the docs table: a code span, `|` escaped, a line break as `\n`.

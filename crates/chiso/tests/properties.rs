@@ -87,6 +87,7 @@ impl Tree {
                 NodeFile {
                     id: Tree::id(n),
                     label: None,
+                    aliases: Vec::new(),
                     weight: Some(self.weight[n]),
                     direction: None,
                     scale: Some(Scale { min: scales[n].0, max: scales[n].1 }),
@@ -119,6 +120,7 @@ impl Tree {
             screen: None,
             rank_within: None,
             published_top: None,
+            unit_aliases: Default::default(),
             nodes,
             editions: Vec::new(),
         }

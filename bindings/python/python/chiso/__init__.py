@@ -37,6 +37,7 @@ from chiso._chiso import (
     presets,
     score_columns,
 )
+from chiso._excel import excel_sheet, read_excel, to_excel
 from chiso._input import DataInput, Shape, dataset
 from chiso._input import backend_of as _backend_of
 from chiso._profile import Profile, profile
@@ -70,15 +71,18 @@ __all__ = [
     "compare_columns",
     "dataset",
     "diagnose",
+    "excel_sheet",
     "plan",
     "preset",
     "presets",
+    "read_excel",
     "Profile",
     "profile",
     "survey",
     "report",
     "score",
     "score_columns",
+    "to_excel",
     "uncertainty",
     "rank_changes",
     "rank_probabilities",

@@ -35,6 +35,8 @@ __all__ = [
     "sensitivity_result",
     "audit_result",
     "calibrate_result",
+    "read_sheet",
+    "write_excel",
     "dataset_list",
     "dataset_csv",
     "spec_schema_json",
@@ -258,6 +260,46 @@ def score_columns(
     components: bool = False,
     stages: bool = False,
 ) -> _ScoreColumns: ...
+
+class _ExcelColumn(TypedDict):
+    letter: str
+    header: str
+    name: str
+    matched_by: Literal["id", "label", "alias"] | None
+    units_from: str | None
+
+class _UnitAlias(TypedDict):
+    written: str
+    unit: str
+
+class _SheetNote(TypedDict):
+    row: int
+    text: str
+
+class _SheetReport(TypedDict):
+    sheet: str
+    columns: list[_ExcelColumn]
+    unit_aliases: list[_UnitAlias]
+    notes: list[_SheetNote]
+
+def read_sheet(
+    path: str | PathLike[str],
+    sheet: str | None = None,
+    *,
+    spec: Spec | None = None,
+    unit_column: str = "unit",
+    year_column: str = "year",
+    year: int | None = None,
+) -> tuple[Dataset, _SheetReport]: ...
+def write_excel(
+    spec: Spec,
+    data: Dataset,
+    path: str | PathLike[str],
+    *,
+    year: int | None = None,
+    strict: bool = False,
+    source: str | None = None,
+) -> None: ...
 def compare_columns(
     spec: Spec,
     data: Dataset,

@@ -605,6 +605,8 @@ pub(crate) fn to_file(spec: &IndexSpec) -> SpecFile {
         .map(|n| NodeFile {
             id: n.id.clone(),
             label: Some(n.label.clone()),
+            // Header aliases serve the spreadsheet reader, which reads the definition's file.
+            aliases: Vec::new(),
             weight: Some(n.weight),
             direction: Some(n.direction.name().to_owned()),
             scale: n.scale,
@@ -692,6 +694,7 @@ pub(crate) fn to_file(spec: &IndexSpec) -> SpecFile {
         impute: None,
         treat: None,
         screen: spec.screen.map(|s| super::file::ScreenFile { min_share: s.min_share }),
+        unit_aliases: Default::default(),
         nodes,
         editions: Vec::new(),
     }

@@ -58,6 +58,15 @@ pub struct SpecFile {
     /// Screening of units with too little data (default: none).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub screen: Option<ScreenFile>,
+    /// Other spellings of unit names, by the name results use: a spreadsheet's `BRVT` or
+    /// `TT-Hue` read as `Bà Rịa - Vũng Tàu` or `Thừa Thiên Huế` (matched after NFC, ignoring
+    /// case; every match is reported).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    // Read everywhere, written only where the spreadsheet reader that uses them is built: the
+    // WebAssembly scoring module has no room for the code.
+    #[cfg_attr(not(feature = "xlsx"), serde(skip_serializing))]
+    #[cfg_attr(feature = "ts", ts(as = "Option<_>", optional))]
+    pub unit_aliases: BTreeMap<String, Vec<String>>,
     /// The nodes of the tree, in any order.
     pub nodes: Vec<NodeFile>,
     /// Editions: year ranges with their changes to the base tree.
@@ -77,6 +86,13 @@ pub struct NodeFile {
     /// Labels in Vietnamese and English (default: the id).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub label: Option<Labels>,
+    /// Other column headers that hold this node's values, as publishers print them (e.g.
+    /// `Sub-Index 3: Transparency`): a spreadsheet column with this header (or the id or a
+    /// label; NFC, spaces collapsed, case ignored) is read as the node's column.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(not(feature = "xlsx"), serde(skip_serializing))]
+    #[cfg_attr(feature = "ts", ts(as = "Option<_>", optional))]
+    pub aliases: Vec<String>,
     /// Weight relative to its siblings (default 1).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub weight: Option<f64>,
