@@ -71,9 +71,20 @@ fn the_2018_and_2014_summaries_reproduce_the_published_composites_and_ranks() {
 
 #[test]
 fn a_workbook_without_the_year_or_the_sheet_is_a_clear_error() {
+    // The year from the file's name, with a note: the command as written.
     let path = "tests/data/xlsx/PCI_2018_summary.xlsx";
     let base = ["score", "--index", "pci", "--input", path, "--unit-column", "Province"];
-    let (_, err, ok) = chiso(&base);
+    let (out, err, ok) = chiso(&base);
+    assert!(ok, "{err}");
+    assert!(out.starts_with("PCI 2018 —"), "{out}");
+    assert!(err.contains("the year 2018 is taken from the file name 'PCI_2018_summary.xlsx'"), "{err}");
+    // Without a year in the name either: a clear error.
+    let dir = std::env::temp_dir().join(format!("chiso-no-year-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let plain = dir.join("summary.xlsx");
+    std::fs::copy(root().join(path), &plain).unwrap();
+    let (_, err, ok) =
+        chiso(&["score", "--index", "pci", "--input", plain.to_str().unwrap(), "--unit-column", "Province"]);
     assert!(!ok);
     assert!(err.contains("sheet 'Summary' has no 'year' column") && err.contains("--year 2018"), "{err}");
     let (_, err, ok) = chiso(&[&base[..], &["--year", "2018", "--sheet", "Tóm tắt"]].concat());

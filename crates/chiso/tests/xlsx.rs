@@ -127,9 +127,14 @@ fn a_sheet_without_a_year_column_needs_the_year() {
     let pci = presets::get("pci").unwrap();
     let path = root().join("tests/data/xlsx/PCI_2018_summary.xlsx");
     let options = SheetOptions { year: None, ..options(2018, "Province") };
-    let error = read_sheet_path(&path, &options, Some(&pci)).unwrap_err();
+    let bytes = std::fs::read(&path).unwrap();
+    let error = chiso::io::xlsx::read_sheet(&bytes, &options, Some(&pci)).unwrap_err();
     assert_eq!(error.variant(), "NoYear");
     assert!(error.to_string().contains("sheet 'Summary' has no 'year' column"), "{error}");
+    // From a file, a single year in the name (VCCI's PCI_2018.xlsx) is the year, said in a note.
+    let read = read_sheet_path(&path, &options, Some(&pci)).unwrap();
+    assert_eq!(read.dataset.years().map(|y| y[0]), Some(2018));
+    assert!(read.notes[0].text.contains("the year 2018 is taken from the file name 'PCI_2018_summary.xlsx'"));
 }
 
 #[test]

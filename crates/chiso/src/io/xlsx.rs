@@ -127,7 +127,41 @@ pub fn read_sheet_path(
     options: &SheetOptions,
     definition: Option<&IndexDefinition>,
 ) -> Result<SheetData, DataError> {
-    read_sheet(&read_file(path)?, options, definition)
+    let path = path.as_ref();
+    let bytes = read_file(path)?;
+    match read_sheet(&bytes, options, definition) {
+        // Publishers name their workbooks by year (VCCI's `PCI_2018.xlsx`) while the sheets have
+        // no year column: a single year in the file name is the year, and the notes say so.
+        Err(DataError::NoYear { sheet, year_column }) => match year_in_file_name(path) {
+            Some(year) => {
+                let mut read = read_sheet(&bytes, &SheetOptions { year: Some(year), ..options.clone() }, definition)?;
+                let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+                read.notes.insert(
+                    0,
+                    SheetNote {
+                        row: 0,
+                        text: format!(
+                            "no '{year_column}' column: the year {year} is taken from the file name '{name}' \
+                             (give the year to use another)"
+                        ),
+                    },
+                );
+                Ok(read)
+            }
+            None => Err(DataError::NoYear { sheet, year_column }),
+        },
+        other => other,
+    }
+}
+
+/// The one year (1990–2100) written in a file's name, if there is exactly one.
+fn year_in_file_name(path: &Path) -> Option<i32> {
+    let stem = path.file_stem()?.to_string_lossy();
+    let digits: Vec<&str> = stem.split(|c: char| !c.is_ascii_digit()).filter(|d| d.len() == 4).collect();
+    match digits.as_slice() {
+        [one] => one.parse().ok().filter(|y| (1990..=2100).contains(y)),
+        _ => None,
+    }
 }
 
 /// Reads one sheet of a workbook (`.xlsx`, `.xls` or `.ods` bytes) into a dataset. With a
