@@ -76,9 +76,15 @@ def test_to_excel_reads_back_with_the_same_numbers(tmp_path: Path) -> None:
         assert value == scores.loc[unit, "transparency"]
 
 
-def test_a_missing_year_is_a_clear_error() -> None:
+def test_a_missing_year_is_a_clear_error(tmp_path: Path) -> None:
+    # A single year in the file's name is the sheet's year (VCCI names its workbooks so).
+    data = chiso.read_excel(XLSX / "PCI_2018_summary.xlsx", spec="pci", unit_column="Province")
+    assert set(data.years or []) == {2018}
+    # Without one, the year must be given.
+    plain = tmp_path / "summary.xlsx"
+    plain.write_bytes((XLSX / "PCI_2018_summary.xlsx").read_bytes())
     with pytest.raises(chiso.DataError) as caught:
-        chiso.read_excel(XLSX / "PCI_2018_summary.xlsx", spec="pci", unit_column="Province")
+        chiso.read_excel(plain, spec="pci", unit_column="Province")
     assert caught.value.variant == "NoYear"
     assert "year=2018" in str(caught.value)
 
